@@ -1,0 +1,97 @@
+// One database handle for the whole program: PGlite in a folder when DATABASE_URL is unset, PostgreSQL when it
+// is set. Both are typed as one PgDatabase so modules never care which one they talk to. Drizzle's
+// node-postgres driver over PGlite breaks on parameterised queries (CONVENTIONS.md), so each gets its own driver.
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import pg from 'pg';
+import * as schema from './schema/index.js';
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Anything that runs queries: the database or a transaction. Store functions take this. */
+export type Executor = Database | Transaction;
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: 'pglite' | 'postgres';
+  /** Runs a statement outside Drizzle's typing (health checks, bulk SQL in benchmarks). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+// Drizzle's camelCase property → snake_case column mapping, declared once for every table.
+const drizzleOptions = { schema, casing: 'snake_case' as const };
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  /** Folder for PGlite; `memory://` for a throw-away database (tests). */
+  dataDir?: string;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  return openPglite(options.dataDir ?? './data');
+}
+
+async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  const client = inMemory ? new PGlite() : new PGlite(join(dataDir, 'pglite'));
+  await client.waitReady;
+  const db = drizzlePglite({ client, ...drizzleOptions }) as unknown as Database;
+  let closed = false;
+  return {
+    db,
+    kind: 'pglite',
+    ping: async () => { await client.query('select 1'); },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      // PGlite cannot fsync on its own schedule: a checkpoint before closing leaves a clean data folder.
+      if (!inMemory) await client.query('CHECKPOINT').catch(() => undefined);
+      await client.close();
+    },
+  };
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // A dropped idle connection must not crash the process; the pool replaces it.
+  pool.on('error', () => undefined);
+  const db = drizzlePg({ client: pool, ...drizzleOptions }) as unknown as Database;
+  return {
+    db,
+    kind: 'postgres',
+    ping: async () => { await pool.query('select 1'); },
+    close: async () => { await pool.end(); },
+  };
+}
+
+/** Applies the generated SQL migrations. On PostgreSQL an advisory lock lets several processes start at once. */
+export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
+  if (handle.kind === 'pglite') {
+    await migratePglite(handle.db as never, { migrationsFolder });
+    return;
+  }
+  const { $client: pool } = handle.db as unknown as { $client: pg.Pool };
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock(7247001)');
+    await migratePg(drizzlePg({ client, ...drizzleOptions }), { migrationsFolder });
+  } finally {
+    await client.query('SELECT pg_advisory_unlock(7247001)').catch(() => undefined);
+    client.release();
+  }
+}

@@ -1,0 +1,88 @@
+import { pgTable, text, timestamp, boolean, index, uniqueIndex, jsonb, bigserial, integer } from 'drizzle-orm/pg-core';
+
+/** A person known by a national ID (Kuwaiti civil ID by default). Citizens sign in as themselves. */
+export const people = pgTable('people', {
+  id: text().primaryKey(),
+  civilId: text().notNull(),
+  nameAr: text().notNull(),
+  nameEn: text().notNull(),
+  preferredLanguage: text().notNull().default('ar'),
+  passwordHash: text(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('people_civil_id_key').on(t.civilId)]);
+
+export const personPhones = pgTable('person_phones', {
+  id: text().primaryKey(),
+  personId: text().notNull().references(() => people.id),
+  phone: text().notNull(),
+  isPrimary: boolean().notNull().default(false),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('person_phones_person_phone_key').on(t.personId, t.phone), index('person_phones_phone_idx').on(t.phone)]);
+
+export const personEmails = pgTable('person_emails', {
+  id: text().primaryKey(),
+  personId: text().notNull().references(() => people.id),
+  email: text().notNull(),
+  isPrimary: boolean().notNull().default(false),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('person_emails_person_email_key').on(t.personId, t.email)]);
+
+/** Staff: cashiers, officers and administrators, each with one role. */
+export const staffUsers = pgTable('staff_users', {
+  id: text().primaryKey(),
+  username: text().notNull(),
+  nameAr: text().notNull(),
+  nameEn: text().notNull(),
+  role: text().notNull(),
+  passwordHash: text().notNull(),
+  /** For cashiers and officers: the office or unit they work in (a receipt's issuing point). */
+  unit: text(),
+  active: boolean().notNull().default(true),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('staff_users_username_key').on(t.username)]);
+
+/** Machines that call the API: banks, filling stations, camera systems. Requests are HMAC-signed. */
+export const apiClients = pgTable('api_clients', {
+  id: text().primaryKey(),
+  keyId: text().notNull(),
+  name: text().notNull(),
+  role: text().notNull(),
+  /** The HMAC secret, encrypted with TASDEED_SECRET (AES-256-GCM): the server needs it to verify signatures. */
+  secretCiphertext: text().notNull(),
+  active: boolean().notNull().default(true),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('api_clients_key_id_key').on(t.keyId)]);
+
+/** Browser sessions. Only a hash of the cookie's token is stored. */
+export const sessions = pgTable('sessions', {
+  tokenHash: text().primaryKey(),
+  subjectKind: text().notNull(),
+  subjectId: text().notNull(),
+  role: text().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp({ withTimezone: true }).notNull(),
+}, (t) => [index('sessions_subject_idx').on(t.subjectKind, t.subjectId)]);
+
+/** Append-only (a trigger refuses UPDATE and DELETE): who did what to which record. */
+export const auditLog = pgTable('audit_log', {
+  id: bigserial({ mode: 'bigint' }).primaryKey(),
+  at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  actorKind: text().notNull(),
+  actorId: text(),
+  actorRole: text(),
+  action: text().notNull(),
+  entityType: text().notNull(),
+  entityId: text(),
+  outcome: text().notNull().default('ok'),
+  detail: jsonb().notNull().default({}),
+  requestId: text(),
+  ip: text(),
+}, (t) => [index('audit_log_entity_idx').on(t.entityType, t.entityId), index('audit_log_at_idx').on(t.at)]);
+
+/** Failed sign-ins per subject, to slow password guessing. */
+export const loginAttempts = pgTable('login_attempts', {
+  subject: text().primaryKey(),
+  failures: integer().notNull().default(0),
+  lockedUntil: timestamp({ withTimezone: true }),
+});

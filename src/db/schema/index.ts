@@ -1,0 +1,4 @@
+// Every module's tables. A module adds its file here; it reads and writes only its own tables.
+export * from './identity.js';
+export * from './billers.js';
+export * from './outbox.js';

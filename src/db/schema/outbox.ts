@@ -1,0 +1,25 @@
+import { pgTable, text, timestamp, jsonb, integer, bigserial, index, uniqueIndex } from 'drizzle-orm/pg-core';
+
+/**
+ * Events leave through the outbox: a row written in the same transaction as the change it reports. Workers claim
+ * rows with FOR UPDATE SKIP LOCKED, deliver them and mark them; delivery is at least once and consumers are
+ * idempotent on the outbox id.
+ */
+export const outbox = pgTable('outbox', {
+  id: bigserial({ mode: 'bigint' }).primaryKey(),
+  topic: text().notNull(),
+  /** Optional: the same key twice writes one row (a re-run of a job does not notify twice). */
+  dedupeKey: text(),
+  payload: jsonb().notNull(),
+  status: text().notNull().default('pending'),
+  attempts: integer().notNull().default(0),
+  availableAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  claimedBy: text(),
+  claimedUntil: timestamp({ withTimezone: true }),
+  lastError: text(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  doneAt: timestamp({ withTimezone: true }),
+}, (t) => [
+  index('outbox_pending_idx').on(t.status, t.availableAt),
+  uniqueIndex('outbox_dedupe_key').on(t.dedupeKey),
+]);
