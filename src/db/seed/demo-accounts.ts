@@ -1,0 +1,15 @@
+// The demo's well-known sign-ins, printed by `tasdeed serve --demo`. Demo only: a real deployment creates its
+// staff with `POST /api/v1/staff` and never seeds these.
+export const DEMO_PASSWORD = 'tasdeed-demo-2026';
+
+export const DEMO_STAFF = [
+  { username: 'admin', nameAr: 'مدير النظام', nameEn: 'System Administrator', role: 'admin', unit: 'HQ' },
+  { username: 'cashier', nameAr: 'أمين الصندوق', nameEn: 'Counter Cashier', role: 'cashier', unit: 'SALMIYA-01' },
+  { username: 'officer', nameAr: 'ضابط المرور', nameEn: 'Traffic Officer', role: 'officer', unit: 'TRAFFIC-HAWALLI' },
+] as const;
+
+export const DEMO_API_CLIENTS = [
+  { name: 'Demo Bank (NBK)', role: 'bank', keyId: 'demo-bank', secret: 'demo-bank-secret-change-me-0123456789' },
+  { name: 'Demo filling station 1', role: 'station', keyId: 'demo-station', secret: 'demo-station-secret-change-me-012345' },
+  { name: 'Demo traffic camera network', role: 'camera', keyId: 'demo-camera', secret: 'demo-camera-secret-change-me-0123456' },
+] as const;

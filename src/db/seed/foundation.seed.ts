@@ -1,0 +1,99 @@
+// Currencies, billers, demo people, staff and machine clients. Deterministic: the same data on every machine.
+import { systemActor } from '../../modules/identity/actor.js';
+import { recordAudit } from '../../modules/identity/audit.store.js';
+import * as identityStore from '../../modules/identity/identity.store.js';
+import { hashPassword } from '../../modules/identity/passwords.js';
+import { encryptSecret } from '../../modules/identity/secrets.js';
+import { upsertBiller, upsertCurrency } from '../../modules/billers/billers.store.js';
+import { forgetBillerCache } from '../../modules/billers/billers.service.js';
+import { makeKuwaitiCivilId } from '../../shared/civil-id.js';
+import type { Ctx } from '../../shared/context.js';
+import { newId } from '../../shared/ids.js';
+import { DEMO_API_CLIENTS, DEMO_PASSWORD, DEMO_STAFF } from './demo-accounts.js';
+import { FAMILY_NAMES, GIVEN_NAMES } from './names.js';
+import { seededRandom } from './random.js';
+
+export const DEMO_BILLERS = [
+  { code: 'mew-electricity', nameAr: 'وزارة الكهرباء والماء - الكهرباء', nameEn: 'Ministry of Electricity & Water — Electricity', kind: 'utility', allowsPartialPayment: true, minPartialAmount: 1000n },
+  { code: 'mew-water', nameAr: 'وزارة الكهرباء والماء - الماء', nameEn: 'Ministry of Electricity & Water — Water', kind: 'utility', allowsPartialPayment: true, minPartialAmount: 1000n },
+  { code: 'moi-traffic', nameAr: 'وزارة الداخلية - الإدارة العامة للمرور', nameEn: 'Ministry of Interior — General Traffic Department', kind: 'fines', allowsPartialPayment: false, minPartialAmount: 0n },
+] as const;
+
+export interface SeededPerson {
+  id: string;
+  civilId: string;
+  nameAr: string;
+  nameEn: string;
+  phone: string;
+  email: string;
+  preferredLanguage: 'ar' | 'en';
+}
+
+export async function seedFoundation(ctx: Ctx, options: { people: number }): Promise<{ people: SeededPerson[] }> {
+  const actor = systemActor('seed');
+  await upsertCurrency(ctx.db, { code: 'KWD', minorUnits: 3, nameAr: 'دينار كويتي', nameEn: 'Kuwaiti dinar' });
+  await upsertCurrency(ctx.db, { code: 'SAR', minorUnits: 2, nameAr: 'ريال سعودي', nameEn: 'Saudi riyal' });
+  for (const biller of DEMO_BILLERS) {
+    await upsertBiller(ctx.db, { ...biller, currency: 'KWD', billDay: 28, dueDays: 30 });
+  }
+  forgetBillerCache();
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const staff of DEMO_STAFF) {
+    if (await identityStore.findStaffByUsername(ctx.db, staff.username)) continue;
+    await identityStore.insertStaff(ctx.db, { id: newId('usr'), ...staff, passwordHash });
+  }
+  for (const client of DEMO_API_CLIENTS) {
+    if (await identityStore.findApiClientByKeyId(ctx.db, client.keyId)) continue;
+    await identityStore.insertApiClient(ctx.db, {
+      id: newId('cli'), keyId: client.keyId, name: client.name, role: client.role, secretCiphertext: encryptSecret(client.secret, ctx.config.secret),
+    });
+  }
+
+  const people = demoPeople(options.people);
+  const existing = new Set<string>();
+  for (const person of people) {
+    const found = await identityStore.findPersonByCivilId(ctx.db, person.civilId);
+    if (found) {
+      person.id = found.id;
+      existing.add(person.civilId);
+    }
+  }
+  const fresh = people.filter((p) => !existing.has(p.civilId));
+  for (let i = 0; i < fresh.length; i += 500) {
+    const batch = fresh.slice(i, i + 500);
+    await ctx.db.transaction(async (tx) => {
+      for (const p of batch) {
+        await identityStore.insertPerson(tx, { id: p.id, civilId: p.civilId, nameAr: p.nameAr, nameEn: p.nameEn, preferredLanguage: p.preferredLanguage, passwordHash });
+      }
+      await identityStore.insertPhones(tx, batch.map((p) => ({ id: newId('phn'), personId: p.id, phone: p.phone, isPrimary: true })));
+      await identityStore.insertEmails(tx, batch.map((p) => ({ id: newId('eml'), personId: p.id, email: p.email, isPrimary: true })));
+    });
+  }
+  await recordAudit(ctx, actor, { action: 'seed.demo', entityType: 'system', detail: { people: people.length, created: fresh.length } });
+  return { people };
+}
+
+/** The demo's people: the first is the citizen printed by `serve --demo`; every civil ID is valid. */
+export function demoPeople(count: number): SeededPerson[] {
+  const random = seededRandom(20261121);
+  const people: SeededPerson[] = [];
+  for (let i = 0; i < count; i++) {
+    const [givenAr, givenEn] = GIVEN_NAMES[i % GIVEN_NAMES.length]!;
+    const [fatherAr, fatherEn] = random.pick(GIVEN_NAMES);
+    const [familyAr, familyEn] = random.pick(FAMILY_NAMES);
+    const year = 1955 + random.int(0, 48);
+    const birthDate = `${year}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
+    const civilId = makeKuwaitiCivilId(birthDate, (i * 7919 + 17) % 10_000);
+    people.push({
+      id: newId('per'),
+      civilId,
+      nameAr: `${givenAr} ${fatherAr} ${familyAr}`,
+      nameEn: `${givenEn} ${fatherEn} ${familyEn}`,
+      phone: `+965${[5, 6, 9][i % 3]}${String(1_000_000 + i).padStart(7, '0')}`,
+      email: `${givenEn.toLowerCase()}.${familyEn.toLowerCase().replace(/[^a-z]/g, '')}${i}@example.com`,
+      preferredLanguage: i % 4 === 3 ? 'en' : 'ar',
+    });
+  }
+  return people;
+}

@@ -1,0 +1,10 @@
+// Every module's routes, in one list. A module adds one line here.
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from './app.js';
+import { identityRoutes } from '../modules/identity/identity.routes.js';
+import { billersRoutes } from '../modules/billers/billers.routes.js';
+
+export async function registerModuleRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  await app.register(identityRoutes, { deps });
+  await app.register(billersRoutes, { deps });
+}

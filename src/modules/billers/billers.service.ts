@@ -1,0 +1,114 @@
+import { AppError } from '../../shared/app-error.js';
+import type { Ctx } from '../../shared/context.js';
+import { currencyInfo } from '../../shared/money.js';
+import { newId } from '../../shared/ids.js';
+import * as billerStore from './billers.store.js';
+import * as payableStore from './payables.store.js';
+import './billers.errors.js';
+
+export type { BillerRow } from './billers.store.js';
+export type { PayableRow, PayableLookup } from './payables.store.js';
+export { amountDue, OPEN_STATUSES } from './payables.store.js';
+
+// Billers change rarely and are read on every inquiry: a short cache saves a query per request.
+const CACHE_MS = 30_000;
+let cache: { at: number; byCode: Map<string, billerStore.BillerRow> } | undefined;
+
+export async function listBillers(ctx: Ctx): Promise<billerStore.BillerRow[]> {
+  return [...(await billerMap(ctx)).values()];
+}
+
+export async function getBiller(ctx: Ctx, code: string): Promise<billerStore.BillerRow> {
+  const biller = (await billerMap(ctx)).get(code) ?? (await billerStore.findBiller(ctx.db, code));
+  if (!biller) throw new AppError('biller_not_found', { biller: code });
+  return biller;
+}
+
+async function billerMap(ctx: Ctx): Promise<Map<string, billerStore.BillerRow>> {
+  const now = Date.now();
+  if (!cache || now - cache.at > CACHE_MS) {
+    const rows = await billerStore.listBillers(ctx.db);
+    cache = { at: now, byCode: new Map(rows.map((r) => [r.code, r])) };
+  }
+  return cache.byCode;
+}
+
+export function forgetBillerCache(): void {
+  cache = undefined;
+}
+
+export interface IssuePayableInput {
+  billerCode: string;
+  kind: 'bill' | 'fine' | 'topup' | string;
+  sourceId: string;
+  reference: string;
+  personId?: string | null;
+  civilId?: string | null;
+  accountNumber?: string | null;
+  meterNumber?: string | null;
+  plate?: string | null;
+  amount: bigint;
+  issuedOn: string;
+  dueDate: string;
+  descriptionAr: string;
+  descriptionEn: string;
+  payableOnline?: boolean;
+  holdReasonAr?: string | null;
+  holdReasonEn?: string | null;
+}
+
+/**
+ * Issues a payable for a biller module, in the caller's transaction. Issuing the same source twice returns the
+ * first payable (idempotent); the same source with a different amount is a conflict, never a silent change.
+ */
+export async function issuePayable(ctx: Ctx, input: IssuePayableInput): Promise<{ payable: payableStore.PayableRow; created: boolean }> {
+  const biller = await getBiller(ctx, input.billerCode);
+  currencyInfo(biller.currency);
+  if (input.amount < 0n) throw new AppError('amount_not_positive');
+  const result = await payableStore.insertPayable(ctx.db, {
+    id: newId('pbl'),
+    billerCode: biller.code,
+    kind: input.kind,
+    sourceId: input.sourceId,
+    reference: input.reference,
+    personId: input.personId ?? null,
+    civilId: input.civilId ?? null,
+    accountNumber: input.accountNumber ?? null,
+    meterNumber: input.meterNumber ?? null,
+    plate: input.plate ?? null,
+    currency: biller.currency,
+    amount: input.amount,
+    amountPaid: 0n,
+    status: input.amount === 0n ? 'paid' : 'open',
+    issuedOn: input.issuedOn,
+    dueDate: input.dueDate,
+    descriptionAr: input.descriptionAr,
+    descriptionEn: input.descriptionEn,
+    allowsPartialPayment: biller.allowsPartialPayment,
+    minPartialAmount: biller.minPartialAmount,
+    payableOnline: input.payableOnline ?? true,
+    holdReasonAr: input.holdReasonAr ?? null,
+    holdReasonEn: input.holdReasonEn ?? null,
+    createdAt: ctx.clock.now(),
+    updatedAt: ctx.clock.now(),
+  });
+  if (!result.created && result.payable.amount !== input.amount) {
+    throw new AppError('payable_conflict', { reference: input.reference });
+  }
+  return result;
+}
+
+export const payables = {
+  find: (ctx: Ctx, id: string) => payableStore.findPayable(ctx.db, id),
+  findMany: (ctx: Ctx, ids: string[]) => payableStore.findPayablesByIds(ctx.db, ids),
+  findBySource: (ctx: Ctx, billerCode: string, kind: string, sourceId: string) => payableStore.findPayableBySource(ctx.db, billerCode, kind, sourceId),
+  lock: (ctx: Ctx, ids: string[]) => payableStore.lockPayables(ctx.db, ids),
+  findOpen: (ctx: Ctx, lookup: payableStore.PayableLookup, limit?: number) => payableStore.findOpenPayables(ctx.db, lookup, limit),
+  historyOf: (ctx: Ctx, civilId: string, limit?: number) => payableStore.findPayablesOfCivilId(ctx.db, civilId, limit),
+  applyPayment: (ctx: Ctx, id: string, amount: bigint) => payableStore.applyPaymentToPayable(ctx.db, id, amount, ctx.clock.now()),
+  reversePayment: (ctx: Ctx, id: string, amount: bigint) => payableStore.reversePaymentOnPayable(ctx.db, id, amount, ctx.clock.now()),
+  updateAmount: (ctx: Ctx, id: string, amount: bigint) => payableStore.updatePayableAmount(ctx.db, id, amount, ctx.clock.now()),
+  cancel: (ctx: Ctx, id: string) => payableStore.cancelPayable(ctx.db, id, ctx.clock.now()),
+  setHold: (ctx: Ctx, id: string, hold: Parameters<typeof payableStore.setPayableHold>[2]) => payableStore.setPayableHold(ctx.db, id, hold, ctx.clock.now()),
+  assignOwner: (ctx: Ctx, id: string, owner: { personId: string | null; civilId: string | null }) => payableStore.assignPayableOwner(ctx.db, id, owner, ctx.clock.now()),
+};

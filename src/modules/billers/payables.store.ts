@@ -1,0 +1,127 @@
+// The payable store: any biller module issues, updates and closes its payables through these functions, inside
+// its own transaction. Amount changes are single conditional UPDATEs, so concurrent payments cannot overpay.
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { payables } from '../../db/schema/index.js';
+import type { Executor } from '../../db/client.js';
+
+export type PayableRow = typeof payables.$inferSelect;
+export type NewPayable = typeof payables.$inferInsert;
+export type PayableStatus = 'open' | 'partially_paid' | 'paid' | 'cancelled';
+export const OPEN_STATUSES: PayableStatus[] = ['open', 'partially_paid'];
+
+/** Inserts a payable; a second issue with the same (biller, kind, sourceId) returns the first one unchanged. */
+export async function insertPayable(db: Executor, row: NewPayable): Promise<{ payable: PayableRow; created: boolean }> {
+  const inserted = await db.insert(payables).values(row).onConflictDoNothing({ target: [payables.billerCode, payables.kind, payables.sourceId] }).returning();
+  if (inserted[0]) return { payable: inserted[0], created: true };
+  const [existing] = await db.select().from(payables)
+    .where(and(eq(payables.billerCode, row.billerCode), eq(payables.kind, row.kind), eq(payables.sourceId, row.sourceId)));
+  return { payable: existing!, created: false };
+}
+
+export async function findPayable(db: Executor, id: string): Promise<PayableRow | undefined> {
+  const [row] = await db.select().from(payables).where(eq(payables.id, id)).limit(1);
+  return row;
+}
+
+export async function findPayablesByIds(db: Executor, ids: string[]): Promise<PayableRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(payables).where(inArray(payables.id, ids));
+}
+
+export async function findPayableBySource(db: Executor, billerCode: string, kind: string, sourceId: string): Promise<PayableRow | undefined> {
+  const [row] = await db.select().from(payables)
+    .where(and(eq(payables.billerCode, billerCode), eq(payables.kind, kind), eq(payables.sourceId, sourceId))).limit(1);
+  return row;
+}
+
+/** Locks the payables for the rest of the transaction, in id order so two payers never deadlock. */
+export async function lockPayables(db: Executor, ids: string[]): Promise<PayableRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(payables).where(inArray(payables.id, ids)).orderBy(asc(payables.id)).for('update');
+}
+
+export interface PayableLookup {
+  civilId?: string;
+  accountNumber?: string;
+  meterNumber?: string;
+  plate?: string;
+  personId?: string;
+}
+
+/** Open payables by any look-up key, across every biller, oldest due first. */
+export async function findOpenPayables(db: Executor, lookup: PayableLookup, limit = 200): Promise<PayableRow[]> {
+  const conditions: SQL[] = [];
+  if (lookup.civilId) conditions.push(eq(payables.civilId, lookup.civilId));
+  if (lookup.accountNumber) conditions.push(eq(payables.accountNumber, lookup.accountNumber));
+  if (lookup.meterNumber) conditions.push(eq(payables.meterNumber, lookup.meterNumber));
+  if (lookup.plate) conditions.push(eq(payables.plate, lookup.plate));
+  if (lookup.personId) conditions.push(eq(payables.personId, lookup.personId));
+  if (conditions.length === 0) return [];
+  return db.select().from(payables)
+    .where(and(...conditions, inArray(payables.status, OPEN_STATUSES)))
+    .orderBy(asc(payables.dueDate), asc(payables.createdAt), asc(payables.id)).limit(limit);
+}
+
+/** Every payable of a person (history), newest first. */
+export async function findPayablesOfCivilId(db: Executor, civilId: string, limit = 200): Promise<PayableRow[]> {
+  return db.select().from(payables).where(eq(payables.civilId, civilId)).orderBy(sql`${payables.createdAt} desc`).limit(limit);
+}
+
+/**
+ * Adds a payment to a payable if, and only if, it keeps the payable within what is due and the payable is open.
+ * Returns the updated row, or undefined when the guard refused (paid, cancelled, or too much).
+ */
+export async function applyPaymentToPayable(db: Executor, id: string, amount: bigint, now: Date): Promise<PayableRow | undefined> {
+  const [row] = await db.update(payables).set({
+    amountPaid: sql`${payables.amountPaid} + ${amount}`,
+    status: sql`CASE WHEN ${payables.amountPaid} + ${amount} >= ${payables.amount} THEN 'paid' ELSE 'partially_paid' END`,
+    closedAt: sql`CASE WHEN ${payables.amountPaid} + ${amount} >= ${payables.amount} THEN ${now.toISOString()}::timestamptz ELSE NULL END`,
+    updatedAt: now,
+  }).where(and(
+    eq(payables.id, id),
+    inArray(payables.status, OPEN_STATUSES),
+    sql`${payables.amountPaid} + ${amount} <= ${payables.amount}`,
+    sql`${amount} > 0`,
+  )).returning();
+  return row;
+}
+
+/** Takes a payment back off a payable (refund or reversal): it reopens if it was paid. */
+export async function reversePaymentOnPayable(db: Executor, id: string, amount: bigint, now: Date): Promise<PayableRow | undefined> {
+  const [row] = await db.update(payables).set({
+    amountPaid: sql`${payables.amountPaid} - ${amount}`,
+    status: sql`CASE WHEN ${payables.status} = 'cancelled' THEN 'cancelled' WHEN ${payables.amountPaid} - ${amount} = 0 THEN 'open' ELSE 'partially_paid' END`,
+    closedAt: sql`CASE WHEN ${payables.status} = 'cancelled' THEN ${payables.closedAt} ELSE NULL END`,
+    updatedAt: now,
+  }).where(and(eq(payables.id, id), sql`${payables.amountPaid} - ${amount} >= 0`, sql`${amount} > 0`)).returning();
+  return row;
+}
+
+/** Changes the amount a biller says is owed (a corrected bill). Never below what is already paid. */
+export async function updatePayableAmount(db: Executor, id: string, amount: bigint, now: Date): Promise<PayableRow | undefined> {
+  const [row] = await db.update(payables).set({
+    amount,
+    status: sql`CASE WHEN ${payables.amountPaid} >= ${amount} THEN 'paid' WHEN ${payables.amountPaid} > 0 THEN 'partially_paid' ELSE 'open' END`,
+    updatedAt: now,
+  }).where(and(eq(payables.id, id), inArray(payables.status, OPEN_STATUSES), sql`${payables.amountPaid} <= ${amount}`)).returning();
+  return row;
+}
+
+export async function cancelPayable(db: Executor, id: string, now: Date): Promise<PayableRow | undefined> {
+  const [row] = await db.update(payables).set({ status: 'cancelled', closedAt: now, updatedAt: now })
+    .where(and(eq(payables.id, id), sql`${payables.status} <> 'cancelled'`)).returning();
+  return row;
+}
+
+export async function setPayableHold(db: Executor, id: string, hold: { payableOnline: boolean; holdReasonAr?: string | null; holdReasonEn?: string | null }, now: Date): Promise<void> {
+  await db.update(payables).set({ ...hold, updatedAt: now }).where(eq(payables.id, id));
+}
+
+/** Fills in the owner once known (a violation on a plate registered later). */
+export async function assignPayableOwner(db: Executor, id: string, owner: { personId: string | null; civilId: string | null }, now: Date): Promise<void> {
+  await db.update(payables).set({ ...owner, updatedAt: now }).where(eq(payables.id, id));
+}
+
+export function amountDue(row: Pick<PayableRow, 'amount' | 'amountPaid'>): bigint {
+  return row.amount - row.amountPaid;
+}

@@ -1,0 +1,103 @@
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { apiClients, loginAttempts, people, personEmails, personPhones, sessions, staffUsers } from '../../db/schema/index.js';
+import type { Executor } from '../../db/client.js';
+
+export type PersonRow = typeof people.$inferSelect;
+export type StaffRow = typeof staffUsers.$inferSelect;
+export type ApiClientRow = typeof apiClients.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+
+export async function findPersonByCivilId(db: Executor, civilId: string): Promise<PersonRow | undefined> {
+  const [row] = await db.select().from(people).where(eq(people.civilId, civilId)).limit(1);
+  return row;
+}
+
+export async function findPersonById(db: Executor, id: string): Promise<PersonRow | undefined> {
+  const [row] = await db.select().from(people).where(eq(people.id, id)).limit(1);
+  return row;
+}
+
+export async function insertPerson(db: Executor, row: typeof people.$inferInsert): Promise<void> {
+  await db.insert(people).values(row);
+}
+
+export async function setPersonPreferredLanguage(db: Executor, personId: string, language: 'ar' | 'en'): Promise<void> {
+  await db.update(people).set({ preferredLanguage: language, updatedAt: new Date() }).where(eq(people.id, personId));
+}
+
+export async function insertPhones(db: Executor, rows: (typeof personPhones.$inferInsert)[]): Promise<void> {
+  if (rows.length > 0) await db.insert(personPhones).values(rows).onConflictDoNothing();
+}
+
+export async function insertEmails(db: Executor, rows: (typeof personEmails.$inferInsert)[]): Promise<void> {
+  if (rows.length > 0) await db.insert(personEmails).values(rows).onConflictDoNothing();
+}
+
+export async function phonesOf(db: Executor, personId: string) {
+  return db.select().from(personPhones).where(eq(personPhones.personId, personId)).orderBy(personPhones.createdAt);
+}
+
+export async function emailsOf(db: Executor, personId: string) {
+  return db.select().from(personEmails).where(eq(personEmails.personId, personId)).orderBy(personEmails.createdAt);
+}
+
+export async function findStaffByUsername(db: Executor, username: string): Promise<StaffRow | undefined> {
+  const [row] = await db.select().from(staffUsers).where(eq(staffUsers.username, username)).limit(1);
+  return row;
+}
+
+export async function findStaffById(db: Executor, id: string): Promise<StaffRow | undefined> {
+  const [row] = await db.select().from(staffUsers).where(eq(staffUsers.id, id)).limit(1);
+  return row;
+}
+
+export async function insertStaff(db: Executor, row: typeof staffUsers.$inferInsert): Promise<void> {
+  await db.insert(staffUsers).values(row);
+}
+
+export async function findApiClientByKeyId(db: Executor, keyId: string): Promise<ApiClientRow | undefined> {
+  const [row] = await db.select().from(apiClients).where(eq(apiClients.keyId, keyId)).limit(1);
+  return row;
+}
+
+export async function insertApiClient(db: Executor, row: typeof apiClients.$inferInsert): Promise<void> {
+  await db.insert(apiClients).values(row);
+}
+
+export async function insertSession(db: Executor, row: typeof sessions.$inferInsert): Promise<void> {
+  await db.insert(sessions).values(row);
+}
+
+export async function findLiveSession(db: Executor, tokenHash: string, now: Date): Promise<SessionRow | undefined> {
+  const [row] = await db.select().from(sessions).where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now))).limit(1);
+  return row;
+}
+
+export async function deleteSession(db: Executor, tokenHash: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function deleteExpiredSessions(db: Executor, now: Date): Promise<void> {
+  await db.delete(sessions).where(lt(sessions.expiresAt, now));
+}
+
+export async function loginLock(db: Executor, subject: string) {
+  const [row] = await db.select().from(loginAttempts).where(eq(loginAttempts.subject, subject)).limit(1);
+  return row;
+}
+
+/** Counts a failed sign-in; the fifth in a row locks the subject until `lockUntil`. */
+export async function recordLoginFailure(db: Executor, subject: string, lockUntil: Date): Promise<void> {
+  await db.insert(loginAttempts).values({ subject, failures: 1 })
+    .onConflictDoUpdate({
+      target: loginAttempts.subject,
+      set: {
+        failures: sql`${loginAttempts.failures} + 1`,
+        lockedUntil: sql`CASE WHEN ${loginAttempts.failures} + 1 >= 5 THEN ${lockUntil.toISOString()}::timestamptz ELSE ${loginAttempts.lockedUntil} END`,
+      },
+    });
+}
+
+export async function clearLoginFailures(db: Executor, subject: string): Promise<void> {
+  await db.delete(loginAttempts).where(eq(loginAttempts.subject, subject));
+}

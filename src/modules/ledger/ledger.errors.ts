@@ -1,0 +1,7 @@
+import { defineErrors } from '../../shared/app-error.js';
+
+defineErrors({
+  ledger_unbalanced: { status: 500, ar: 'قيد محاسبي غير متوازن.', en: 'A ledger transaction does not balance.' },
+  ledger_already_posted: { status: 409, ar: 'تم تسجيل هذا القيد سابقاً.', en: 'This ledger transaction was already posted.' },
+  ledger_account_invalid: { status: 500, ar: 'حساب محاسبي غير صالح.', en: 'A ledger account code is not valid.' },
+});

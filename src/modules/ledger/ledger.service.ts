@@ -1,0 +1,100 @@
+// Every movement of money is one balanced transaction here. Callers post inside their own database transaction
+// so the business change (a bill, a payment) and its money commit together or not at all.
+import { AppError } from '../../shared/app-error.js';
+import type { Ctx } from '../../shared/context.js';
+import { newId } from '../../shared/ids.js';
+import { currencyInfo } from '../../shared/money.js';
+import * as store from './ledger.store.js';
+import './ledger.errors.js';
+
+export const ACCOUNT_TYPES = ['receivable', 'revenue', 'clearing', 'credit', 'bank', 'refund', 'suspense'] as const;
+export type AccountType = (typeof ACCOUNT_TYPES)[number];
+
+export interface LedgerLine {
+  account: string;
+  /** Positive = debit, negative = credit, in minor units. */
+  amount: bigint;
+}
+
+export interface PostingInput {
+  kind: string;
+  sourceRef: string;
+  currency: string;
+  lines: LedgerLine[];
+  memo?: Record<string, unknown>;
+}
+
+export const accounts = {
+  receivable: (billerCode: string, party: string) => `receivable:${billerCode}:${party}`,
+  revenue: (billerCode: string) => `revenue:${billerCode}`,
+  clearing: (channel: string) => `clearing:${channel}`,
+  credit: (party: string) => `credit:${party}`,
+  bank: (bank: string) => `bank:${bank}`,
+};
+
+function accountType(code: string): AccountType {
+  const type = code.split(':', 1)[0] as AccountType;
+  if (!ACCOUNT_TYPES.includes(type) || code.length > 200) throw new AppError('ledger_account_invalid', { account: code });
+  return type;
+}
+
+function validate(input: PostingInput): void {
+  currencyInfo(input.currency);
+  if (input.lines.length < 2) throw new AppError('ledger_unbalanced', { sourceRef: input.sourceRef, reason: 'fewer than two lines' });
+  let sum = 0n;
+  for (const line of input.lines) {
+    accountType(line.account);
+    if (line.amount === 0n) throw new AppError('ledger_unbalanced', { sourceRef: input.sourceRef, reason: 'zero line' });
+    sum += line.amount;
+  }
+  if (sum !== 0n) throw new AppError('ledger_unbalanced', { sourceRef: input.sourceRef, sum: sum.toString() });
+}
+
+/** Posts one balanced transaction. Posting the same (kind, sourceRef) twice is refused with ledger_already_posted. */
+export async function post(ctx: Ctx, input: PostingInput): Promise<{ transactionId: string }> {
+  const [result] = await postMany(ctx, [input]);
+  if (!result!.posted) throw new AppError('ledger_already_posted', { kind: input.kind, sourceRef: input.sourceRef });
+  return { transactionId: result!.transactionId };
+}
+
+/**
+ * Posts many transactions in a few statements (bill runs). Sources already posted are skipped, not doubled,
+ * which makes a resumed job safe: the result says which were posted now.
+ */
+export async function postMany(ctx: Ctx, inputs: PostingInput[]): Promise<{ sourceRef: string; transactionId: string; posted: boolean }[]> {
+  for (const input of inputs) validate(input);
+  const accountRows = new Map<string, { code: string; type: string; currency: string }>();
+  for (const input of inputs) {
+    for (const line of input.lines) accountRows.set(line.account, { code: line.account, type: accountType(line.account), currency: input.currency });
+  }
+  await store.ensureAccounts(ctx.db, [...accountRows.values()]);
+  const now = ctx.clock.now();
+  const planned = inputs.map((input) => ({ input, id: newId('ltx') }));
+  const inserted = await store.insertTransactions(ctx.db, planned.map(({ input, id }) => ({
+    id, kind: input.kind, sourceRef: input.sourceRef, currency: input.currency, memo: input.memo ?? {}, postedAt: now,
+  })));
+  const entries = planned.filter(({ id }) => inserted.has(id)).flatMap(({ input, id }) =>
+    input.lines.map((line) => ({ transactionId: id, accountCode: line.account, amount: line.amount, currency: input.currency })));
+  await store.insertEntries(ctx.db, entries);
+  return planned.map(({ input, id }) => ({ sourceRef: input.sourceRef, transactionId: id, posted: inserted.has(id) }));
+}
+
+export function balance(ctx: Ctx, account: string): Promise<bigint> {
+  return store.balanceOf(ctx.db, account);
+}
+
+export function balancesByPrefix(ctx: Ctx, prefix: string) {
+  return store.balancesByPrefix(ctx.db, prefix);
+}
+
+export function trialBalance(ctx: Ctx) {
+  return store.trialBalance(ctx.db);
+}
+
+export function findTransaction(ctx: Ctx, kind: string, sourceRef: string) {
+  return store.findTransactionBySource(ctx.db, kind, sourceRef);
+}
+
+export function entriesOf(ctx: Ctx, transactionIds: string[]) {
+  return store.entriesOf(ctx.db, transactionIds);
+}

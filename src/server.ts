@@ -1,0 +1,83 @@
+// Starting Tasdeed: open the database, migrate, seed the demo when empty, start simulators (demo), the API and
+// the workers. Used by `tasdeed serve`, `npm start` and the end-to-end tests.
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig, type Config, type RawConfig } from './config.js';
+import { migrateDatabase, openDatabase, type DatabaseHandle } from './db/client.js';
+import { isEmpty, seedDemo } from './db/seed/index.js';
+import { buildApp, type AppDeps } from './http/app.js';
+import { systemClock, type Clock } from './shared/clock.js';
+import { startDemoSimulators, type RunningSimulator } from './dev/demo.js';
+import { startWorkers } from './workers/index.js';
+
+export interface StartOptions {
+  port?: number;
+  host?: string;
+  dataDir?: string;
+  databaseUrl?: string;
+  demo?: boolean;
+  roles?: ('api' | 'worker')[];
+  clock?: Clock;
+  config?: Partial<RawConfig>;
+  log?: (line: string) => void;
+}
+
+export interface RunningTasdeed {
+  url: string;
+  app?: FastifyInstance;
+  deps: AppDeps;
+  simulators: RunningSimulator[];
+  close(): Promise<void>;
+}
+
+export async function startTasdeed(options: StartOptions = {}): Promise<RunningTasdeed> {
+  const log = options.log ?? (() => undefined);
+  const config: Config = loadConfig(process.env, {
+    ...options.config,
+    ...(options.port !== undefined ? { PORT: options.port } : {}),
+    ...(options.dataDir ? { TASDEED_DATA_DIR: options.dataDir } : {}),
+    ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+  });
+  const database: DatabaseHandle = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.TASDEED_DATA_DIR });
+  const clock = options.clock ?? systemClock;
+  const roles = options.roles ?? ['api', 'worker'];
+  // Closed in this order: stop taking requests, finish background work, stop simulators, close the database.
+  let app: FastifyInstance | undefined;
+  let stopWorkers: (() => Promise<void>) | undefined;
+  let simulators: RunningSimulator[] = [];
+  const close = once(async () => {
+    await app?.close().catch(() => undefined);
+    await stopWorkers?.().catch(() => undefined);
+    for (const simulator of simulators) await simulator.close().catch(() => undefined);
+    await database.close().catch(() => undefined);
+  });
+  try {
+    await migrateDatabase(database);
+    const ctx = { db: database.db, clock, config };
+    if (options.demo && (await isEmpty(ctx))) {
+      log('empty database: seeding the demo data set');
+      await seedDemo(ctx, { log });
+    }
+    const services: Record<string, unknown> = {};
+    simulators = options.demo ? await startDemoSimulators(config, services) : [];
+    const deps: AppDeps = { config, database, clock, services };
+    let url = '';
+    if (roles.includes('api')) {
+      app = await buildApp(deps);
+      await app.listen({ port: config.PORT, host: options.host ?? config.HOST });
+      const address = app.server.address() as AddressInfo;
+      url = `http://${address.address === '0.0.0.0' || address.address === '::' ? 'localhost' : address.address}:${address.port}`;
+      if (!options.config?.PUBLIC_URL && !process.env.PUBLIC_URL) config.publicUrl = url;
+    }
+    if (roles.includes('worker')) stopWorkers = await startWorkers(deps, log);
+    return { url, app, deps, simulators, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+function once(work: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  return () => (running ??= work());
+}

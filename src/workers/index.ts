@@ -1,0 +1,18 @@
+// Background work that runs beside the API (or alone with `serve --roles worker`): the outbox dispatcher,
+// schedules. A module adds its starter to WORKERS; each returns a stop function that finishes in-flight work.
+import type { AppDeps } from '../http/app.js';
+
+export type WorkerStarter = { name: string; start: (deps: AppDeps) => Promise<() => Promise<void>> };
+
+const WORKERS: WorkerStarter[] = [];
+
+export async function startWorkers(deps: AppDeps, log: (line: string) => void = () => undefined): Promise<() => Promise<void>> {
+  const stops: (() => Promise<void>)[] = [];
+  for (const worker of WORKERS) {
+    stops.push(await worker.start(deps));
+    log(`worker started: ${worker.name}`);
+  }
+  return async () => {
+    for (const stop of stops.reverse()) await stop();
+  };
+}
