@@ -112,3 +112,12 @@ export const payables = {
   setHold: (ctx: Ctx, id: string, hold: Parameters<typeof payableStore.setPayableHold>[2]) => payableStore.setPayableHold(ctx.db, id, hold, ctx.clock.now()),
   assignOwner: (ctx: Ctx, id: string, owner: { personId: string | null; civilId: string | null }) => payableStore.assignPayableOwner(ctx.db, id, owner, ctx.clock.now()),
 };
+
+/**
+ * The ledger account that holds what is owed on a payable: per customer, keyed by the utility account number, or
+ * the civil ID, or the plate, whichever the biller knows. Billing, payments and fines must all use this one.
+ */
+export function receivableAccountOf(payable: Pick<payableStore.PayableRow, 'billerCode' | 'accountNumber' | 'civilId' | 'plate' | 'id'>): string {
+  const party = payable.accountNumber ? `acct-${payable.accountNumber}` : payable.civilId ? `cid-${payable.civilId}` : payable.plate ? `plate-${payable.plate}` : `payable-${payable.id}`;
+  return `receivable:${payable.billerCode}:${party}`;
+}
