@@ -1,0 +1,103 @@
+// The one small interface every card gateway adapter implements (KNET now; MyFatoorah or Tap later), so checkout
+// and reconciliation never know which network carried a payment. Amounts are bigint minor units with a currency,
+// as everywhere else in Tasdeed.
+import { AppError } from '../../../shared/app-error.js';
+import { formatAmount } from '../../../shared/money.js';
+import './gateway.errors.js';
+
+/**
+ * What a gateway says happened to a payment.
+ * - `captured`: the money was taken. Final.
+ * - `not_captured`: declined, failed, or reversed after the fact. Final.
+ * - `canceled`: the customer walked away on the gateway's page. Final.
+ * - `host_timeout`: the card issuer did not answer in time; nothing was taken. Final.
+ * - `unknown`: the gateway does not (yet) know a final result — ask again later, never treat as paid or failed.
+ */
+export type GatewayStatus = 'captured' | 'not_captured' | 'canceled' | 'host_timeout' | 'unknown';
+
+export interface GatewayResult {
+  status: GatewayStatus;
+  /** The gateway's own id for the payment attempt (KNET `paymentid`): the idempotency key for posting. */
+  paymentId?: string;
+  /** Our id for the attempt, sent when the payment started. */
+  trackId: string;
+  amount: bigint;
+  currency: string;
+  /** Issuer's authorisation code (KNET `auth`). */
+  authCode?: string;
+  /** Network reference (KNET `ref`), quoted by banks in disputes. */
+  reference?: string;
+  /** Gateway transaction id (KNET `tranid`). */
+  transactionId?: string;
+  /** Settlement day as the gateway reports it (KNET `postdate`, MMDD): what reconciliation matches on. */
+  postDate?: string;
+  errorCode?: string;
+  errorText?: string;
+  /** Every field the gateway sent, decrypted, for the audit trail. */
+  raw: Record<string, string>;
+}
+
+export interface StartPaymentInput {
+  /** Unique per attempt, ≤ 40 letters and digits. */
+  trackId: string;
+  amount: bigint;
+  currency: string;
+  language: 'ar' | 'en';
+  /** Where the gateway POSTs the result server-to-server. */
+  responseUrl: string;
+  /** Where the gateway sends the customer's browser when it cannot complete. */
+  errorUrl: string;
+  /** Up to five user-defined fields stored with the transaction at the gateway (searchable in its portal). */
+  udf?: string[];
+}
+
+export interface InquiryInput {
+  trackId: string;
+  amount: bigint;
+  currency: string;
+  /** When known, ask by the gateway's payment id instead of our track id. */
+  paymentId?: string;
+}
+
+export interface PaymentGateway {
+  readonly name: string;
+  /** Builds the address to send the customer's browser to. No network call. */
+  startPayment(input: StartPaymentInput): { redirectUrl: string };
+  /**
+   * Decrypts and validates what the gateway POSTed to the response URL (or put on the error URL).
+   * Throws AppError('gateway_response_invalid') on anything forged, tampered or malformed.
+   * This proves the message was made with our key, not that the money moved: confirm with `inquire` before
+   * treating a payment as final (manual K-064: "never trust the browser-delivered result alone").
+   */
+  parseCallback(body: Record<string, string>): GatewayResult;
+  /**
+   * Asks the gateway server-to-server for the attempt's real state. Checks the answer is about this track id and
+   * this amount (AppError('gateway_response_mismatch') otherwise). Network trouble → AppError('gateway_unavailable').
+   */
+  inquire(input: InquiryInput): Promise<GatewayResult>;
+}
+
+/**
+ * Refuses a result that is not about the expected attempt: different track id, currency or amount. Use it on
+ * `parseCallback` results against the stored attempt; `inquire` already applies it.
+ */
+export function assertGatewayResultMatches(result: GatewayResult, expected: { trackId: string; amount: bigint; currency: string }): void {
+  const problems: string[] = [];
+  if (result.trackId !== expected.trackId) problems.push('trackId');
+  if (result.currency !== expected.currency) problems.push('currency');
+  else if (result.amount !== expected.amount) problems.push('amount');
+  if (problems.length === 0) return;
+  throw new AppError('gateway_response_mismatch', {
+    fields: problems,
+    expected: { trackId: expected.trackId, amount: formatAmount(expected.amount, expected.currency), currency: expected.currency },
+    received: { trackId: result.trackId, amount: safeFormat(result.amount, result.currency), currency: result.currency },
+  });
+}
+
+function safeFormat(amount: bigint, currency: string): string {
+  try {
+    return formatAmount(amount, currency);
+  } catch {
+    return amount.toString();
+  }
+}
