@@ -1,17 +1,29 @@
 // The events other modules raise. They only write an outbox row (in their own transaction); the notifications
 // workers turn each into SMS and email per the person's preferences and language.
+//
+// Every payload names its recipient (`personId`, or `civilId` when the person may not be registered yet) and
+// carries `vars`: the already-formatted values the message templates need (amounts as decimal strings, dates as
+// YYYY-MM-DD, names in both languages). Notifications never reads another module's tables to fill a template.
 import type { Ctx } from '../../shared/context.js';
 import { writeOutbox } from './outbox.store.js';
 
+type Recipient = { personId: string | null; civilId?: string | null };
+
 export interface EventPayloads {
-  'bill.issued': { payableId: string; billId: string; personId: string | null };
-  'bill.due_soon': { payableId: string; personId: string | null; dueDate: string };
-  'payment.received': { paymentId: string; receiptNumber: string; personId: string | null };
-  'violation.recorded': { violationId: string; payableId: string | null; personId: string | null };
-  'violation.reminder': { personId: string; kind: 'licence_expiry' | 'registration_expiry' | 'inspection_due'; subjectId: string; dueDate: string };
-  [topic: string]: Record<string, unknown>;
+  /** vars: billNumber, billerAr, billerEn, period, amount, currency, dueDate, payUrl, pdfUrl */
+  'bill.issued': Recipient & { payableId: string; billId: string; vars: Record<string, string> };
+  /** vars: billNumber (or reference), billerAr, billerEn, amount, currency, dueDate, payUrl */
+  'bill.due_soon': Recipient & { payableId: string; vars: Record<string, string> };
+  /** vars: receiptNumber, amount, currency, paidAt, verifyUrl, items (short text) */
+  'payment.received': Recipient & { paymentId: string; receiptNumber: string; vars: Record<string, string> };
+  /** vars: violationNumber, typeAr, typeEn, occurredAt, placeAr, placeEn, amount, currency, plate, payUrl */
+  'violation.recorded': Recipient & { violationId: string; payableId: string | null; vars: Record<string, string> };
+  /** vars: kind-specific: plate or licenceNumber, dueDate, daysLeft */
+  'violation.reminder': Recipient & { kind: 'licence_expiry' | 'registration_expiry' | 'inspection_due'; subjectId: string; vars: Record<string, string> };
 }
 
-export async function emitEvent<T extends keyof EventPayloads & string>(ctx: Ctx, topic: T, payload: EventPayloads[T], options: { dedupeKey?: string; availableAt?: Date } = {}): Promise<bigint | undefined> {
+export type EventTopic = keyof EventPayloads;
+
+export async function emitEvent<T extends EventTopic>(ctx: Ctx, topic: T, payload: EventPayloads[T], options: { dedupeKey?: string; availableAt?: Date } = {}): Promise<bigint | undefined> {
   return writeOutbox(ctx.db, { topic, payload, dedupeKey: options.dedupeKey, availableAt: options.availableAt });
 }
