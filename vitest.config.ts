@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // One gate, two databases: every test runs on PGlite; when TEST_DATABASE_URL is set, the same tests run again
 // against that PostgreSQL (each test file in its own database, dropped afterwards). Browser tests run once.
 const shared = {
-  include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+  include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/**/*.test.ts'],
   exclude: ['test/e2e/**', 'node_modules/**'],
   testTimeout: 30_000,
   hookTimeout: 60_000,
@@ -20,6 +20,7 @@ const projects = [
 export default defineConfig({
   test: {
     pool: 'forks',
+    reporters: ['default', './test/support/summary-reporter.ts'],
     maxWorkers: 2,
     projects,
   },
