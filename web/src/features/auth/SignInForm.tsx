@@ -1,0 +1,67 @@
+// Sign-in for citizens (civil ID) and, with `as=staff`, for staff (username). Same form, same errors.
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../components/Button.js';
+import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { TextField } from '../../components/TextField.js';
+import { normaliseNumberInput } from '../../lib/digits.js';
+import { useSession } from './session.js';
+
+export type SignInMode = 'citizen' | 'staff';
+
+export function SignInForm({ mode, onSignedIn }: { mode: SignInMode; onSignedIn: () => void }) {
+  const { t } = useTranslation();
+  const { signIn } = useSession();
+  const [identifier, setIdentifier] = useState('');
+  const [password, setPassword] = useState('');
+  const [missing, setMissing] = useState<{ identifier?: boolean; password?: boolean }>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const field = mode === 'citizen' ? 'civilId' : 'username';
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const id = mode === 'citizen' ? normaliseNumberInput(identifier) : identifier.trim();
+    const problems = { identifier: !id, password: !password };
+    setMissing(problems);
+    if (problems.identifier || problems.password) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn(mode === 'citizen' ? { civilId: id, password } : { username: id, password });
+      onSignedIn();
+    } catch (caught) {
+      setError(caught);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="flex flex-col gap-5" aria-busy={busy}>
+      {error !== null && <ErrorNotice error={error} />}
+      <TextField
+        label={t(`signIn.${field}`)}
+        hint={t(`signIn.${field}Hint`)}
+        name={field}
+        inputMode={mode === 'citizen' ? 'numeric' : 'text'}
+        autoComplete="username"
+        autoCapitalize="none"
+        value={identifier}
+        onChange={(e) => setIdentifier(e.target.value)}
+        error={missing.identifier ? t(`signIn.${field}Missing`) : undefined}
+      />
+      <TextField
+        label={t('signIn.password')}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        error={missing.password ? t('signIn.passwordMissing') : undefined}
+      />
+      <Button type="submit" disabled={busy} className="w-full sm:w-auto sm:self-start">
+        {busy ? t('signIn.submitting') : t('signIn.submit')}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,59 @@
+// Who is signed in, for every page: asked once when the portal opens and again after signing in or out.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { fetchCurrentUser, signIn as signInWithApi, signOutSession, type Credentials, type SignedInUser } from './auth.api.js';
+
+export type SessionState =
+  | { status: 'loading'; user: null }
+  | { status: 'signed-out'; user: null }
+  | { status: 'signed-in'; user: SignedInUser };
+
+interface SessionContextValue {
+  session: SessionState;
+  refresh(): Promise<SignedInUser | null>;
+  signIn(credentials: Credentials): Promise<SignedInUser>;
+  signOut(): Promise<void>;
+}
+
+const SessionContext = createContext<SessionContextValue | null>(null);
+
+function stateFor(user: SignedInUser | null): SessionState {
+  return user ? { status: 'signed-in', user } : { status: 'signed-out', user: null };
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [session, setSession] = useState<SessionState>({ status: 'loading', user: null });
+
+  const refresh = useCallback(async () => {
+    // A portal whose identity API cannot be reached still lets people pay without signing in.
+    const user = await fetchCurrentUser().catch(() => null);
+    setSession(stateFor(user));
+    return user;
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const signIn = useCallback(async (credentials: Credentials) => {
+    const user = await signInWithApi(credentials);
+    setSession(stateFor(user));
+    return user;
+  }, []);
+
+  const signOut = useCallback(async () => {
+    try {
+      await signOutSession();
+    } finally {
+      setSession(stateFor(null));
+    }
+  }, []);
+
+  const value = useMemo(() => ({ session, refresh, signIn, signOut }), [session, refresh, signIn, signOut]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionContextValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession needs a <SessionProvider> above it');
+  return value;
+}

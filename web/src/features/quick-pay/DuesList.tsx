@@ -1,0 +1,87 @@
+// The dues found, each with a checkbox, a "select all" box, and the total of what is ticked. Dues held for legal
+// process are listed with the reason and no checkbox: the person sees them but pays them elsewhere.
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Amount } from '../../components/Amount.js';
+import { DateText } from '../../components/DateText.js';
+import { useLanguage } from '../../i18n/index.js';
+import type { Payable } from './dues.api.js';
+import { selectionState } from './dues-selection.js';
+
+interface DuesListProps {
+  payables: Payable[];
+  selection: ReadonlySet<string>;
+  onToggle: (id: string, checked: boolean) => void;
+  onToggleAll: (checked: boolean) => void;
+}
+
+export function DuesList({ payables, selection, onToggle, onToggleAll }: DuesListProps) {
+  const { t } = useTranslation();
+  const { language } = useLanguage();
+  const state = selectionState(payables, selection);
+  const allBox = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (allBox.current) allBox.current.indeterminate = state === 'some';
+  }, [state]);
+  const anySelectable = payables.some((p) => p.payableOnline);
+
+  return (
+    <fieldset className="flex flex-col gap-3">
+      <legend className="sr-only">{t('quickPay.chooseDues')}</legend>
+      {anySelectable && (
+        <label className="flex min-h-11 cursor-pointer items-center gap-3 px-1 font-bold">
+          <input
+            ref={allBox}
+            type="checkbox"
+            checked={state === 'all'}
+            onChange={(e) => onToggleAll(e.target.checked)}
+            className="size-5 accent-brand-800"
+            data-testid="select-all"
+          />
+          {t('quickPay.selectAll')}
+        </label>
+      )}
+      <ul className="flex flex-col gap-3">
+        {payables.map((payable) => (
+          <li key={payable.id}>
+            <label
+              className={`flex gap-3 rounded-lg border bg-white p-4 ${payable.payableOnline ? 'cursor-pointer border-slate-300 has-[:checked]:border-brand-800 has-[:checked]:bg-brand-50' : 'border-dashed border-slate-400'}`}
+            >
+              {payable.payableOnline && (
+                <input
+                  type="checkbox"
+                  checked={selection.has(payable.id)}
+                  onChange={(e) => onToggle(payable.id, e.target.checked)}
+                  className="mt-1 size-5 shrink-0 accent-brand-800"
+                  data-testid="payable-checkbox"
+                  value={payable.id}
+                />
+              )}
+              <span className="flex min-w-0 flex-1 flex-col gap-1">
+                <span className="flex flex-wrap items-baseline justify-between gap-x-4">
+                  <span className="font-bold">{payable.billerName?.[language] ?? payable.billerCode}</span>
+                  <Amount value={payable.amountDue} currency={payable.currency} className="text-lg font-bold" />
+                </span>
+                {payable.description && <span>{payable.description[language]}</span>}
+                <span className="text-sm text-slate-700">
+                  {t('quickPay.reference')}: <bdi className="tabular">{payable.reference}</bdi>
+                  {payable.dueDate && (
+                    <>
+                      {' · '}
+                      {t('quickPay.dueDate')}: <DateText value={payable.dueDate} withHijri />
+                    </>
+                  )}
+                </span>
+                {!payable.payableOnline && (
+                  <span className="text-sm font-bold text-amber-900">
+                    {payable.holdReason?.[language] ?? t('quickPay.notPayableOnline')}
+                  </span>
+                )}
+              </span>
+            </label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}

@@ -1,0 +1,111 @@
+// Looking up dues and starting a checkout, against a real HTTP server on loopback standing in for the API.
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiError } from '../../api/api-error.js';
+import { createApiClient } from '../../api/client.js';
+import { lookupDues, normalisePayable } from './dues.api.js';
+import { initialSelection, selectAll, selectedIds, selectedTotal, selectionState, toggle } from './dues-selection.js';
+import { isFollowableRedirect, startCheckout } from './start-checkout.js';
+
+const electricity = { code: 'mew-electricity', nameAr: 'الكهرباء', nameEn: 'Electricity' };
+const duesBody = {
+  payables: [
+    { id: 'pbl_1', biller: electricity, reference: 'B-1', amountDue: '12.500', currency: 'KWD', dueDate: '2026-12-28', description: { ar: 'فاتورة نوفمبر', en: 'November bill' } },
+    { id: 'pbl_2', biller: 'moi-traffic', reference: 'V-9', amountDue: '30.000', currency: 'KWD', dueDate: '2026-12-01', descriptionAr: 'عدم ربط الحزام', descriptionEn: 'No seatbelt' },
+    { id: 'pbl_3', biller: 'moi-traffic', reference: 'V-10', amountDue: '150.000', currency: 'KWD', payableOnline: false, holdReasonAr: 'محالة للنيابة', holdReasonEn: 'Referred to prosecution' },
+  ],
+  total: '192.500',
+};
+
+let server: FastifyInstance;
+let baseUrl: string;
+const checkouts: Array<{ body: unknown; key: unknown }> = [];
+let redirectUrl = 'http://127.0.0.1:9/knet/PaymentHTTP.htm?param=paymentInit&trandata=abc';
+
+beforeAll(async () => {
+  server = Fastify();
+  server.get('/api/v1/dues', async (request) => ((request.query as { civilId?: string }).civilId === '289011200032' ? duesBody : { payables: [], total: '0.000' }));
+  server.post('/api/v1/checkout', async (request) => {
+    checkouts.push({ body: request.body, key: request.headers['idempotency-key'] });
+    return { redirectUrl };
+  });
+  baseUrl = await server.listen({ port: 0, host: '127.0.0.1' });
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+describe('dues look-up', () => {
+  it('reads both shapes of biller and of description into one', async () => {
+    const dues = await lookupDues('civilId', '289011200032', { client: createApiClient({ baseUrl }) });
+    expect(dues.payables.map((p) => p.billerCode)).toEqual(['mew-electricity', 'moi-traffic', 'moi-traffic']);
+    expect(dues.payables[0]!.billerName).toEqual({ ar: 'الكهرباء', en: 'Electricity' });
+    expect(dues.payables[1]!.billerName).toBeNull();
+    expect(dues.payables[1]!.description).toEqual({ ar: 'عدم ربط الحزام', en: 'No seatbelt' });
+    expect(dues.payables[2]!.payableOnline).toBe(false);
+    expect(dues.payables[2]!.holdReason).toEqual({ ar: 'محالة للنيابة', en: 'Referred to prosecution' });
+    expect(dues.total).toEqual([{ amount: '192.500', currency: 'KWD' }]);
+  });
+
+  it('gives an empty list when nothing is owed', async () => {
+    const dues = await lookupDues('accountNumber', '123', { client: createApiClient({ baseUrl }) });
+    expect(dues.payables).toEqual([]);
+  });
+
+  it('uses one language text for both when the API sends a plain string', () => {
+    expect(normalisePayable({ id: 'x', description: 'Bill', amountDue: '1.000' }).description).toEqual({ ar: 'Bill', en: 'Bill' });
+  });
+});
+
+describe('choosing what to pay', () => {
+  const payables = duesBody.payables.map((p) => normalisePayable(p));
+
+  it('ticks everything payable online at first, and adds it up exactly', () => {
+    const selection = initialSelection(payables);
+    expect([...selection]).toEqual(['pbl_1', 'pbl_2']);
+    expect(selectionState(payables, selection)).toBe('all');
+    expect(selectedTotal(payables, selection)).toEqual([{ amount: '42.500', currency: 'KWD' }]);
+  });
+
+  it('updates the total as boxes are unticked and ticked', () => {
+    let selection = toggle(initialSelection(payables), 'pbl_2', false);
+    expect(selectionState(payables, selection)).toBe('some');
+    expect(selectedTotal(payables, selection)).toEqual([{ amount: '12.500', currency: 'KWD' }]);
+    selection = selectAll(payables, false);
+    expect(selectionState(payables, selection)).toBe('none');
+    expect(selectedTotal(payables, selection)).toEqual([]);
+    selection = toggle(selection, 'pbl_2', true);
+    expect(selectedIds(payables, selection)).toEqual(['pbl_2']);
+  });
+
+  it('never pays a due held for legal process, even if its id is in the selection', () => {
+    const selection = new Set(['pbl_1', 'pbl_3']);
+    expect(selectedIds(payables, selection)).toEqual(['pbl_1']);
+    expect(selectedTotal(payables, selection)).toEqual([{ amount: '12.500', currency: 'KWD' }]);
+  });
+});
+
+describe('startCheckout', () => {
+  it('posts the ticked ids with the idempotency key and follows the payment page it is given', async () => {
+    const visited: string[] = [];
+    const started = await startCheckout(['pbl_1', 'pbl_2'], { client: createApiClient({ baseUrl }), idempotencyKey: 'key-1', navigate: (url) => visited.push(url) });
+    expect(started.redirectUrl).toBe(redirectUrl);
+    expect(visited).toEqual([redirectUrl]);
+    expect(checkouts.at(-1)).toEqual({ body: { payableIds: ['pbl_1', 'pbl_2'] }, key: 'key-1' });
+  });
+
+  it('refuses to follow anything but a web address', async () => {
+    redirectUrl = 'javascript:alert(1)';
+    const visited: string[] = [];
+    await expect(startCheckout(['pbl_1'], { client: createApiClient({ baseUrl }), navigate: (url) => visited.push(url) })).rejects.toThrow();
+    expect(visited).toEqual([]);
+    expect(isFollowableRedirect('https://kpay.com.kw/kpg/PaymentHTTP.htm')).toBe(true);
+    expect(isFollowableRedirect('data:text/html,hi')).toBe(false);
+  });
+
+  it('passes the API refusal on as an ApiError', async () => {
+    const client = createApiClient({ baseUrl });
+    await expect(startCheckout(['pbl_1'], { client: { ...client, post: () => Promise.reject(new ApiError({ status: 409, code: 'payable_already_paid', message: { ar: 'مدفوع', en: 'Paid' } })) }, navigate: () => undefined })).rejects.toBeInstanceOf(ApiError);
+  });
+});

@@ -1,0 +1,44 @@
+// The "Pay" button's state. One idempotency key per set of ticked dues: pressing Pay again for the same set (after
+// a timeout, say) asks for the same checkout; changing the set asks for a new one.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { newIdempotencyKey, startCheckout } from './start-checkout.js';
+
+export function useCheckout() {
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const keys = useRef(new Map<string, string>());
+
+  // Coming back with the browser's Back button restores this page from memory, button still disabled: re-enable it.
+  useEffect(() => {
+    const onPageShow = (event: PageTransitionEvent) => {
+      if (event.persisted) setPending(false);
+    };
+    window.addEventListener('pageshow', onPageShow);
+    return () => window.removeEventListener('pageshow', onPageShow);
+  }, []);
+
+  const start = useCallback(async (selectedIds: readonly string[]) => {
+    const selectionKey = [...selectedIds].sort().join(',');
+    let idempotencyKey = keys.current.get(selectionKey);
+    if (!idempotencyKey) {
+      idempotencyKey = newIdempotencyKey();
+      keys.current.set(selectionKey, idempotencyKey);
+    }
+    setPending(true);
+    setError(null);
+    try {
+      await startCheckout(selectedIds, { idempotencyKey });
+      // The browser is leaving for the payment page; keep the button disabled until it has gone.
+    } catch (caught) {
+      setError(caught);
+      setPending(false);
+    }
+  }, []);
+
+  const reset = useCallback(() => {
+    setError(null);
+    setPending(false);
+  }, []);
+
+  return { start, pending, error, reset };
+}
