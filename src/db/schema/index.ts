@@ -3,3 +3,4 @@ export * from './identity.js';
 export * from './billers.js';
 export * from './outbox.js';
 export * from './ledger.js';
+export * from './fines.js';
