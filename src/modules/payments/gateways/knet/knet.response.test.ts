@@ -136,6 +136,27 @@ describe('KNET inquiry messages', () => {
     expect(codeOf(() => interpretInquiryAnswer('<result>!ERROR!-IPAY0100015-Invalid tranportal password</result>', input, config))).toBe('gateway_inquiry_rejected');
   });
 
+  it('reports an unreachable or failing gateway as unavailable, never as a result', async () => {
+    const refused: typeof fetch = () => Promise.reject(new TypeError('fetch failed'));
+    const failing: typeof fetch = () => Promise.resolve(new Response('<html>502 Bad Gateway</html>', { status: 502 }));
+    for (const fetchImpl of [refused, failing]) {
+      const down = createKnetGateway({ baseUrl: 'https://www.kpaytest.com.kw', ...TERMINAL, fetch: fetchImpl });
+      await expect(down.inquire(input)).rejects.toMatchObject({ code: 'gateway_unavailable' });
+    }
+  });
+
+  it('posts the inquiry as XML to tranPipe.htm', async () => {
+    let seen: { url: string; init?: RequestInit } | undefined;
+    const recording: typeof fetch = (url, init) => {
+      seen = { url: String(url), init };
+      return Promise.resolve(new Response(answer, { status: 200 }));
+    };
+    const result = await createKnetGateway({ baseUrl: 'https://www.kpaytest.com.kw', ...TERMINAL, fetch: recording }).inquire(input);
+    expect(result.status).toBe('captured');
+    expect(seen?.url).toBe('https://www.kpaytest.com.kw/kpg/tranPipe.htm?param=tranInit');
+    expect(seen?.init).toMatchObject({ method: 'POST', headers: { 'content-type': 'application/xml' }, body: buildInquiryXml(input, config) });
+  });
+
   it('refuses malformed XML and document type declarations', () => {
     for (const bad of ['', 'CAPTURED', '<result>CAPTURED</result><amt>', '<!DOCTYPE r [<!ENTITY x "CAPTURED">]><result>&x;</result>', `${answer}<amt>1.000</amt>`]) {
       expect(codeOf(() => interpretInquiryAnswer(bad, input, config)), bad).toMatch(/^gateway_response_invalid$/);
