@@ -27,6 +27,8 @@ export interface SmscSimulatorOptions {
   /** Share of messages whose receipt says UNDELIV (0..1). */
   failureRate?: number;
   receiptDelayMs?: number;
+  /** Destinations answered ESME_RINVDSTADR (a permanent refusal), for fault tests. */
+  rejectDestinations?: RegExp;
   /** Source of randomness for the failure rate (tests may pin it). */
   random?: () => number;
 }
@@ -140,7 +142,7 @@ export async function startSmscSimulator(options: SmscSimulatorOptions = {}): Pr
     session.on('submit_sm', (pdu: PDU) => {
       submits++;
       if (state.mode !== 'transceiver' && state.mode !== 'transmitter') return void session.send(pdu.response({ command_status: ESME.RINVBNDSTS }));
-      if (!pdu.destination_addr) return void session.send(pdu.response({ command_status: ESME.RINVDSTADR }));
+      if (!pdu.destination_addr || options.rejectDestinations?.test(pdu.destination_addr)) return void session.send(pdu.response({ command_status: ESME.RINVDSTADR }));
       const answer = (): void => {
         const id = (nextMessageId++).toString(16).toUpperCase();
         session.send(pdu.response({ message_id: id }));
