@@ -78,7 +78,7 @@ const UDF_CODES = ['IPAY0100028', 'IPAY0100029', 'IPAY0100030', 'IPAY0100031', '
  * Later duplicates do not overwrite earlier fields.
  */
 export function readRawFields(plaintext: string): Record<string, string> {
-  const fields: Record<string, string> = {};
+  const fields = Object.create(null) as Record<string, string>;
   for (const part of plaintext.split('&')) {
     const at = part.indexOf('=');
     if (at <= 0) continue;

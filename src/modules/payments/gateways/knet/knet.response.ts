@@ -43,7 +43,8 @@ export function parseKnetMessage(plaintext: string): Record<string, string> {
     throw new AppError('gateway_response_invalid', { reason });
   };
   if (plaintext.length === 0 || CONTROL.test(plaintext)) invalid('decrypted data is not a KNET message');
-  const fields: Record<string, string> = {};
+  // No prototype: a field called __proto__ or constructor is just a field.
+  const fields = Object.create(null) as Record<string, string>;
   for (const part of plaintext.split('&')) {
     if (!FIELD.test(part)) invalid('decrypted data is not a list of name=value fields');
     const at = part.indexOf('=');

@@ -47,7 +47,7 @@ export function parseKnetXml(text: string): Record<string, string> {
   }
   if (tree === '' || tree === undefined) return {};
   if (!isRecord(tree)) return invalid('XML has no fields');
-  const fields: Record<string, string> = {};
+  const fields = Object.create(null) as Record<string, string>;
   for (const [name, value] of Object.entries(tree)) {
     if (typeof value !== 'string') return invalid(`field ${name} is repeated or nested`);
     fields[name] = value;
