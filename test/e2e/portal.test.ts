@@ -1,0 +1,144 @@
+// The web portal end to end: the real server (demo data, in-memory database) and Debian's Chromium.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorDefinition } from '../../src/shared/app-error.js';
+import { makeKuwaitiCivilId } from '../../src/shared/civil-id.js';
+import { DEMO_PASSWORD } from '../../src/db/seed/demo-accounts.js';
+import { demoPeople } from '../../src/db/seed/foundation.seed.js';
+import ar from '../../web/src/i18n/ar.json';
+import en from '../../web/src/i18n/en.json';
+import { seriousAccessibilityViolations } from './support/axe.js';
+import { browserAvailability, launchChromium, newPortalContext, type FormFactor } from './support/browser.js';
+import { startServerUnderTest, type ServerUnderTest } from './support/server.js';
+
+const browserCheck = browserAvailability();
+
+describe.skipIf(!browserCheck.available)('web portal in Chromium', () => {
+  let server: ServerUnderTest;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    server = await startServerUnderTest();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(path: string, options: { language?: 'ar' | 'en'; formFactor?: FormFactor } = {}): Promise<Page> {
+    const context = await newPortalContext(browser, { baseURL: server.url, ...options });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(path);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    return page;
+  }
+
+  const documentLanguage = (page: Page) =>
+    page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir, path: location.pathname }));
+  const heading = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();
+
+  it('opens the quick pay page in Arabic, right to left', async () => {
+    const page = await open('/');
+    expect(await documentLanguage(page)).toEqual({ lang: 'ar', dir: 'rtl', path: '/' });
+    expect(await heading(page)).toBe(ar.quickPay.title);
+    expect(await page.title()).toContain(ar.quickPay.title);
+    // Right to left for real: the page's first line of text starts at the right-hand side.
+    const box = await page.getByRole('heading', { level: 1 }).boundingBox();
+    const width = page.viewportSize()!.width;
+    expect(box!.x + box!.width).toBeGreaterThan(width / 2);
+  });
+
+  it('switches to English, left to right, on the same page, and remembers it after a reload', async () => {
+    const page = await open('/sign-in');
+    await page.getByTestId('language-switch').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await documentLanguage(page)).toEqual({ lang: 'en', dir: 'ltr', path: '/sign-in' });
+    expect(await heading(page)).toBe(en.signIn.title);
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await documentLanguage(page)).toEqual({ lang: 'en', dir: 'ltr', path: '/sign-in' });
+    expect(await heading(page)).toBe(en.signIn.title);
+
+    await page.getByTestId('language-switch').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'ar');
+    expect(await documentLanguage(page)).toEqual({ lang: 'ar', dir: 'rtl', path: '/sign-in' });
+  });
+
+  it('has no serious accessibility violations on the quick pay page, in either language, on desktop and phone', async () => {
+    for (const [language, formFactor] of [['ar', 'desktop'], ['en', 'phone']] as const) {
+      const page = await open('/', { language, formFactor });
+      expect(await documentLanguage(page)).toMatchObject({ lang: language });
+      expect(await seriousAccessibilityViolations(page), `${language} ${formFactor}`).toEqual([]);
+    }
+  });
+
+  it('fits a 360 px phone without sideways scrolling', async () => {
+    const page = await open('/', { formFactor: 'phone' });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+
+  it('shows the API’s Arabic message when a civil ID is not valid', async () => {
+    const valid = makeKuwaitiCivilId('1990-05-17', 4321);
+    const invalid = valid.slice(0, 11) + String((Number(valid[11]) + 1) % 10);
+    const page = await open('/');
+    const apiAnswer = await page.request.get(`/api/v1/dues?civilId=${invalid}`);
+    expect(apiAnswer.status()).toBe(400);
+    const body = (await apiAnswer.json()) as { code: string; message: { ar: string; en: string } };
+    expect(body.code).toBe('civil_id_invalid');
+
+    await page.getByLabel(ar.quickPay.kinds.civilId.label, { exact: true }).fill(invalid);
+    await page.getByRole('button', { name: ar.quickPay.search }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    const shown = await alert.innerText();
+    expect(shown).toContain(body.message.ar);
+    expect(shown).not.toContain(body.code);
+    expect(shown).not.toContain(body.message.en);
+  });
+
+  it('signs a demo citizen in, shows their name, and signs them out', async () => {
+    const [citizen] = demoPeople(1);
+    const page = await open('/dashboard');
+    // Signed out: the dashboard sends the person to sign in first, and back afterwards.
+    await page.waitForURL(/\/sign-in\?next=%2Fdashboard/);
+    await page.getByLabel(ar.signIn.civilId, { exact: true }).fill(citizen!.civilId);
+    await page.getByLabel(ar.signIn.password, { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: ar.signIn.submit, exact: true }).click();
+    await page.waitForURL(/\/dashboard$/);
+    await page.getByTestId('dashboard-sections').waitFor();
+    expect(await page.getByTestId('signed-in-name').innerText()).toBe(citizen!.nameAr);
+    expect(await heading(page)).toBe(ar.dashboard.title);
+
+    await page.getByRole('button', { name: ar.nav.signOut }).click();
+    await page.getByRole('link', { name: ar.nav.signIn }).waitFor();
+    const me = await page.request.get('/api/v1/auth/me');
+    expect(me.status()).toBe(401);
+  });
+
+  it('shows a wrong password as the API’s Arabic message, not a code', async () => {
+    const [citizen] = demoPeople(1);
+    const page = await open('/sign-in');
+    await page.getByLabel(ar.signIn.civilId, { exact: true }).fill(citizen!.civilId);
+    await page.getByLabel(ar.signIn.password, { exact: true }).fill('not-the-password');
+    await page.getByRole('button', { name: ar.signIn.submit, exact: true }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain(errorDefinition('login_failed').ar);
+    expect(await documentLanguage(page)).toMatchObject({ path: '/sign-in' });
+  });
+
+  it('answers an unknown page with the portal’s 404 page in the person’s language', async () => {
+    const page = await open('/no-such-page', { language: 'en' });
+    expect(await heading(page)).toBe(en.notFound.title);
+    const api = await page.request.get('/api/v1/no-such-endpoint');
+    expect(api.status()).toBe(404);
+    expect(((await api.json()) as { code: string }).code).toBe('not_found');
+  });
+});
