@@ -4,3 +4,4 @@ export * from './billers.js';
 export * from './outbox.js';
 export * from './ledger.js';
 export * from './fines.js';
+export * from './payments.js';

@@ -98,3 +98,16 @@ export function findTransaction(ctx: Ctx, kind: string, sourceRef: string) {
 export function entriesOf(ctx: Ctx, transactionIds: string[]) {
   return store.entriesOf(ctx.db, transactionIds);
 }
+
+/** Balances of several accounts in one query: what a set-based caller (credit application) needs. */
+export function balancesOf(ctx: Ctx, accountCodes: string[]) {
+  return store.balancesOf(ctx.db, [...new Set(accountCodes)]);
+}
+
+/**
+ * Locks accounts for the rest of the caller's transaction before it spends from them (a customer's credit), so two
+ * transactions cannot both spend the same balance. Accounts that do not exist yet are not locked (nothing to spend).
+ */
+export function lockAccounts(ctx: Ctx, accountCodes: string[]) {
+  return store.lockAccounts(ctx.db, [...new Set(accountCodes)].sort());
+}

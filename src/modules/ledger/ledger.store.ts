@@ -52,3 +52,22 @@ export async function trialBalance(db: Executor): Promise<{ currency: string; to
   const count = Number(unbalanced[0]?.n ?? 0);
   return totals.map((t) => ({ currency: t.currency, total: BigInt(t.total), unbalancedTransactions: count }));
 }
+
+/** Balances of the named accounts in one query (accounts with no entries are absent). */
+export async function balancesOf(db: Executor, accountCodes: string[]): Promise<{ accountCode: string; currency: string; balance: bigint }[]> {
+  if (accountCodes.length === 0) return [];
+  const rows = await db.select({
+    accountCode: ledgerEntries.accountCode,
+    currency: ledgerEntries.currency,
+    total: sql<string>`sum(${ledgerEntries.amount})::text`,
+  }).from(ledgerEntries).where(inArray(ledgerEntries.accountCode, accountCodes)).groupBy(ledgerEntries.accountCode, ledgerEntries.currency);
+  return rows.map((r) => ({ accountCode: r.accountCode, currency: r.currency, balance: BigInt(r.total) }));
+}
+
+/** Locks account rows until the transaction ends, in code order, so spending from one account is serialised. */
+export async function lockAccounts(db: Executor, accountCodes: string[]): Promise<string[]> {
+  if (accountCodes.length === 0) return [];
+  const rows = await db.select({ code: ledgerAccounts.code }).from(ledgerAccounts)
+    .where(inArray(ledgerAccounts.code, accountCodes)).orderBy(ledgerAccounts.code).for('update');
+  return rows.map((r) => r.code);
+}

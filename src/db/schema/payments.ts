@@ -1,0 +1,99 @@
+import { sql } from 'drizzle-orm';
+import { pgTable, pgSequence, text, bigint, bigserial, integer, timestamp, jsonb, index, uniqueIndex } from 'drizzle-orm/pg-core';
+
+/**
+ * A payment: money a payer hands over through one channel (KNET card, bank API, counter, or credit already held),
+ * spread over one or more payables. It posts at most once: the status moves `pending → posted` in one conditional
+ * UPDATE, and each channel's own id (idempotency key, gateway payment id, bank transaction id) is unique.
+ */
+export const payments = pgTable('payments', {
+  id: text().primaryKey(),
+  /** knet | bank | counter | credit */
+  channel: text().notNull(),
+  /** pending | posted | failed | refunded | partially_refunded */
+  status: text().notNull(),
+  currency: text().notNull(),
+  /** What the payer pays in total, minor units. */
+  amount: bigint({ mode: 'bigint' }).notNull(),
+  /** The part of `amount` that became credit for the party (overpayment, or a payable paid by someone else first). */
+  creditAmount: bigint({ mode: 'bigint' }).notNull().default(sql`0`),
+  /** The party whose credit account (`credit:<party>`) receives any overpayment. */
+  creditParty: text(),
+  refundedAmount: bigint({ mode: 'bigint' }).notNull().default(sql`0`),
+  /** Who receives the receipt: the signed-in person, or the owner of the first payable. */
+  personId: text(),
+  civilId: text(),
+  actorKind: text().notNull(),
+  actorId: text(),
+  language: text().notNull().default('ar'),
+  /** Web checkout: the client's idempotency key, scoped to who sent it; a retry returns the first result. */
+  idempotencyScope: text(),
+  idempotencyKey: text(),
+  requestHash: text(),
+  /** Bank and counter channels: their own transaction id, unique per channel and client. */
+  externalId: text(),
+  gateway: text(),
+  /** Our id for the gateway attempt (≤ 40 letters and digits). */
+  trackId: text(),
+  /** The gateway's id for the captured payment: the same one can never post twice. */
+  gatewayPaymentId: text(),
+  gatewayStatus: text(),
+  gatewayResult: jsonb(),
+  failureCode: text(),
+  receiptPoint: text(),
+  receiptNumber: text(),
+  inquiryAttempts: integer().notNull().default(0),
+  lastInquiryAt: timestamp({ withTimezone: true }),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  postedAt: timestamp({ withTimezone: true }),
+  closedAt: timestamp({ withTimezone: true }),
+}, (t) => [
+  uniqueIndex('payments_idempotency_key').on(t.idempotencyScope, t.idempotencyKey),
+  uniqueIndex('payments_external_id_key').on(t.channel, t.actorId, t.externalId),
+  uniqueIndex('payments_track_id_key').on(t.trackId),
+  uniqueIndex('payments_gateway_payment_key').on(t.gateway, t.gatewayPaymentId),
+  uniqueIndex('payments_receipt_number_key').on(t.receiptNumber),
+  index('payments_pending_idx').on(t.status, t.createdAt),
+  index('payments_person_idx').on(t.personId),
+]);
+
+/** What one payment pays on one payable. After posting, `amount` is what was applied to the payable. */
+export const paymentItems = pgTable('payment_items', {
+  id: bigserial({ mode: 'bigint' }).primaryKey(),
+  paymentId: text().notNull().references(() => payments.id),
+  payableId: text().notNull(),
+  position: integer().notNull(),
+  amount: bigint({ mode: 'bigint' }).notNull(),
+  /** Set once when the item is refunded or reversed: an item is given back at most once. */
+  refundId: text(),
+}, (t) => [
+  index('payment_items_payment_idx').on(t.paymentId),
+  index('payment_items_payable_idx').on(t.payableId),
+]);
+
+/** An admin's refund or reversal of a payment (or of the items paying one payable), with the reason. */
+export const paymentRefunds = pgTable('payment_refunds', {
+  id: text().primaryKey(),
+  paymentId: text().notNull().references(() => payments.id),
+  /** refund (money given back) | reversal (the payment is undone, e.g. posted in error) */
+  kind: text().notNull(),
+  amount: bigint({ mode: 'bigint' }).notNull(),
+  currency: text().notNull(),
+  reason: text().notNull(),
+  payableIds: jsonb().notNull().default([]),
+  actorKind: text().notNull(),
+  actorId: text(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('payment_refunds_payment_idx').on(t.paymentId)]);
+
+/**
+ * Receipt numbers come from one PostgreSQL sequence per issuing point (`WEB-2026-000123`). A sequence is never
+ * rolled back, so a number is never reused, and it takes no row lock, so concurrent payments at one point do not
+ * queue behind each other (a counter row would be held until each payment commits). Gaps are expected and fine.
+ * Points: WEB (online card payments), BNK (bank API), CTR (counters), CRD (credit applied to a new bill).
+ */
+export const receiptSeqWeb = pgSequence('receipt_seq_web', { startWith: 1 });
+export const receiptSeqBnk = pgSequence('receipt_seq_bnk', { startWith: 1 });
+export const receiptSeqCtr = pgSequence('receipt_seq_ctr', { startWith: 1 });
+export const receiptSeqCrd = pgSequence('receipt_seq_crd', { startWith: 1 });

@@ -1,0 +1,101 @@
+// Payments that arrive already made: a bank's payment notification, a counter's cash, credit the party already
+// holds. They post at once, in strict mode, idempotent on the channel's own id: the same bank transaction id
+// asked twice answers the first result and posts nothing more.
+import { createHash } from 'node:crypto';
+import { AppError } from '../../shared/app-error.js';
+import { inTransaction, type Ctx } from '../../shared/context.js';
+import { newId } from '../../shared/ids.js';
+import type { Actor } from '../identity/actor.js';
+import * as store from './payments.store.js';
+import {
+  RECEIPT_POINT_OF_CHANNEL, applyItems, paymentLines, postPaymentLedger, queueReceipt, receiptYear, sourceAccountOf, sumItems,
+  type PlannedItem,
+} from './posting.js';
+import './payments.errors.js';
+
+export type DirectChannel = 'bank' | 'counter' | 'credit';
+
+export interface DirectPaymentInput {
+  channel: DirectChannel;
+  /** The channel's own transaction id (bank transaction id, counter receipt id): posting is once per id. */
+  externalId: string;
+  items: PlannedItem[];
+  currency: string;
+  language?: 'ar' | 'en';
+  /** channel `credit`: the credit account that pays. */
+  creditAccount?: string;
+  personId?: string | null;
+  civilId?: string | null;
+}
+
+export interface DirectPaymentResult {
+  payment: store.PaymentRow;
+  /** True when this id had already posted: the first result is returned and nothing new happened. */
+  replayed: boolean;
+}
+
+export function assertPlannedItems(items: PlannedItem[]): void {
+  if (items.length === 0) throw new AppError('payment_items_required');
+  const seen = new Set<string>();
+  for (const item of items) {
+    if (seen.has(item.payableId)) throw new AppError('payment_items_duplicate', { payableId: item.payableId });
+    seen.add(item.payableId);
+    if (item.amount <= 0n) throw new AppError('amount_not_positive', { payableId: item.payableId });
+  }
+}
+
+export function directRequestHash(input: Pick<DirectPaymentInput, 'channel' | 'items' | 'currency'>): string {
+  const canonical = [...input.items].sort((a, b) => a.payableId.localeCompare(b.payableId)).map((i) => `${i.payableId}=${i.amount}`).join(',');
+  return createHash('sha256').update(`${input.channel}|${input.currency}|${canonical}`).digest('hex');
+}
+
+// Thrown inside the transaction when another request with the same id committed first: roll back, answer theirs.
+class ExternalIdTaken extends Error {}
+
+export async function postDirectPayment(ctx: Ctx, actor: Actor, input: DirectPaymentInput): Promise<DirectPaymentResult> {
+  assertPlannedItems(input.items);
+  const actorId = actor.kind === 'anonymous' ? 'anonymous' : actor.id;
+  const requestHash = directRequestHash(input);
+  const replay = (existing: store.PaymentRow): DirectPaymentResult => {
+    if (existing.requestHash !== requestHash) throw new AppError('idempotency_conflict', { externalId: input.externalId, paymentId: existing.id });
+    return { payment: existing, replayed: true };
+  };
+  const existing = await store.findPaymentByExternalId(ctx.db, input.channel, actorId, input.externalId);
+  if (existing) return replay(existing);
+  try {
+    return await inTransaction(ctx, async (tx) => {
+      const { applied } = await applyItems(tx, input.items, input.currency, 'strict');
+      const now = tx.clock.now();
+      const total = sumItems(input.items);
+      const payment = await store.insertPayment(tx.db, {
+        id: newId('pay'),
+        channel: input.channel,
+        status: 'posted',
+        currency: input.currency,
+        amount: total,
+        personId: input.personId ?? null,
+        civilId: input.civilId ?? null,
+        actorKind: actor.kind,
+        actorId,
+        language: input.language ?? 'ar',
+        externalId: input.externalId,
+        requestHash,
+        createdAt: now,
+        updatedAt: now,
+        postedAt: now,
+      }, { point: RECEIPT_POINT_OF_CHANNEL[input.channel], year: receiptYear(tx) });
+      if (!payment) throw new ExternalIdTaken();
+      await store.insertItems(tx.db, payment.id, input.items);
+      await postPaymentLedger(tx, payment, paymentLines(sourceAccountOf(input.channel, input.creditAccount), total, applied));
+      await queueReceipt(tx, payment, applied);
+      return { payment, replayed: false };
+    });
+  } catch (error) {
+    // A concurrent request with the same id may have won the race (we then saw its payables already paid, or its
+    // row in the unique index): if its payment is there now, that is the answer.
+    const winner = await store.findPaymentByExternalId(ctx.db, input.channel, actorId, input.externalId);
+    if (winner) return replay(winner);
+    if (error instanceof ExternalIdTaken) throw new AppError('conflict', { externalId: input.externalId });
+    throw error;
+  }
+}

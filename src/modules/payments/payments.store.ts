@@ -1,0 +1,146 @@
+// The payments module's SQL, and only its own tables. Status changes are conditional UPDATEs: whoever moves a
+// payment out of `pending` first is the only one who posts it.
+import { and, asc, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { paymentItems, paymentRefunds, payments } from '../../db/schema/index.js';
+import type { Executor } from '../../db/client.js';
+
+export type PaymentRow = typeof payments.$inferSelect;
+export type NewPayment = typeof payments.$inferInsert;
+export type PaymentItemRow = typeof paymentItems.$inferSelect;
+export type PaymentStatus = 'pending' | 'posted' | 'failed' | 'refunded' | 'partially_refunded';
+
+export const RECEIPT_SEQUENCES = { WEB: 'receipt_seq_web', BNK: 'receipt_seq_bnk', CTR: 'receipt_seq_ctr', CRD: 'receipt_seq_crd' } as const;
+export type ReceiptPoint = keyof typeof RECEIPT_SEQUENCES;
+
+/**
+ * The next receipt number of a point, as an SQL expression evaluated inside the INSERT/UPDATE that records it:
+ * `WEB-2026-000123` (at least six digits, more once a point passes a million in a year's prefix).
+ */
+export function nextReceiptNumberSql(point: ReceiptPoint, year: string): SQL {
+  const prefix = `${point}-${year}-`;
+  return sql`(SELECT ${prefix} || lpad(n::text, greatest(6, length(n::text)), '0') FROM (SELECT nextval(${RECEIPT_SEQUENCES[point]}::regclass) AS n) AS next_receipt)`;
+}
+
+export async function findPayment(db: Executor, id: string): Promise<PaymentRow | undefined> {
+  const [row] = await db.select().from(payments).where(eq(payments.id, id)).limit(1);
+  return row;
+}
+
+export async function findPaymentByIdempotencyKey(db: Executor, scope: string, key: string): Promise<PaymentRow | undefined> {
+  const [row] = await db.select().from(payments).where(and(eq(payments.idempotencyScope, scope), eq(payments.idempotencyKey, key))).limit(1);
+  return row;
+}
+
+export async function findPaymentByExternalId(db: Executor, channel: string, actorId: string, externalId: string): Promise<PaymentRow | undefined> {
+  const [row] = await db.select().from(payments)
+    .where(and(eq(payments.channel, channel), eq(payments.actorId, actorId), eq(payments.externalId, externalId))).limit(1);
+  return row;
+}
+
+export async function findPaymentByTrackId(db: Executor, trackId: string): Promise<PaymentRow | undefined> {
+  const [row] = await db.select().from(payments).where(eq(payments.trackId, trackId)).limit(1);
+  return row;
+}
+
+export async function findPaymentByReceiptNumber(db: Executor, receiptNumber: string): Promise<PaymentRow | undefined> {
+  const [row] = await db.select().from(payments).where(eq(payments.receiptNumber, receiptNumber)).limit(1);
+  return row;
+}
+
+/** Inserts a payment unless its idempotency key or external id is taken; returns it, or undefined when taken. */
+export async function insertPayment(db: Executor, row: NewPayment, receipt?: { point: ReceiptPoint; year: string }): Promise<PaymentRow | undefined> {
+  const values = receipt ? { ...row, receiptPoint: receipt.point, receiptNumber: nextReceiptNumberSql(receipt.point, receipt.year) } : row;
+  const [inserted] = await db.insert(payments).values(values).onConflictDoNothing().returning();
+  return inserted;
+}
+
+export async function insertItems(db: Executor, paymentId: string, items: { payableId: string; amount: bigint }[]): Promise<void> {
+  if (items.length === 0) return;
+  await db.insert(paymentItems).values(items.map((item, position) => ({ paymentId, payableId: item.payableId, amount: item.amount, position })));
+}
+
+export async function itemsOf(db: Executor, paymentIds: string[]): Promise<PaymentItemRow[]> {
+  if (paymentIds.length === 0) return [];
+  return db.select().from(paymentItems).where(inArray(paymentItems.paymentId, paymentIds)).orderBy(asc(paymentItems.paymentId), asc(paymentItems.position));
+}
+
+/** Posted, not yet refunded items paying the given payable, across payments. */
+export async function refundableItemsOfPayable(db: Executor, payableId: string): Promise<PaymentItemRow[]> {
+  return db.select({ item: paymentItems }).from(paymentItems)
+    .innerJoin(payments, eq(payments.id, paymentItems.paymentId))
+    .where(and(eq(paymentItems.payableId, payableId), isNull(paymentItems.refundId), inArray(payments.status, ['posted', 'partially_refunded'])))
+    .orderBy(asc(paymentItems.id))
+    .then((rows) => rows.map((r) => r.item));
+}
+
+/**
+ * Moves a pending payment to posted, with the gateway's ids and a receipt number, if and only if it is still
+ * pending and the gateway payment id has not posted before (unique index). Returns undefined when someone else
+ * already moved it: that caller posts, this one does nothing.
+ */
+export async function claimPendingForPosting(db: Executor, id: string, gateway: { paymentId: string; status: string; result: unknown }, receipt: { point: ReceiptPoint; year: string }, now: Date): Promise<PaymentRow | undefined> {
+  const [row] = await db.update(payments).set({
+    status: 'posted',
+    gatewayPaymentId: gateway.paymentId,
+    gatewayStatus: gateway.status,
+    gatewayResult: gateway.result,
+    receiptPoint: receipt.point,
+    receiptNumber: nextReceiptNumberSql(receipt.point, receipt.year),
+    postedAt: now,
+    updatedAt: now,
+  }).where(and(eq(payments.id, id), eq(payments.status, 'pending'))).returning();
+  return row;
+}
+
+/** Closes a pending payment as failed (declined, cancelled, timed out). A posted payment is never touched. */
+export async function markPendingFailed(db: Executor, id: string, outcome: { gatewayStatus: string; failureCode: string; gatewayPaymentId?: string; result?: unknown }, now: Date): Promise<PaymentRow | undefined> {
+  const [row] = await db.update(payments).set({
+    status: 'failed',
+    gatewayStatus: outcome.gatewayStatus,
+    failureCode: outcome.failureCode,
+    gatewayResult: outcome.result ?? null,
+    closedAt: now,
+    updatedAt: now,
+  }).where(and(eq(payments.id, id), eq(payments.status, 'pending'))).returning();
+  return row;
+}
+
+/** After posting a captured payment: what could not be applied to a payable became credit. */
+export async function recordCapturedShortfall(db: Executor, id: string, creditAmount: bigint, creditParty: string, items: { id: bigint; amount: bigint }[]): Promise<void> {
+  for (const item of items) await db.update(paymentItems).set({ amount: item.amount }).where(eq(paymentItems.id, item.id));
+  await db.update(payments).set({ creditAmount, creditParty }).where(eq(payments.id, id));
+}
+
+export async function noteInquiry(db: Executor, id: string, now: Date): Promise<void> {
+  await db.update(payments).set({ inquiryAttempts: sql`${payments.inquiryAttempts} + 1`, lastInquiryAt: now }).where(eq(payments.id, id));
+}
+
+/** Pending card payments created before `before`, oldest first: the reconciler asks the gateway about them. */
+export async function pendingCreatedBefore(db: Executor, before: Date, limit: number): Promise<PaymentRow[]> {
+  return db.select().from(payments)
+    .where(and(eq(payments.status, 'pending'), lt(payments.createdAt, before)))
+    .orderBy(asc(payments.createdAt)).limit(limit);
+}
+
+/** Marks items refunded, only those not refunded yet; returns the ones this call marked. */
+export async function markItemsRefunded(db: Executor, itemIds: bigint[], refundId: string): Promise<PaymentItemRow[]> {
+  if (itemIds.length === 0) return [];
+  return db.update(paymentItems).set({ refundId }).where(and(inArray(paymentItems.id, itemIds), isNull(paymentItems.refundId))).returning();
+}
+
+export async function addRefundedAmount(db: Executor, id: string, amount: bigint, fullyRefunded: boolean, now: Date): Promise<PaymentRow | undefined> {
+  const [row] = await db.update(payments).set({
+    refundedAmount: sql`${payments.refundedAmount} + ${amount}`,
+    status: fullyRefunded ? 'refunded' : 'partially_refunded',
+    updatedAt: now,
+  }).where(and(eq(payments.id, id), inArray(payments.status, ['posted', 'partially_refunded']))).returning();
+  return row;
+}
+
+export async function insertRefund(db: Executor, row: typeof paymentRefunds.$inferInsert): Promise<void> {
+  await db.insert(paymentRefunds).values(row);
+}
+
+export async function refundsOf(db: Executor, paymentId: string) {
+  return db.select().from(paymentRefunds).where(eq(paymentRefunds.paymentId, paymentId)).orderBy(asc(paymentRefunds.createdAt));
+}

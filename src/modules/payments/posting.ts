@@ -1,0 +1,129 @@
+// Posting: the one place money lands. Every channel (card, bank, counter, credit) goes through here, inside one
+// database transaction: the payable rows are locked in id order, amounts applied under the billers' guarded
+// UPDATE, one balanced ledger transaction written, a receipt number drawn and the receipt queued in the outbox.
+//
+// Two modes. `strict` (bank, counter, credit): anything that does not fit is refused and nothing posts — the
+// payer still holds the money. `captured` (a card payment the gateway confirmed): the money is already taken, so
+// what no longer fits (the bill was paid meanwhile at a counter) becomes the party's credit, never lost.
+import { AppError } from '../../shared/app-error.js';
+import type { Ctx } from '../../shared/context.js';
+import { localDate } from '../../shared/clock.js';
+import { formatAmount } from '../../shared/money.js';
+import { payables, receivableAccountOf, type PayableRow } from '../billers/billers.service.js';
+import * as ledger from '../ledger/ledger.service.js';
+import { emitEvent } from '../notifications/events.js';
+import { assertPayable, applicableAmount } from './payment-rules.js';
+import { creditAccountOf } from './parties.js';
+import { receiptVerifyUrl } from './receipt-signature.js';
+import type { PaymentItemRow, PaymentRow, ReceiptPoint } from './payments.store.js';
+import './payments.errors.js';
+
+export type PaymentChannel = 'knet' | 'bank' | 'counter' | 'credit';
+
+export const RECEIPT_POINT_OF_CHANNEL: Record<PaymentChannel, ReceiptPoint> = { knet: 'WEB', bank: 'BNK', counter: 'CTR', credit: 'CRD' };
+
+export interface PlannedItem {
+  payableId: string;
+  amount: bigint;
+}
+
+export interface AppliedItem {
+  payable: PayableRow;
+  amount: bigint;
+}
+
+export interface ApplyOutcome {
+  applied: AppliedItem[];
+  /** captured mode: what each planned item really got (0 when nothing fitted), in planned order. */
+  appliedByPayable: Map<string, bigint>;
+  leftover: bigint;
+}
+
+/** Applies the items to their payables under row locks (id order: two payers of the same bills never deadlock). */
+export async function applyItems(ctx: Ctx, items: PlannedItem[], currency: string, mode: 'strict' | 'captured'): Promise<ApplyOutcome> {
+  const ordered = [...items].sort((a, b) => (a.payableId < b.payableId ? -1 : a.payableId > b.payableId ? 1 : 0));
+  const locked = await payables.lock(ctx, ordered.map((item) => item.payableId));
+  const byId = new Map(locked.map((row) => [row.id, row]));
+  const applied: AppliedItem[] = [];
+  const appliedByPayable = new Map<string, bigint>();
+  let leftover = 0n;
+  for (const item of ordered) {
+    const payable = byId.get(item.payableId);
+    let amount = 0n;
+    if (mode === 'strict') {
+      if (!payable) throw new AppError('payable_not_found', { payableId: item.payableId });
+      if (payable.currency !== currency) throw new AppError('payment_currency_mixed', { payableId: payable.id });
+      assertPayable(payable, item.amount);
+      amount = item.amount;
+    } else if (payable && payable.currency === currency) {
+      amount = applicableAmount(payable, item.amount);
+    }
+    if (amount > 0n) {
+      const row = await payables.applyPayment(ctx, item.payableId, amount);
+      // Cannot happen under the lock; if it ever does, nothing may post.
+      if (!row) throw new AppError('conflict', { payableId: item.payableId });
+      applied.push({ payable: row, amount });
+    }
+    appliedByPayable.set(item.payableId, amount);
+    leftover += item.amount - amount;
+  }
+  return { applied, appliedByPayable, leftover };
+}
+
+/**
+ * The payment's ledger transaction: debit where the money came from (the channel's clearing account, or the
+ * party's credit when credit pays), credit each receivable, and credit the party with what was left over.
+ */
+export function paymentLines(source: string, total: bigint, applied: AppliedItem[], credit?: { party: string; amount: bigint }): ledger.LedgerLine[] {
+  const byAccount = new Map<string, bigint>();
+  const add = (account: string, amount: bigint) => byAccount.set(account, (byAccount.get(account) ?? 0n) + amount);
+  add(source, total);
+  for (const item of applied) add(receivableAccountOf(item.payable), -item.amount);
+  if (credit && credit.amount > 0n) add(creditAccountOf(credit.party), -credit.amount);
+  return [...byAccount].filter(([, amount]) => amount !== 0n).map(([account, amount]) => ({ account, amount }));
+}
+
+export function sourceAccountOf(channel: PaymentChannel, creditAccount?: string): string {
+  if (channel === 'credit') {
+    if (!creditAccount) throw new AppError('validation_failed', { field: 'creditAccount' });
+    return creditAccount;
+  }
+  return ledger.accounts.clearing(channel);
+}
+
+export async function postPaymentLedger(ctx: Ctx, payment: Pick<PaymentRow, 'id' | 'channel' | 'currency' | 'amount' | 'receiptNumber'>, lines: ledger.LedgerLine[]): Promise<void> {
+  await ledger.post(ctx, { kind: 'payment', sourceRef: payment.id, currency: payment.currency, lines, memo: { channel: payment.channel, receiptNumber: payment.receiptNumber } });
+}
+
+export function receiptYear(ctx: Ctx): string {
+  return localDate(ctx.clock.now()).slice(0, 4);
+}
+
+/** Queues the receipt (email/SMS) in the payment's own transaction: it leaves only if the payment commits. */
+export async function queueReceipt(ctx: Ctx, payment: PaymentRow, applied: AppliedItem[]): Promise<void> {
+  if (!payment.receiptNumber) return;
+  const owner = applied.find((item) => item.payable.personId) ?? applied.find((item) => item.payable.civilId);
+  const personId = payment.personId ?? owner?.payable.personId ?? null;
+  const civilId = payment.civilId ?? owner?.payable.civilId ?? null;
+  if (!personId && !civilId) return; // nobody to tell: a plate nobody owns yet, paid at a counter
+  const amount = formatAmount(payment.amount, payment.currency);
+  const items = applied.map((item) => `${item.payable.reference} ${formatAmount(item.amount, payment.currency)}`).join(', ');
+  await emitEvent(ctx, 'payment.received', {
+    personId,
+    civilId,
+    paymentId: payment.id,
+    receiptNumber: payment.receiptNumber,
+    vars: {
+      receiptNumber: payment.receiptNumber,
+      amount,
+      currency: payment.currency,
+      paidAt: (payment.postedAt ?? ctx.clock.now()).toISOString(),
+      verifyUrl: receiptVerifyUrl(ctx.config, payment.receiptNumber, amount, payment.currency),
+      items: items.length > 200 ? `${items.slice(0, 197)}...` : items,
+    },
+  }, { dedupeKey: `payment.received:${payment.id}` });
+}
+
+export function sumItems(items: Pick<PaymentItemRow, 'amount'>[] | PlannedItem[]): bigint {
+  return items.reduce((total, item) => total + item.amount, 0n);
+}
