@@ -5,3 +5,4 @@ export * from './outbox.js';
 export * from './ledger.js';
 export * from './fines.js';
 export * from './payments.js';
+export * from './billing.js';
