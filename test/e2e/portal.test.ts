@@ -117,7 +117,8 @@ describe.skipIf(!browserCheck.available)('web portal in Chromium', () => {
     expect(await heading(page)).toBe(ar.dashboard.title);
 
     await page.getByRole('button', { name: ar.nav.signOut }).click();
-    await page.getByRole('link', { name: ar.nav.signIn }).waitFor();
+    await page.getByRole('link', { name: ar.nav.signIn, exact: true }).waitFor();
+    expect(await documentLanguage(page)).toMatchObject({ path: '/' });
     const me = await page.request.get('/api/v1/auth/me');
     expect(me.status()).toBe(401);
   });

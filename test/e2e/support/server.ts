@@ -18,6 +18,11 @@ export interface ServerUnderTest {
 export async function startServerUnderTest(): Promise<ServerUnderTest> {
   ensureWebBuilt();
   const running = await startTasdeed({ port: 0, host: '127.0.0.1', dataDir: 'memory://', demo: true, config: { LOG_LEVEL: 'silent' } });
+  const home = await fetch(`${running.url}/`);
+  if (!(home.headers.get('content-type') ?? '').includes('text/html')) {
+    await running.close();
+    throw new Error(`the server does not serve the web portal at / (${home.status} ${home.headers.get('content-type')}): registerWebApp from src/http/web-static.ts must be wired into src/http/app.ts`);
+  }
   return { url: running.url, close: () => running.close() };
 }
 

@@ -9,6 +9,7 @@ export function RequireSignIn({ children }: { children: ReactNode }) {
   const location = useLocation();
   if (session.status === 'loading') return <PageLoading />;
   if (session.status === 'signed-out') {
+    if (session.left) return <Navigate to="/" replace />;
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/sign-in?next=${next}`} replace />;
   }

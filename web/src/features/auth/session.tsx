@@ -4,7 +4,8 @@ import { fetchCurrentUser, signIn as signInWithApi, signOutSession, type Credent
 
 export type SessionState =
   | { status: 'loading'; user: null }
-  | { status: 'signed-out'; user: null }
+  /** `left`: the person signed out themselves just now, so pages for signed-in people send them home, not to sign in. */
+  | { status: 'signed-out'; user: null; left?: boolean }
   | { status: 'signed-in'; user: SignedInUser };
 
 interface SessionContextValue {
@@ -16,8 +17,8 @@ interface SessionContextValue {
 
 const SessionContext = createContext<SessionContextValue | null>(null);
 
-function stateFor(user: SignedInUser | null): SessionState {
-  return user ? { status: 'signed-in', user } : { status: 'signed-out', user: null };
+function stateFor(user: SignedInUser | null, left = false): SessionState {
+  return user ? { status: 'signed-in', user } : { status: 'signed-out', user: null, left };
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -44,7 +45,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       await signOutSession();
     } finally {
-      setSession(stateFor(null));
+      setSession(stateFor(null, true));
     }
   }, []);
 
