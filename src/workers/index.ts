@@ -1,10 +1,13 @@
 // Background work that runs beside the API (or alone with `serve --roles worker`): the outbox dispatcher,
 // schedules. A module adds its starter to WORKERS; each returns a stop function that finishes in-flight work.
 import type { AppDeps } from '../http/app.js';
+import { finesRemindersWorker } from '../modules/fines/reminders.worker.js';
 
 export type WorkerStarter = { name: string; start: (deps: AppDeps) => Promise<() => Promise<void>> };
 
-const WORKERS: WorkerStarter[] = [];
+const WORKERS: WorkerStarter[] = [
+  finesRemindersWorker,
+];
 
 export async function startWorkers(deps: AppDeps, log: (line: string) => void = () => undefined): Promise<() => Promise<void>> {
   const stops: (() => Promise<void>)[] = [];

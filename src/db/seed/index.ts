@@ -2,6 +2,7 @@
 // A module adds its seeder to DEMO_SEEDERS; each must be idempotent (running the seed twice adds nothing).
 import type { Ctx } from '../../shared/context.js';
 import { seedFoundation, type SeededPerson } from './foundation.seed.js';
+import { finesDemoSeeder } from '../../modules/fines/fines.seed.js';
 
 export interface DemoSeedContext {
   people: SeededPerson[];
@@ -12,7 +13,9 @@ export interface DemoSeedContext {
 
 export type DemoSeeder = { name: string; run: (ctx: Ctx, seed: DemoSeedContext) => Promise<void> };
 
-const DEMO_SEEDERS: DemoSeeder[] = [];
+const DEMO_SEEDERS: DemoSeeder[] = [
+  finesDemoSeeder,
+];
 
 export async function seedDemo(ctx: Ctx, options: { people?: number; log?: (line: string) => void } = {}): Promise<DemoSeedContext> {
   const log = options.log ?? (() => undefined);

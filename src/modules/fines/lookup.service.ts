@@ -1,0 +1,121 @@
+// Looking violations up by plate or civil ID. Anyone may look (a fine is paid by whoever holds the plate
+// number), but only the owner and traffic staff see the full record: evidence, exact time, place and
+// coordinates say where a person was, so an anonymous look-up gets the date, the type and the amount only.
+import { AppError } from '../../shared/app-error.js';
+import type { Ctx } from '../../shared/context.js';
+import { localDate } from '../../shared/clock.js';
+import { formatAmount } from '../../shared/money.js';
+import { maskCivilId } from '../../shared/mask.js';
+import { amountDue, payables, type PayableRow } from '../billers/billers.service.js';
+import { actorRole, type Actor } from '../identity/actor.js';
+import { checkCivilId } from '../identity/identity.service.js';
+import { plateOf } from './vehicles.service.js';
+import * as store from './violations.store.js';
+import './fines.errors.js';
+
+const STAFF_ROLES = new Set(['officer', 'admin', 'cashier']);
+
+export type ViolationStatus = 'unpaid' | 'partially_paid' | 'paid' | 'cancelled';
+
+export interface ViolationView {
+  id: string;
+  violationNumber: string;
+  plate: string;
+  detail: 'full' | 'masked';
+  type: { code: string; nameAr: string; nameEn: string };
+  occurredOn: string;
+  amount: string;
+  amountDue: string;
+  currency: string;
+  status: ViolationStatus;
+  payableId: string | null;
+  payableOnline: boolean;
+  holdReason: { ar: string; en: string } | null;
+  objection: { id: string; status: string } | null;
+  ownerCivilId: string | null;
+  speedKmh: number | null;
+  limitKmh: number | null;
+  occurredAt?: string;
+  place?: { ar: string; en: string; latitude: number | null; longitude: number | null };
+  evidenceRef?: string | null;
+  recordedAt?: string;
+  notifiedAt?: string | null;
+}
+
+export function seesFullRecord(actor: Actor, violation: Pick<store.ViolationRow, 'ownerCivilId' | 'recordedByKind' | 'recordedById'>): boolean {
+  if (actor.kind === 'person') return violation.ownerCivilId !== null && actor.civilId === violation.ownerCivilId;
+  // The camera network or officer that reported it sees what it reported.
+  if (actor.kind !== 'anonymous' && actor.kind === violation.recordedByKind && actor.id === violation.recordedById) return true;
+  const role = actorRole(actor);
+  return role !== null && STAFF_ROLES.has(role);
+}
+
+export async function lookupViolations(ctx: Ctx, actor: Actor, query: { plate?: string; civilId?: string }): Promise<ViolationView[]> {
+  let rows: store.ViolationRow[];
+  if (query.plate) rows = await store.findViolations(ctx.db, { plate: plateOf(ctx, query.plate) });
+  else if (query.civilId) rows = await store.findViolations(ctx.db, { ownerCivilId: checkCivilId(ctx, query.civilId) });
+  else throw new AppError('lookup_subject_required');
+  return presentViolations(ctx, actor, rows);
+}
+
+export async function getViolation(ctx: Ctx, actor: Actor, id: string): Promise<ViolationView> {
+  const row = await store.findViolation(ctx.db, id);
+  if (!row) throw new AppError('violation_not_found');
+  const [view] = await presentViolations(ctx, actor, [row]);
+  return view!;
+}
+
+export async function presentViolations(ctx: Ctx, actor: Actor, rows: store.ViolationRow[]): Promise<ViolationView[]> {
+  if (rows.length === 0) return [];
+  const [types, payableRows, objections] = await Promise.all([
+    store.listViolationTypes(ctx.db),
+    payables.findMany(ctx, rows.flatMap((r) => (r.payableId ? [r.payableId] : []))),
+    store.objectionsOfViolations(ctx.db, rows.map((r) => r.id)),
+  ]);
+  const typeByCode = new Map(types.map((t) => [t.code, t]));
+  const payableById = new Map(payableRows.map((p) => [p.id, p]));
+  const objectionByViolation = new Map(objections.map((o) => [o.violationId, o]));
+  return rows.map((row) => presentViolation(row, typeByCode.get(row.typeCode)!, row.payableId ? payableById.get(row.payableId) : undefined,
+    objectionByViolation.get(row.id), seesFullRecord(actor, row)));
+}
+
+function presentViolation(row: store.ViolationRow, type: store.ViolationTypeRow, payable: PayableRow | undefined, objection: store.ObjectionRow | undefined, full: boolean): ViolationView {
+  const payableOnline = payable?.payableOnline ?? type.payableOnline;
+  const holdAr = payable?.holdReasonAr ?? type.holdReasonAr;
+  const holdEn = payable?.holdReasonEn ?? type.holdReasonEn;
+  const base: ViolationView = {
+    id: row.id,
+    violationNumber: row.violationNumber,
+    plate: row.plate,
+    detail: full ? 'full' : 'masked',
+    type: { code: type.code, nameAr: type.nameAr, nameEn: type.nameEn },
+    occurredOn: localDate(row.occurredAt),
+    amount: formatAmount(row.amount, row.currency),
+    amountDue: formatAmount(payable && row.status === 'active' ? amountDue(payable) : 0n, row.currency),
+    currency: row.currency,
+    status: statusOf(row, payable),
+    payableId: row.payableId,
+    payableOnline,
+    holdReason: !payableOnline && holdAr && holdEn ? { ar: holdAr, en: holdEn } : null,
+    objection: objection ? { id: objection.id, status: objection.status } : null,
+    ownerCivilId: row.ownerCivilId && !full ? maskCivilId(row.ownerCivilId) : row.ownerCivilId,
+    speedKmh: row.speedKmh,
+    limitKmh: row.limitKmh,
+  };
+  if (!full) return base;
+  return {
+    ...base,
+    occurredAt: row.occurredAt.toISOString(),
+    place: { ar: row.placeAr, en: row.placeEn, latitude: row.latitude, longitude: row.longitude },
+    evidenceRef: row.evidenceRef,
+    recordedAt: row.createdAt.toISOString(),
+    notifiedAt: row.notifiedAt?.toISOString() ?? null,
+  };
+}
+
+function statusOf(row: store.ViolationRow, payable: PayableRow | undefined): ViolationStatus {
+  if (row.status === 'cancelled' || payable?.status === 'cancelled') return 'cancelled';
+  if (payable?.status === 'paid') return 'paid';
+  if (payable?.status === 'partially_paid') return 'partially_paid';
+  return 'unpaid';
+}
