@@ -6,3 +6,4 @@ export * from './ledger.js';
 export * from './fines.js';
 export * from './payments.js';
 export * from './billing.js';
+export * from './notifications.js';
