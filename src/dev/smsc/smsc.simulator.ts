@@ -73,6 +73,8 @@ export interface SmscSimulator {
   dropBinds(): Promise<number>;
   /** While on, submit_sm get no answer (they stay "in flight" at the client); off answers them. */
   holdResponses(on: boolean): void;
+  /** While on, the simulator reads nothing and answers nothing, like a peer that hung: only enquire_link notices. */
+  setSilent(on: boolean): void;
   setFailureRate(rate: number): void;
   close(): Promise<void>;
 }
@@ -104,6 +106,7 @@ export async function startSmscSimulator(options: SmscSimulatorOptions = {}): Pr
   const timers = new Set<NodeJS.Timeout>();
   const held: { session: Session; answer(): void }[] = [];
   let holding = false;
+  let silent = false;
   let submits = 0;
   let nextMessageId = randomInt(0x1000_0000, 0x7000_0000);
   let inboundReference = randomInt(256);
@@ -123,6 +126,7 @@ export async function startSmscSimulator(options: SmscSimulatorOptions = {}): Pr
   const server = smpp.createServer({}, (session) => {
     const state: BindState = { mode: null, systemId: '' };
     binds.set(session, state);
+    if (silent) session.pause();
     session.on('error', () => session.destroy());
     session.on('close', () => {
       binds.delete(session);
@@ -228,6 +232,13 @@ export async function startSmscSimulator(options: SmscSimulatorOptions = {}): Pr
     holdResponses(on) {
       holding = on;
       if (!on) for (const { answer } of held.splice(0)) answer();
+    },
+    setSilent(on) {
+      silent = on;
+      for (const session of binds.keys()) {
+        if (on) session.pause();
+        else session.resume();
+      }
     },
     setFailureRate(rate) {
       failureRate = clampRate(rate);

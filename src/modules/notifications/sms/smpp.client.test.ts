@@ -117,6 +117,16 @@ describe('SMPP client ↔ SMS centre simulator', () => {
     expect(simulator.messages().map((m) => m.text)).toEqual(['after the drop']); // the unanswered ones were never accepted
   });
 
+  it('drops a bind whose enquire_link goes unanswered and binds again', async () => {
+    const sender = connect({ enquireLinkSeconds: 0.05, responseTimeoutMs: 300 });
+    await sender.whenBound();
+    simulator.setSilent(true); // TCP stays up, nothing answers: only the keep-alive can tell
+    await waitFor(() => !sender.isBound(), 'the dead link noticed');
+    simulator.setSilent(false);
+    await waitFor(() => sender.stats().binds === 2, 'a new bind');
+    expect((await sender.send({ to: TO, text: 'alive again' })).segments).toBe(1);
+  });
+
   it('keeps at most windowSize submit_sm unanswered and sends the rest, in order, as answers come', async () => {
     const sender = connect({ windowSize: 2 });
     await sender.whenBound();
