@@ -78,13 +78,10 @@ export function tryNormalizePlate(input: string, format: PlateFormat): string | 
 
 function splitParts(text: string, format: PlateFormat): string[] | undefined {
   const separated = text.split(/[\s/\-\u2044\u2215\u060C_.]+/).filter(Boolean);
-  if (separated.length === format.segments.length) return separated;
-  // Letters and digits written together ("1234ABD") still split cleanly at the change of kind.
-  if (separated.length === 1 && format.segments.some((s) => s.kind === 'letters')) {
-    const runs = separated[0]!.match(/\d+|\D+/g) ?? [];
-    return runs.length === format.segments.length ? runs : undefined;
-  }
-  return undefined;
+  if (separated.length === format.segments.length || !format.segments.some((s) => s.kind === 'letters')) return separated;
+  // Letters may be written together with the digits ("1234ABD") or one by one ("1234 ا ب د"): regroup into runs of
+  // digits and runs of letters.
+  return separated.join('').match(/\d+|\D+/g) ?? undefined;
 }
 
 function canonicalSegment(part: string, segment: PlateSegment): string | undefined {

@@ -42,7 +42,16 @@ export interface RecordResult {
 }
 
 export async function recordViolation(ctx: Ctx, actor: Actor, input: RecordViolationInput): Promise<RecordResult> {
-  requireRole(actor, 'officer', 'camera');
+  try {
+    requireRole(actor, 'officer', 'camera');
+  } catch (error) {
+    // An unsigned report, or one from a client without the camera role, is audited like a bad signature is.
+    await inTransaction(ctx, (tx) => recordAudit(tx, actor, {
+      action: 'violation.record', entityType: 'violation', entityId: null, outcome: 'refused',
+      detail: { reason: actor.kind === 'anonymous' ? 'unauthenticated' : 'role', violationNumber: String(input.violationNumber).slice(0, 64) },
+    }));
+    throw error;
+  }
   const content = canonicalContent(ctx, input);
   const fingerprint = createHash('sha256').update(JSON.stringify(content)).digest('hex');
   return inTransaction(ctx, async (tx) => {
