@@ -8,6 +8,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../db/client.js';
 import type { Clock } from '../shared/clock.js';
@@ -16,6 +17,7 @@ import { installAuthentication } from './auth.js';
 import { installErrorHandling } from './errors.js';
 import { installMetrics } from './metrics.js';
 import { registerModuleRoutes } from './routes.js';
+import { registerWebApp } from './web-static.js';
 
 export interface AppDeps {
   config: Config;
@@ -100,5 +102,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await registerModuleRoutes(app, deps);
+  // Last: the portal answers every other GET (its router decides), never a path the API owns.
+  await registerWebApp(app, { distDir: fileURLToPath(new URL('../../dist/web', import.meta.url)) });
   return app;
 }
