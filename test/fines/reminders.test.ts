@@ -16,9 +16,9 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const reminders = async () => (await outboxEvents(t.ctx, 'violation.reminder')).map((row) => {
+const reminders = async (): Promise<Record<string, string | undefined>[]> => (await outboxEvents(t.ctx, 'violation.reminder')).map((row) => {
   const payload = row.payload as { kind: string; civilId: string; vars: Record<string, string> };
-  return { kind: payload.kind, civilId: payload.civilId, ...payload.vars, key: row.dedupeKey };
+  return { kind: payload.kind, civilId: payload.civilId, ...payload.vars, key: row.dedupeKey ?? undefined };
 });
 
 describe('thresholds and configuration', () => {
