@@ -18,6 +18,29 @@ const schema = z.object({
   INQUIRY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
   SESSION_TTL_HOURS: z.coerce.number().int().positive().default(12),
   HMAC_MAX_SKEW_SECONDS: z.coerce.number().int().positive().default(300),
+  // Notifications. SMS over SMPP 3.4 and email over SMTP; a channel whose server is not set waits (and
+  // dead-letters after NOTIFY_MAX_ATTEMPTS) until it is. `serve --demo` points both at its simulators.
+  SMPP_HOST: z.string().optional(),
+  SMPP_PORT: z.coerce.number().int().min(1).max(65535).default(2775),
+  SMPP_SYSTEM_ID: z.string().max(15).optional(),
+  SMPP_PASSWORD: z.string().max(8, 'SMPP passwords are at most 8 characters').optional(),
+  SMPP_SYSTEM_TYPE: z.string().max(12).optional(),
+  SMPP_SOURCE_ADDR: z.string().regex(/^(?:\+?\d{3,15}|[A-Za-z0-9 ]{1,11})$/, 'a number or a name of at most 11 letters and digits').default('Tasdeed'),
+  SMPP_WINDOW: z.coerce.number().int().min(1).max(1000).default(10),
+  SMPP_MESSAGES_PER_SECOND: z.coerce.number().int().positive().default(50),
+  SMPP_ENQUIRE_LINK_SECONDS: z.coerce.number().int().positive().default(30),
+  SMS_MAX_SEGMENTS: z.coerce.number().int().min(1).max(10).default(3),
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_SECURE: z.union([z.boolean(), z.stringbool()]).default(false),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASS: z.string().optional(),
+  MAIL_FROM: z.string().default('Tasdeed <no-reply@tasdeed.local>'),
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  NOTIFY_RETRY_BASE_MS: z.coerce.number().int().min(1).default(5_000),
+  NOTIFY_LEASE_SECONDS: z.coerce.number().int().min(5).default(120),
+  NOTIFY_CONCURRENCY: z.coerce.number().int().min(1).max(2_000).default(64),
+  NOTIFY_POLL_MS: z.coerce.number().int().min(10).default(200),
 });
 
 export type RawConfig = z.infer<typeof schema>;

@@ -1,0 +1,122 @@
+// One event → one notification per channel and address the person wants it on, rendered in their language.
+// Runs inside the transaction that holds the outbox rows; (outbox_id, channel, address) is unique, so expanding an
+// event twice creates nothing new.
+import { normalizeEmail, normalizePhone } from '../../shared/contact.js';
+import type { Ctx } from '../../shared/context.js';
+import { localDate } from '../../shared/clock.js';
+import { newId } from '../../shared/ids.js';
+import { contactsOfPerson, findPersonIdByCivilId } from '../identity/identity.service.js';
+import type { EventTopic } from './events.js';
+import type { NotificationInsert } from './notifications.store.js';
+import type { OutboxEvent } from './outbox.queue.js';
+import { preferenceMatrices, silencedPhones } from './preferences.service.js';
+import { composeEmail, renderEmailSection, renderSms } from './render.js';
+import { pickTemplate, type TemplateSet } from './templates.service.js';
+import { templateValues } from './templates.values.js';
+import { TOPIC_CATEGORY, asLanguage, isTopic, type Language } from './topics.js';
+import { unsubscribeUrl } from './unsubscribe.js';
+
+export interface ExpansionResult {
+  rows: NotificationInsert[];
+  /** Events that produced nothing, and why (kept on the outbox row). */
+  notes: Map<bigint, string>;
+  /** Events that could not be expanded now (tried again later). */
+  failures: Map<bigint, string>;
+}
+
+interface EventPayload {
+  personId?: string | null;
+  civilId?: string | null;
+  vars?: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+export async function expandEvents(tx: Ctx, events: OutboxEvent[], templates: TemplateSet): Promise<ExpansionResult> {
+  const result: ExpansionResult = { rows: [], notes: new Map(), failures: new Map() };
+  const now = tx.clock.now();
+  const recipients = new Map<bigint, string>();
+  for (const event of events) {
+    if (!isTopic(event.topic)) {
+      result.failures.set(event.id, `unknown topic ${event.topic}`);
+      continue;
+    }
+    const payload = (event.payload ?? {}) as EventPayload;
+    const personId = payload.personId ?? (payload.civilId ? await findPersonIdByCivilId(tx, payload.civilId) : undefined);
+    if (personId) recipients.set(event.id, personId);
+    else result.notes.set(event.id, 'no registered person for this event');
+  }
+  const personIds = [...new Set(recipients.values())];
+  const contacts = new Map<string, NonNullable<Awaited<ReturnType<typeof contactsOfPerson>>>>();
+  for (const personId of personIds) {
+    const found = await contactsOfPerson(tx, personId);
+    if (found) contacts.set(personId, found);
+  }
+  const matrices = await preferenceMatrices(tx, personIds);
+  const silenced = await silencedPhones(tx, personIds);
+  const today = localDate(now);
+
+  for (const event of events) {
+    const personId = recipients.get(event.id);
+    if (!personId || !isTopic(event.topic)) continue;
+    const person = contacts.get(personId);
+    if (!person) {
+      result.notes.set(event.id, `person ${personId} not found`);
+      continue;
+    }
+    const topic: EventTopic = event.topic;
+    const category = TOPIC_CATEGORY[topic];
+    const wants = matrices.get(personId)!;
+    const payload = (event.payload ?? {}) as EventPayload;
+    const vars = stringVars(payload.vars);
+    const language = asLanguage(person.person.preferredLanguage);
+    const name = { ar: person.person.nameAr, en: person.person.nameEn };
+    const values = (lang: Language) => templateValues({ topic, language: lang, vars, payload, name, today });
+    const base = { outboxId: event.id, topic, category, personId, language, createdAt: now, updatedAt: now, availableAt: now };
+
+    if (wants[category].sms) {
+      const body = renderSms(pickTemplate(templates, topic, 'sms', language).body, values(language));
+      for (const phone of validAddresses(person.phones, normalizePhone)) {
+        if (silenced.get(personId)?.has(phone)) continue;
+        result.rows.push({ ...base, id: newId('ntf'), channel: 'sms', address: phone, body });
+      }
+    }
+    if (wants[category].email) {
+      const other: Language = language === 'ar' ? 'en' : 'ar';
+      const section = (lang: Language) => ({ language: lang, ...renderEmailSection(emailTemplate(templates, topic, lang), values(lang)) });
+      const email = composeEmail(section(language), section(other), category, unsubscribeUrl(tx.config.publicUrl, tx.config.secret, personId, category));
+      for (const address of validAddresses(person.emails, normalizeEmail)) {
+        result.rows.push({ ...base, id: newId('ntf'), channel: 'email', address, subject: email.subject, body: email.text, html: email.html });
+      }
+    }
+    if (!result.rows.some((row) => row.outboxId === event.id)) result.notes.set(event.id, 'the person receives this topic on no channel');
+  }
+  return result;
+}
+
+function emailTemplate(templates: TemplateSet, topic: EventTopic, language: Language): { subject: string; body: string } {
+  const template = pickTemplate(templates, topic, 'email', language);
+  return { subject: template.subject ?? '', body: template.body };
+}
+
+/** Template values are text; a number or a boolean in `vars` is written as such, anything else is left out. */
+function stringVars(vars: Record<string, unknown> | undefined): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [key, value] of Object.entries(vars ?? {})) {
+    if (typeof value === 'string') result[key] = value;
+    else if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') result[key] = String(value);
+  }
+  return result;
+}
+
+/** Addresses identity holds are normalised already; one that is not valid any more is skipped, not sent to. */
+function validAddresses(addresses: string[], normalize: (value: string) => string): string[] {
+  const valid = new Set<string>();
+  for (const address of addresses) {
+    try {
+      valid.add(normalize(address));
+    } catch {
+      // not E.164 / not an email address: never handed to the SMS centre or the relay
+    }
+  }
+  return [...valid];
+}

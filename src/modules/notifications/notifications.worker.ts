@@ -1,0 +1,147 @@
+// The notifications worker as `serve` runs it: connects the SMS centre (SMPP) and the mail relay named by the
+// configuration (or, in the demo, by the simulators in `services`), seeds the default templates, listens for
+// NOTIFY on PostgreSQL, and runs the dispatcher. Delivery receipts and STOP replies that arrive on the bind are
+// recorded here too.
+import type pg from 'pg';
+import type { AppDeps } from '../../http/app.js';
+import type { Config } from '../../config.js';
+import type { DatabaseHandle } from '../../db/client.js';
+import type { Ctx } from '../../shared/context.js';
+import type { WorkerStarter } from '../../workers/index.js';
+import { startDispatcher, type Dispatcher } from './dispatcher.js';
+import type { Transports } from './deliver.js';
+import { createMailer, type MailRelayConfig } from './email/mailer.js';
+import { handleInboundSms } from './preferences.service.js';
+import { applyDeliveryReceipt } from './receipts.js';
+import { createSmppSender, type SmppSenderOptions } from './sms/smpp.client.js';
+import { ensureDefaultTemplates } from './templates.service.js';
+
+/** What a simulator (or a test) puts in `services.smsc` to be used instead of the SMPP_* settings. */
+export interface SmscConnection {
+  host: string;
+  port: number;
+  systemId: string;
+  password: string;
+}
+
+/** `services.mail` as the mail simulator's demo entry sets it. */
+interface MailConnection {
+  relay: { host: string; port: number; secure: boolean };
+}
+
+export const OUTBOX_CHANNEL = 'tasdeed_outbox';
+
+export function smppOptions(config: Config, services: Record<string, unknown> = {}): SmppSenderOptions | null {
+  const given = services.smsc as SmscConnection | undefined;
+  const base = {
+    sourceAddr: config.SMPP_SOURCE_ADDR, windowSize: config.SMPP_WINDOW, messagesPerSecond: config.SMPP_MESSAGES_PER_SECOND,
+    enquireLinkSeconds: config.SMPP_ENQUIRE_LINK_SECONDS,
+    // A send must give up well before the row's lease ends, or a second worker could take the row while this one
+    // still waits for the SMS centre.
+    sendTimeoutMs: Math.min(60_000, (config.NOTIFY_LEASE_SECONDS * 1000) / 2),
+  };
+  if (given) return { ...base, host: given.host, port: given.port, systemId: given.systemId, password: given.password };
+  if (!config.SMPP_HOST) return null;
+  return { ...base, host: config.SMPP_HOST, port: config.SMPP_PORT, systemId: config.SMPP_SYSTEM_ID ?? '', password: config.SMPP_PASSWORD ?? '', systemType: config.SMPP_SYSTEM_TYPE };
+}
+
+export function mailRelay(config: Config, services: Record<string, unknown> = {}): MailRelayConfig | null {
+  const given = services.mail as MailConnection | undefined;
+  if (given?.relay) return { ...given.relay, from: config.MAIL_FROM };
+  if (!config.SMTP_HOST) return null;
+  return { host: config.SMTP_HOST, port: config.SMTP_PORT, secure: config.SMTP_SECURE, user: config.SMTP_USER, pass: config.SMTP_PASS, from: config.MAIL_FROM };
+}
+
+export interface RunningNotifications {
+  dispatcher: Dispatcher;
+  transports: Transports;
+  stop(): Promise<void>;
+}
+
+/** Starts everything notifications needs to run in this process. */
+export async function startNotifications(deps: AppDeps, options: { log?: (message: string, data?: Record<string, unknown>) => void } = {}): Promise<RunningNotifications> {
+  const log = options.log ?? (() => undefined);
+  const ctx: Ctx = { db: deps.database.db, clock: deps.clock, config: deps.config };
+  await ensureDefaultTemplates(ctx);
+  const smpp = smppOptions(deps.config, deps.services);
+  const relay = mailRelay(deps.config, deps.services);
+  const transports: Transports = {
+    sms: smpp ? createSmppSender({ ...smpp, log: { info: (m, d) => log(m, d), warn: (m, d) => log(m, d) } }) : null,
+    mailer: relay ? createMailer(relay) : null,
+  };
+  if (!smpp) log('notifications: no SMS centre configured (SMPP_HOST): SMS wait and are dead-lettered after NOTIFY_MAX_ATTEMPTS');
+  if (!relay) log('notifications: no mail relay configured (SMTP_HOST): emails wait and are dead-lettered after NOTIFY_MAX_ATTEMPTS');
+  // A failed listener rejects: the adapter answers the SMS centre with a temporary error and it tries again later.
+  transports.sms?.onReceipt(async (receipt) => {
+    await applyDeliveryReceipt(ctx, receipt);
+  });
+  transports.sms?.onInbound(async (message) => {
+    const outcome = await handleInboundSms(ctx, message);
+    if (outcome.action !== 'ignored') log(`notifications: SMS keyword from a handset: ${outcome.action}`, { people: outcome.people });
+  });
+  const dispatcher = startDispatcher({ ctx, transports, log });
+  const stopListening = await listenForOutbox(deps.database, () => dispatcher.wake(), log);
+  return {
+    dispatcher,
+    transports,
+    async stop() {
+      await stopListening();
+      await dispatcher.stop();
+      await transports.sms?.close();
+      transports.mailer?.close();
+    },
+  };
+}
+
+export const notificationsWorker: WorkerStarter = {
+  name: 'notifications',
+  async start(deps) {
+    const running = await startNotifications(deps);
+    return running.stop;
+  },
+};
+
+/**
+ * LISTEN on one connection of the pool (PostgreSQL only). `writeOutbox` sends pg_notify in the writer's
+ * transaction, so the worker wakes when it commits. A dropped connection is replaced; polling covers the gap.
+ */
+export async function listenForOutbox(database: DatabaseHandle, onNotify: () => void, log: (message: string) => void = () => undefined): Promise<() => Promise<void>> {
+  if (database.kind !== 'postgres') return async () => undefined;
+  const pool = (database.db as unknown as { $client: pg.Pool }).$client;
+  let client: pg.PoolClient | null = null;
+  let closed = false;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async (): Promise<void> => {
+    if (closed) return;
+    try {
+      const connection = await pool.connect();
+      connection.on('notification', (message) => {
+        if (message.channel === OUTBOX_CHANNEL) onNotify();
+      });
+      connection.on('error', () => {
+        connection.release(true);
+        if (client === connection) client = null;
+        if (!closed) retry = setTimeout(() => void connect(), 1_000);
+      });
+      await connection.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      client = connection;
+      if (closed) await release();
+    } catch (error) {
+      log(`notifications: LISTEN failed, polling until it works again: ${error instanceof Error ? error.message : String(error)}`);
+      if (!closed) retry = setTimeout(() => void connect(), 5_000);
+    }
+  };
+  const release = async (): Promise<void> => {
+    const connection = client;
+    client = null;
+    if (!connection) return;
+    await connection.query(`UNLISTEN ${OUTBOX_CHANNEL}`).catch(() => undefined);
+    connection.release();
+  };
+  await connect();
+  return async () => {
+    closed = true;
+    clearTimeout(retry);
+    await release();
+  };
+}

@@ -1,0 +1,203 @@
+// The texts every topic starts with, in Arabic and English. Admins may change them (templates.service.ts); these
+// are written into the table when it lacks a row, and used if a row is ever missing.
+//
+// SMS texts stay within SMS_MAX_SEGMENTS with the longest plausible values (templates.samples.ts; a test checks
+// every default). Email lines whose placeholder has no value (e.g. no PDF link) are left out when rendering.
+import type { EventTopic } from './events.js';
+import type { Language } from './topics.js';
+
+export interface DefaultTemplate {
+  sms: string;
+  email: { subject: string; body: string };
+}
+
+export const DEFAULT_TEMPLATES: Record<EventTopic, Record<Language, DefaultTemplate>> = {
+  'bill.issued': {
+    ar: {
+      sms: 'صدرت فاتورة {{biller}} رقم {{billNumber}} عن {{period}} بمبلغ {{amount}}، تستحق في {{dueDate}}. للدفع: {{payUrl}}',
+      email: {
+        subject: 'فاتورة جديدة من {{biller}} رقم {{billNumber}}',
+        body: [
+          'مرحباً {{name}}،',
+          '',
+          'صدرت فاتورتك من {{biller}} عن فترة {{period}}.',
+          '',
+          'رقم الفاتورة: {{billNumber}}',
+          'المبلغ المستحق: {{amount}}',
+          'تاريخ الاستحقاق: {{dueDate}}',
+          '',
+          'للدفع عبر الإنترنت: {{payUrl}}',
+          'نسخة الفاتورة (PDF): {{pdfUrl}}',
+        ].join('\n'),
+      },
+    },
+    en: {
+      sms: 'New {{biller}} bill {{billNumber}} for {{period}}: {{amount}}, due {{dueDate}}. Pay: {{payUrl}}',
+      email: {
+        subject: 'New bill {{billNumber}} from {{biller}}',
+        body: [
+          'Hello {{name}},',
+          '',
+          'Your {{biller}} bill for {{period}} has been issued.',
+          '',
+          'Bill number: {{billNumber}}',
+          'Amount due: {{amount}}',
+          'Due date: {{dueDate}}',
+          '',
+          'Pay online: {{payUrl}}',
+          'Bill (PDF): {{pdfUrl}}',
+        ].join('\n'),
+      },
+    },
+  },
+  'bill.due_soon': {
+    ar: {
+      sms: 'تذكير: فاتورة {{biller}} رقم {{billNumber}} بمبلغ {{amount}} تستحق في {{dueDate}}. للدفع: {{payUrl}}',
+      email: {
+        subject: 'تذكير: الفاتورة رقم {{billNumber}} تستحق في {{dueDate}}',
+        body: [
+          'مرحباً {{name}}،',
+          '',
+          'نذكّرك بأن فاتورة {{biller}} رقم {{billNumber}} تستحق الدفع قريباً.',
+          '',
+          'المبلغ المستحق: {{amount}}',
+          'تاريخ الاستحقاق: {{dueDate}}',
+          'عدد الأيام المتبقية: {{daysLeft}}',
+          '',
+          'للدفع عبر الإنترنت: {{payUrl}}',
+          '',
+          'إذا كنت قد دفعت الفاتورة، فلا حاجة لأي إجراء.',
+        ].join('\n'),
+      },
+    },
+    en: {
+      sms: 'Reminder: {{biller}} bill {{billNumber}} of {{amount}} is due on {{dueDate}}. Pay: {{payUrl}}',
+      email: {
+        subject: 'Reminder: bill {{billNumber}} is due on {{dueDate}}',
+        body: [
+          'Hello {{name}},',
+          '',
+          'This is a reminder that your {{biller}} bill {{billNumber}} is due soon.',
+          '',
+          'Amount due: {{amount}}',
+          'Due date: {{dueDate}}',
+          'Days left: {{daysLeft}}',
+          '',
+          'Pay online: {{payUrl}}',
+          '',
+          'If you have already paid, there is nothing more to do.',
+        ].join('\n'),
+      },
+    },
+  },
+  'payment.received': {
+    ar: {
+      sms: 'شكراً لك. استلمنا دفعتك بمبلغ {{amount}}، رقم الإيصال {{receiptNumber}}. للتحقق: {{verifyUrl}}',
+      email: {
+        subject: 'إيصال الدفع رقم {{receiptNumber}}',
+        body: [
+          'مرحباً {{name}}،',
+          '',
+          'استلمنا دفعتك، شكراً لك.',
+          '',
+          'رقم الإيصال: {{receiptNumber}}',
+          'المبلغ المدفوع: {{amount}}',
+          'تاريخ الدفع: {{paidAt}}',
+          'المدفوع عنه: {{items}}',
+          '',
+          'للتحقق من صحة الإيصال: {{verifyUrl}}',
+        ].join('\n'),
+      },
+    },
+    en: {
+      sms: 'Thank you. We received your payment of {{amount}}, receipt {{receiptNumber}}. Verify: {{verifyUrl}}',
+      email: {
+        subject: 'Payment receipt {{receiptNumber}}',
+        body: [
+          'Hello {{name}},',
+          '',
+          'We have received your payment. Thank you.',
+          '',
+          'Receipt number: {{receiptNumber}}',
+          'Amount paid: {{amount}}',
+          'Paid on: {{paidAt}}',
+          'Paid for: {{items}}',
+          '',
+          'Verify this receipt: {{verifyUrl}}',
+        ].join('\n'),
+      },
+    },
+  },
+  'violation.recorded': {
+    ar: {
+      sms: 'مخالفة رقم {{violationNumber}}: {{type}}، {{place}}، {{occurredAt}}. المبلغ {{amount}}. للدفع: {{payUrl}}',
+      email: {
+        subject: 'مخالفة مرورية جديدة رقم {{violationNumber}}',
+        body: [
+          'مرحباً {{name}}،',
+          '',
+          'سُجّلت عليك مخالفة مرورية.',
+          '',
+          'رقم المخالفة: {{violationNumber}}',
+          'نوع المخالفة: {{type}}',
+          'التاريخ والوقت: {{occurredAt}}',
+          'المكان: {{place}}',
+          'رقم اللوحة: {{plate}}',
+          'المبلغ: {{amount}}',
+          '',
+          'للدفع أو للاطلاع على التفاصيل: {{payUrl}}',
+        ].join('\n'),
+      },
+    },
+    en: {
+      sms: 'Traffic violation {{violationNumber}}: {{type}}, {{place}}, {{occurredAt}}. Fine {{amount}}. Pay: {{payUrl}}',
+      email: {
+        subject: 'New traffic violation {{violationNumber}}',
+        body: [
+          'Hello {{name}},',
+          '',
+          'A traffic violation has been recorded against you.',
+          '',
+          'Violation number: {{violationNumber}}',
+          'Violation: {{type}}',
+          'Date and time: {{occurredAt}}',
+          'Place: {{place}}',
+          'Plate: {{plate}}',
+          'Amount: {{amount}}',
+          '',
+          'Pay or see the details: {{payUrl}}',
+        ].join('\n'),
+      },
+    },
+  },
+  'violation.reminder': {
+    ar: {
+      sms: 'تذكير من الإدارة العامة للمرور: موعد {{item}} في {{dueDate}}.',
+      email: {
+        subject: 'تذكير: موعد {{item}}',
+        body: [
+          'مرحباً {{name}}،',
+          '',
+          'نذكّرك بموعد {{item}} في {{dueDate}}.',
+          'عدد الأيام المتبقية: {{daysLeft}}',
+          '',
+          'يمكنك إتمام الإجراء عبر بوابة تسديد أو في أي مركز خدمة.',
+        ].join('\n'),
+      },
+    },
+    en: {
+      sms: 'Reminder from the General Traffic Department: {{item}} is due on {{dueDate}}.',
+      email: {
+        subject: 'Reminder: {{item}}',
+        body: [
+          'Hello {{name}},',
+          '',
+          'This is a reminder: {{item}} is due on {{dueDate}}.',
+          'Days left: {{daysLeft}}',
+          '',
+          'You can complete it on the Tasdeed portal or at any service centre.',
+        ].join('\n'),
+      },
+    },
+  },
+};
