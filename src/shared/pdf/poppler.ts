@@ -1,0 +1,71 @@
+// Looking at our PDFs the way a reader's software does, with poppler-utils (pdftoppm, pdftotext, pdfinfo): used
+// by the tests and by scripts/render-sample-pdfs.ts, never on a request path.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+async function withPdfFile<T>(pdf: Buffer, use: (path: string, dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'tasdeed-pdf-'));
+  try {
+    const path = join(dir, 'document.pdf');
+    await writeFile(path, pdf);
+    return await use(path, dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Page `page` (1-based) as a PNG at `dpi` dots per inch. */
+export function rasterizePage(pdf: Buffer, options: { page?: number; dpi?: number } = {}): Promise<Buffer> {
+  const page = String(options.page ?? 1);
+  return withPdfFile(pdf, async (path, dir) => {
+    await run('pdftoppm', ['-png', '-r', String(options.dpi ?? 80), '-f', page, '-l', page, '-singlefile', path, join(dir, 'page')]);
+    return readFile(join(dir, 'page.png'));
+  });
+}
+
+/**
+ * The share of page `page` that is not white (grey level below 200 of 255), from a greyscale rendering: a blank or
+ * nearly blank page is close to 0.
+ */
+export function inkCoverage(pdf: Buffer, options: { page?: number; dpi?: number } = {}): Promise<number> {
+  const page = String(options.page ?? 1);
+  return withPdfFile(pdf, async (path, dir) => {
+    await run('pdftoppm', ['-gray', '-r', String(options.dpi ?? 40), '-f', page, '-l', page, '-singlefile', path, join(dir, 'page')]);
+    const pgm = await readFile(join(dir, 'page.pgm'));
+    // Binary PGM: "P5", width, height, maxval, then one byte per pixel.
+    const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.toString('latin1', 0, 64));
+    if (!header) throw new Error('pdftoppm did not write a PGM');
+    const pixels = pgm.subarray(header[0].length);
+    let inked = 0;
+    for (const value of pixels) if (value < 200) inked += 1;
+    return inked / pixels.length;
+  });
+}
+
+/** The text a reader's software extracts (what copy, search and screen readers get), in reading order. */
+export function extractText(pdf: Buffer): Promise<string> {
+  return withPdfFile(pdf, async (path) => (await run('pdftotext', ['-enc', 'UTF-8', path, '-'])).stdout);
+}
+
+export function pageCount(pdf: Buffer): Promise<number> {
+  return withPdfFile(pdf, async (path) => {
+    const { stdout } = await run('pdfinfo', [path]);
+    const match = /^Pages:\s+(\d+)$/m.exec(stdout);
+    if (!match) throw new Error('pdfinfo did not report a page count');
+    return Number(match[1]);
+  });
+}
+
+/** Width and height from a PNG's IHDR chunk; throws if the bytes are not a PNG. */
+export function pngSize(png: Buffer): { width: number; height: number } {
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  if (png.length < 24 || !png.subarray(0, 8).equals(signature) || png.toString('latin1', 12, 16) !== 'IHDR') {
+    throw new Error('not a PNG');
+  }
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
