@@ -2,6 +2,8 @@
 import { Command } from 'commander';
 import { registerServeCommand } from './cli/serve.command.js';
 import { registerDatabaseCommands } from './cli/database.command.js';
+import { registerDemoCameraCommand } from './cli/demo-camera.command.js';
+import { registerKnetSimCommand } from './dev/knet-sim/knet-sim.command.js';
 
 const program = new Command('tasdeed')
   .description('Tasdeed (تسديد): bills and fines presented and paid in one place')
@@ -9,8 +11,9 @@ const program = new Command('tasdeed')
 
 registerServeCommand(program);
 registerDatabaseCommands(program);
+registerDemoCameraCommand(program);
 
 const dev = program.command('dev').description('Local simulators of the outside world, for development and the demo');
-void dev;
+registerKnetSimCommand(dev);
 
 await program.parseAsync(process.argv);
