@@ -79,6 +79,8 @@ export async function postDirectPayment(ctx: Ctx, actor: Actor, input: DirectPay
         actorId,
         language: input.language ?? 'ar',
         externalId: input.externalId,
+        // Credit paying a bill: which party's credit paid, so a refund gives it back there.
+        creditParty: input.creditAccount ? input.creditAccount.slice('credit:'.length) : null,
         requestHash,
         createdAt: now,
         updatedAt: now,

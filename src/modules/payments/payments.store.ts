@@ -7,7 +7,7 @@ import type { Executor } from '../../db/client.js';
 export type PaymentRow = typeof payments.$inferSelect;
 export type NewPayment = typeof payments.$inferInsert;
 export type PaymentItemRow = typeof paymentItems.$inferSelect;
-export type PaymentStatus = 'pending' | 'posted' | 'failed' | 'refunded' | 'partially_refunded';
+export type PaymentStatus = 'pending' | 'posted' | 'failed' | 'refunded' | 'reversed' | 'partially_refunded';
 
 export const RECEIPT_SEQUENCES = { WEB: 'receipt_seq_web', BNK: 'receipt_seq_bnk', CTR: 'receipt_seq_ctr', CRD: 'receipt_seq_crd' } as const;
 export type ReceiptPoint = keyof typeof RECEIPT_SEQUENCES;
@@ -128,10 +128,10 @@ export async function markItemsRefunded(db: Executor, itemIds: bigint[], refundI
   return db.update(paymentItems).set({ refundId }).where(and(inArray(paymentItems.id, itemIds), isNull(paymentItems.refundId))).returning();
 }
 
-export async function addRefundedAmount(db: Executor, id: string, amount: bigint, fullyRefunded: boolean, now: Date): Promise<PaymentRow | undefined> {
+export async function addRefundedAmount(db: Executor, id: string, amount: bigint, status: 'refunded' | 'reversed' | 'partially_refunded', now: Date): Promise<PaymentRow | undefined> {
   const [row] = await db.update(payments).set({
     refundedAmount: sql`${payments.refundedAmount} + ${amount}`,
-    status: fullyRefunded ? 'refunded' : 'partially_refunded',
+    status,
     updatedAt: now,
   }).where(and(eq(payments.id, id), inArray(payments.status, ['posted', 'partially_refunded']))).returning();
   return row;

@@ -1,0 +1,105 @@
+// Inquiry: everything open for a civil ID, account, meter or plate, across every biller, in one indexed query.
+// Anyone may ask (the way people pay a relative's bill), so what a stranger sees is masked: owner names as
+// initials, no addresses. The citizen who owns the payables, and staff, see names in full. Each look-up is audited
+// with one insert; the route is rate limited per client so civil IDs cannot be enumerated.
+import type { Ctx } from '../../shared/context.js';
+import { formatAmount } from '../../shared/money.js';
+import { maskName } from '../../shared/mask.js';
+import type { Actor } from '../identity/actor.js';
+import { recordAudit } from '../identity/audit.store.js';
+import { findPersonByCivilId, findPersonById } from '../identity/identity.store.js';
+import { amountDue, getBiller, listBillers, payables, type PayableLookup, type PayableRow } from '../billers/billers.service.js';
+import { AppError } from '../../shared/app-error.js';
+import './payments.errors.js';
+
+export type DuesLookup = Pick<PayableLookup, 'civilId' | 'accountNumber' | 'meterNumber' | 'plate'>;
+
+export interface DuesPayable {
+  id: string;
+  biller: { code: string; nameAr: string; nameEn: string };
+  kind: string;
+  reference: string;
+  description: { ar: string; en: string };
+  amountDue: string;
+  currency: string;
+  dueDate: string;
+  status: string;
+  payableOnline: boolean;
+  holdReason: { ar: string; en: string } | null;
+  allowsPartialPayment: boolean;
+  minPartialAmount: string;
+  owner: { name: { ar: string; en: string } } | null;
+}
+
+export interface Dues {
+  payables: DuesPayable[];
+  total: string;
+  currency: string;
+}
+
+const STAFF_KINDS = new Set(['staff', 'system']);
+
+function sees(actor: Actor, payable: PayableRow): 'full' | 'masked' {
+  if (STAFF_KINDS.has(actor.kind)) return 'full';
+  if (actor.kind === 'person' && ((payable.civilId && payable.civilId === actor.civilId) || payable.personId === actor.id)) return 'full';
+  return 'masked';
+}
+
+function lookupKind(lookup: DuesLookup): [string, string] {
+  for (const key of ['civilId', 'accountNumber', 'meterNumber', 'plate'] as const) if (lookup[key]) return [key, lookup[key]!];
+  throw new AppError('lookup_required');
+}
+
+export async function findDues(ctx: Ctx, actor: Actor, lookup: DuesLookup): Promise<Dues> {
+  const [kind, value] = lookupKind(lookup);
+  const rows = await payables.findOpen(ctx, { [kind]: value });
+  const [names] = await Promise.all([
+    ownerNames(ctx, rows),
+    recordAudit(ctx, actor, { action: 'dues.inquiry', entityType: 'lookup', entityId: `${kind}:${value}`, detail: { found: rows.length } }),
+    listBillers(ctx), // warms the biller cache once for the presentation below
+  ]);
+  const currency = rows[0]?.currency ?? ctx.config.TASDEED_CURRENCY;
+  let total = 0n;
+  const presented: DuesPayable[] = [];
+  for (const row of rows) {
+    const biller = await getBiller(ctx, row.billerCode);
+    if (row.currency === currency) total += amountDue(row);
+    const name = names.get(row.personId ?? '') ?? names.get(`cid:${row.civilId ?? ''}`);
+    const full = sees(actor, row) === 'full';
+    presented.push({
+      id: row.id,
+      biller: { code: biller.code, nameAr: biller.nameAr, nameEn: biller.nameEn },
+      kind: row.kind,
+      reference: row.reference,
+      description: { ar: row.descriptionAr, en: row.descriptionEn },
+      amountDue: formatAmount(amountDue(row), row.currency),
+      currency: row.currency,
+      dueDate: row.dueDate,
+      status: row.status,
+      payableOnline: row.payableOnline,
+      holdReason: row.payableOnline ? null : { ar: row.holdReasonAr ?? '', en: row.holdReasonEn ?? '' },
+      allowsPartialPayment: row.allowsPartialPayment,
+      minPartialAmount: formatAmount(row.minPartialAmount, row.currency),
+      owner: name ? { name: full ? { ar: name.ar, en: name.en } : { ar: maskName(name.ar), en: maskName(name.en) } } : null,
+    });
+  }
+  return { payables: presented, total: formatAmount(total, currency), currency };
+}
+
+/** Owner names for the rows, one look-up per distinct owner (an inquiry by civil ID has one). */
+async function ownerNames(ctx: Ctx, rows: PayableRow[]): Promise<Map<string, { ar: string; en: string }>> {
+  const names = new Map<string, { ar: string; en: string }>();
+  const byId = [...new Set(rows.map((r) => r.personId).filter((v): v is string => Boolean(v)))];
+  const byCivilId = [...new Set(rows.filter((r) => !r.personId && r.civilId).map((r) => r.civilId!))];
+  await Promise.all([
+    ...byId.map(async (id) => {
+      const person = await findPersonById(ctx.db, id);
+      if (person) names.set(id, { ar: person.nameAr, en: person.nameEn });
+    }),
+    ...byCivilId.map(async (civilId) => {
+      const person = await findPersonByCivilId(ctx.db, civilId);
+      if (person) names.set(`cid:${civilId}`, { ar: person.nameAr, en: person.nameEn });
+    }),
+  ]);
+  return names;
+}

@@ -1,0 +1,143 @@
+// Request and response shapes of the payments API. The portal reads these: keep them stable. Amounts are
+// decimal strings in the currency's scale ("12.500"); ids are opaque strings.
+import { z } from 'zod';
+import { appIssue, bilingual, civilIdSchema, currencySchema, languageSchema } from '../../http/schemas.js';
+
+const lookupValue = z.string().regex(/^[A-Za-z0-9-]{1,32}$/);
+
+const lookupFields = {
+  civilId: civilIdSchema.optional(),
+  accountNumber: lookupValue.optional().meta({ example: '100200300' }),
+  meterNumber: lookupValue.optional().meta({ example: 'M-55012' }),
+  plate: lookupValue.optional().meta({ example: '12-34567' }),
+};
+
+function exactlyOneLookup(value: Record<string, unknown>, ctx: z.RefinementCtx): void {
+  const given = ['civilId', 'accountNumber', 'meterNumber', 'plate'].filter((key) => value[key] !== undefined);
+  if (given.length !== 1) ctx.addIssue(appIssue('lookup_required', 'give exactly one of civilId, accountNumber, meterNumber, plate'));
+}
+
+export const lookupSchema = z.object(lookupFields).strict().superRefine(exactlyOneLookup);
+
+export const duesQuery = z.object(lookupFields).strict().superRefine(exactlyOneLookup);
+
+export const duesPayableSchema = z.object({
+  id: z.string(),
+  biller: z.object({ code: z.string(), nameAr: z.string(), nameEn: z.string() }).strict(),
+  kind: z.string(),
+  reference: z.string(),
+  description: bilingual,
+  amountDue: z.string(),
+  currency: z.string(),
+  dueDate: z.string(),
+  status: z.string(),
+  payableOnline: z.boolean(),
+  holdReason: bilingual.nullable(),
+  allowsPartialPayment: z.boolean(),
+  minPartialAmount: z.string(),
+  /** Masked initials (م*** ع***) unless the signed-in citizen owns the payable, or staff ask; null when unknown. */
+  owner: z.object({ name: bilingual }).strict().nullable(),
+}).strict().meta({ id: 'DuesPayable' });
+
+export const duesResponse = z.object({ payables: z.array(duesPayableSchema), total: z.string(), currency: z.string() }).strict().meta({ id: 'Dues' });
+
+// Amounts in payment requests are checked by the service (amount_invalid, amount_not_positive…) rather than here,
+// so a malformed or negative amount is refused with its code *and* audited like any other refused payment.
+const moneyText = z.string().max(32).meta({ description: 'Decimal string in the currency scale', example: '12.500' });
+
+const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_.:-]{8,100}$/).meta({ description: 'Unique per attempt; a retry with the same key returns the first result. The Idempotency-Key header is accepted too.' });
+
+export const checkoutBody = z.object({
+  items: z.array(z.object({
+    payableId: z.string().min(1).max(64),
+    amount: moneyText.optional().meta({ description: 'Omit to pay what is due in full; less is a partial payment where the biller allows it' }),
+  }).strict()).max(50).optional(),
+  /** Shorthand for items each paid in full. */
+  payableIds: z.array(z.string().min(1).max(64)).max(50).optional(),
+  allocate: z.object({ lookup: lookupSchema, amount: moneyText }).strict().optional()
+    .meta({ description: 'Pay an amount spread over the open payables of a look-up, oldest due first; what is left becomes credit' }),
+  channel: z.literal('knet').default('knet'),
+  language: languageSchema.default('ar'),
+  idempotencyKey: idempotencyKeySchema.optional(),
+}).strict();
+
+export const checkoutHeaders = z.object({ 'idempotency-key': idempotencyKeySchema.optional() }).passthrough();
+
+export const paymentStatusSchema = z.enum(['pending', 'posted', 'failed', 'refunded', 'reversed', 'partially_refunded']);
+
+export const checkoutResponse = z.object({
+  paymentId: z.string(),
+  status: paymentStatusSchema,
+  /** The gateway's hosted page; null once the payment is no longer pending. */
+  redirectUrl: z.string().nullable(),
+  amount: z.string(),
+  currency: currencySchema,
+}).strict().meta({ id: 'CheckoutStarted' });
+
+export const directPaymentBody = z.object({
+  items: z.array(z.object({ payableId: z.string().min(1).max(64), amount: moneyText }).strict()).min(1).max(50),
+  channel: z.enum(['bank', 'counter']),
+  externalId: z.string().regex(/^[A-Za-z0-9_.:/-]{1,64}$/).meta({ description: "The bank's transaction id or the counter's receipt id: posting is once per id" }),
+  language: languageSchema.default('ar'),
+}).strict();
+
+export const paymentView = z.object({
+  paymentId: z.string(),
+  status: paymentStatusSchema,
+  channel: z.string(),
+  amount: z.string(),
+  credit: z.string(),
+  refunded: z.string(),
+  currency: z.string(),
+  receiptNumber: z.string().nullable(),
+  verifyUrl: z.string().nullable(),
+  failureCode: z.string().nullable(),
+  createdAt: z.string(),
+  postedAt: z.string().nullable(),
+}).strict().meta({ id: 'Payment' });
+
+export const directPaymentResponse = paymentView.extend({ replayed: z.boolean() }).strict();
+
+export const paymentParams = z.object({ paymentId: z.string().regex(/^pay_[0-9A-Z]{26}$/) }).strict();
+
+export const refundBody = z.object({
+  reason: z.string().min(3).max(500),
+  kind: z.enum(['refund', 'reversal']).default('refund'),
+}).strict();
+
+export const refundResponse = z.object({
+  refundId: z.string(), paymentId: z.string(), amount: z.string(), currency: z.string(), status: paymentStatusSchema,
+}).strict();
+
+export const receiptParams = z.object({ receiptNumber: z.string().regex(/^[A-Z]{3}-\d{4}-\d{6,}$/) }).strict();
+export const receiptQuery = z.object({ sig: z.string().max(64).optional() }).strict();
+export const receiptPdfQuery = z.object({ lang: languageSchema.default('ar'), sig: z.string().max(64).optional() }).strict();
+
+export const receiptResponse = z.object({
+  receiptNumber: z.string(),
+  paymentId: z.string(),
+  status: z.enum(['paid', 'partially_refunded', 'refunded', 'reversed']),
+  channel: z.string(),
+  issuingPoint: z.object({ code: z.string(), ar: z.string(), en: z.string() }).strict(),
+  paidAt: z.string(),
+  currency: z.string(),
+  total: z.string(),
+  credit: z.string(),
+  refunded: z.string(),
+  payer: z.object({ name: bilingual.nullable(), civilId: z.string().nullable() }).strict(),
+  items: z.array(z.object({
+    payableId: z.string(),
+    biller: z.object({ code: z.string(), nameAr: z.string(), nameEn: z.string() }).strict(),
+    reference: z.string(),
+    description: bilingual,
+    amount: z.string(),
+  }).strict()),
+  gateway: z.object({
+    name: z.string(), paymentId: z.string().nullable(), authCode: z.string().nullable(), reference: z.string().nullable(),
+    transactionId: z.string().nullable(), trackId: z.string().nullable(),
+  }).strict().nullable(),
+  verifyUrl: z.string(),
+}).strict().meta({ id: 'Receipt' });
+
+export const gatewayCallbackBody = z.record(z.string(), z.string());
+

@@ -1,0 +1,85 @@
+// The payments use cases as the HTTP layer (and other channels) call them: access checks first, refusals audited,
+// then the checkout, posting, gateway and receipt code.
+import { AppError } from '../../shared/app-error.js';
+import type { Ctx } from '../../shared/context.js';
+import { formatAmount, parsePositiveAmount } from '../../shared/money.js';
+import { requireRole, type Actor } from '../identity/actor.js';
+import { startCheckout, type CheckoutInput, type CheckoutResult, type CheckoutUrls } from './checkout.service.js';
+import { postDirectPayment, type DirectPaymentResult } from './direct-posting.js';
+import type { PaymentGateway } from './gateways/index.js';
+import { auditedRefusals } from './payments.audit.js';
+import { receiptVerifyUrl } from './receipt-signature.js';
+import * as store from './payments.store.js';
+import './payments.errors.js';
+
+export interface CheckoutRequest {
+  items?: { payableId: string; amount?: string }[];
+  payableIds?: string[];
+  allocate?: CheckoutInput['allocate'];
+  channel: 'knet';
+  language: 'ar' | 'en';
+  idempotencyKey?: string;
+}
+
+/** POST /api/v1/checkout: anyone may pay (a relative's bill, say); the key makes a retry safe. */
+export async function checkout(ctx: Ctx, actor: Actor, request: CheckoutRequest, gateway: PaymentGateway | undefined, urls: (paymentId: string) => CheckoutUrls): Promise<CheckoutResult> {
+  return auditedRefusals(ctx, actor, 'payment.checkout', null, async () => {
+    if (!request.idempotencyKey) throw new AppError('validation_failed', { field: 'idempotencyKey', reason: 'send idempotencyKey or the Idempotency-Key header' });
+    if (request.items && request.payableIds) throw new AppError('validation_failed', { reason: 'send items or payableIds, not both' });
+    const items = request.items ?? request.payableIds?.map((payableId) => ({ payableId }));
+    return startCheckout(ctx, actor, {
+      ...(items ? { items } : {}),
+      ...(request.allocate ? { allocate: request.allocate } : {}),
+      channel: request.channel,
+      language: request.language,
+      idempotencyKey: request.idempotencyKey,
+    }, gateway, urls, ctx.config.TASDEED_CURRENCY);
+  }, { items: request.items ?? request.payableIds ?? null, allocate: request.allocate ? { amount: request.allocate.amount } : null });
+}
+
+export interface ChannelPaymentRequest {
+  items: { payableId: string; amount: string }[];
+  channel: 'bank' | 'counter';
+  externalId: string;
+  language: 'ar' | 'en';
+}
+
+/**
+ * POST /api/v1/payments: a bank (HMAC-signed client) notifies a payment it took, or a cashier records cash at a
+ * counter. Posted at once through the same posting code as card payments, idempotent on the channel's own id.
+ */
+export async function recordChannelPayment(ctx: Ctx, actor: Actor, request: ChannelPaymentRequest): Promise<DirectPaymentResult> {
+  return auditedRefusals(ctx, actor, 'payment.channel', null, async () => {
+    requireRole(actor, 'bank', 'cashier');
+    const allowed = request.channel === 'bank' ? actor.kind === 'client' && actor.role === 'bank' : actor.kind === 'staff' && actor.role === 'cashier';
+    if (!allowed) throw new AppError('forbidden', { channel: request.channel });
+    const currency = ctx.config.TASDEED_CURRENCY;
+    const items = request.items.map((item) => ({ payableId: item.payableId, amount: parsePositiveAmount(item.amount, currency) }));
+    return postDirectPayment(ctx, actor, { channel: request.channel, externalId: request.externalId, items, currency, language: request.language });
+  }, { externalId: request.externalId, items: request.items });
+}
+
+/** A payment's state, for the page the payer returns to. The payment id is unguessable; nothing personal is shown. */
+export async function getPayment(ctx: Ctx, paymentId: string): Promise<store.PaymentRow> {
+  const payment = await store.findPayment(ctx.db, paymentId);
+  if (!payment) throw new AppError('payment_not_found', { paymentId });
+  return payment;
+}
+
+export function presentPayment(ctx: Ctx, payment: store.PaymentRow) {
+  const c = payment.currency;
+  return {
+    paymentId: payment.id,
+    status: payment.status as store.PaymentStatus,
+    channel: payment.channel,
+    amount: formatAmount(payment.amount, c),
+    credit: formatAmount(payment.creditAmount, c),
+    refunded: formatAmount(payment.refundedAmount, c),
+    currency: c,
+    receiptNumber: payment.receiptNumber,
+    verifyUrl: payment.receiptNumber ? receiptVerifyUrl(ctx.config, payment.receiptNumber, formatAmount(payment.amount, c), c) : null,
+    failureCode: payment.failureCode,
+    createdAt: payment.createdAt.toISOString(),
+    postedAt: payment.postedAt ? payment.postedAt.toISOString() : null,
+  };
+}

@@ -1,0 +1,48 @@
+// The reconciler: card payments still pending N minutes after they started (the gateway's notification never
+// came, came before we could confirm, or our answer was lost) are settled by asking the gateway (KNET action 8).
+// It is the same settle path as the response URL, so a payment the notification posts meanwhile is left alone.
+import type { AppDeps } from '../../http/app.js';
+import type { Ctx } from '../../shared/context.js';
+import { systemActor } from '../identity/actor.js';
+import type { PaymentGateway } from './gateways/index.js';
+import { settleWithGateway, type SettleOutcome } from './gateway-flow.js';
+import { inquireAfterMinutes, paymentGatewayOf } from './payments.gateway.js';
+import * as store from './payments.store.js';
+
+const BATCH = 50;
+
+/** One pass: settles up to `limit` payments pending longer than `afterMinutes`. Returns what happened to each. */
+export async function reconcilePendingPayments(ctx: Ctx, gateway: PaymentGateway, options: { afterMinutes: number; limit?: number }): Promise<Record<SettleOutcome, number>> {
+  const before = new Date(ctx.clock.now().getTime() - options.afterMinutes * 60_000);
+  const counts: Record<SettleOutcome, number> = { posted: 0, failed: 0, pending: 0, already_final: 0 };
+  const actor = systemActor('payments-reconciler');
+  for (const payment of await store.pendingCreatedBefore(ctx.db, before, options.limit ?? BATCH)) {
+    // Asked recently and still unknown: give the gateway time before asking again.
+    if (payment.lastInquiryAt && payment.lastInquiryAt > before) continue;
+    try {
+      counts[(await settleWithGateway(ctx, actor, gateway, payment)).outcome]++;
+    } catch {
+      counts.pending++; // audited inside; tried again on the next pass
+    }
+  }
+  return counts;
+}
+
+export const paymentsReconciler = {
+  name: 'payments-reconciler',
+  start: async (deps: AppDeps) => {
+    const ctx: Ctx = { db: deps.database.db, clock: deps.clock, config: deps.config };
+    let running: Promise<unknown> | undefined;
+    const tick = () => {
+      const gateway = paymentGatewayOf(deps);
+      if (!gateway || running) return;
+      running = reconcilePendingPayments(ctx, gateway, { afterMinutes: inquireAfterMinutes() }).catch(() => undefined).finally(() => { running = undefined; });
+    };
+    const timer = setInterval(tick, 60_000);
+    timer.unref();
+    return async () => {
+      clearInterval(timer);
+      await running;
+    };
+  },
+};
