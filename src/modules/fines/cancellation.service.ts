@@ -7,6 +7,7 @@ import { formatAmount } from '../../shared/money.js';
 import { amountDue, payables, receivableAccountOf } from '../billers/billers.service.js';
 import type { Actor } from '../identity/actor.js';
 import { accounts, post } from '../ledger/ledger.service.js';
+import { refundPayable } from '../payments/refunds.service.js';
 import * as store from './violations.store.js';
 import './fines.errors.js';
 
@@ -32,7 +33,8 @@ export async function cancelViolation(ctx: Ctx, actor: Actor, violationId: strin
   if (!payable) return result;
   const paidBefore = payable.amountPaid;
   if (paidBefore > 0n) {
-    await refundPaidFine(ctx, actor, payable.id, reason);
+    // Payments gives back each payment's share (the mirror of the payment in the ledger) and reopens the payable.
+    await refundPayable(ctx, actor, { payableId: payable.id, reason });
     [payable] = await payables.lock(ctx, [payable.id]);
   }
   const refunded = paidBefore - payable!.amountPaid;
@@ -48,7 +50,3 @@ export async function cancelViolation(ctx: Ctx, actor: Actor, violationId: strin
   return { ...result, refunded: formatAmount(refunded, payable!.currency), writtenOff: formatAmount(outstanding, payable!.currency) };
 }
 
-// Until payments' refundPayable lands: a paid fine cannot be cancelled yet (nothing is changed).
-async function refundPaidFine(_ctx: Ctx, _actor: Actor, payableId: string, _reason: string): Promise<void> {
-  throw new AppError('payment_not_refundable', { payableId });
-}
