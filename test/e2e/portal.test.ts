@@ -5,6 +5,8 @@ import { errorDefinition } from '../../src/shared/app-error.js';
 import { makeKuwaitiCivilId } from '../../src/shared/civil-id.js';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo-accounts.js';
 import { demoPeople } from '../../src/db/seed/foundation.seed.js';
+import { formatAmount } from '../../web/src/i18n/format.js';
+import { sumByCurrency } from '../../web/src/lib/money.js';
 import ar from '../../web/src/i18n/ar.json';
 import en from '../../web/src/i18n/en.json';
 import { seriousAccessibilityViolations } from './support/axe.js';
@@ -93,7 +95,7 @@ describe.skipIf(!browserCheck.available)('web portal in Chromium', () => {
     const body = (await apiAnswer.json()) as { code: string; message: { ar: string; en: string } };
     expect(body.code).toBe('civil_id_invalid');
 
-    await page.getByLabel(ar.quickPay.kinds.civilId.label, { exact: true }).fill(invalid);
+    await page.getByRole('textbox', { name: ar.quickPay.kinds.civilId.label, exact: true }).fill(invalid);
     await page.getByRole('button', { name: ar.quickPay.search }).click();
     const alert = page.getByRole('alert');
     await alert.waitFor();
@@ -101,6 +103,38 @@ describe.skipIf(!browserCheck.available)('web portal in Chromium', () => {
     expect(shown).toContain(body.message.ar);
     expect(shown).not.toContain(body.code);
     expect(shown).not.toContain(body.message.en);
+  });
+
+  it('lists the demo citizen’s dues, totals what is ticked, and sends the payer to the gateway’s page', async () => {
+    const [citizen] = demoPeople(1);
+    const page = await open('/');
+    const answer = await page.request.get(`/api/v1/dues?civilId=${citizen!.civilId}`);
+    expect(answer.status()).toBe(200);
+    const dues = (await answer.json()) as { payables: Array<{ id: string; amountDue: string; currency: string; payableOnline: boolean }> };
+    const payable = dues.payables.filter((p) => p.payableOnline);
+    expect(payable.length).toBeGreaterThan(0);
+    const shownTotal = (items: typeof payable) =>
+      sumByCurrency(items.map((p) => ({ amount: p.amountDue, currency: p.currency }))).map((t) => formatAmount(t.amount, t.currency, 'ar')).join(' + ');
+    const plain = (text: string) => text.replace(/[\u00a0\u200e\u200f\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim();
+
+    await page.getByRole('textbox', { name: ar.quickPay.kinds.civilId.label, exact: true }).fill(citizen!.civilId);
+    await page.getByRole('button', { name: ar.quickPay.search }).click();
+    await page.getByTestId('dues').waitFor();
+    // Every due is listed; only those payable online can be ticked, and all of them start ticked.
+    expect(await page.getByRole('listitem').count()).toBe(dues.payables.length);
+    const boxes = page.getByTestId('payable-checkbox');
+    expect(await boxes.count()).toBe(payable.length);
+    expect(plain(await page.getByTestId('selected-total').innerText())).toBe(plain(shownTotal(payable)));
+
+    await boxes.first().uncheck();
+    const rest = payable.slice(1);
+    expect(plain(await page.getByTestId('selected-total').innerText())).toBe(rest.length ? plain(shownTotal(rest)) : ar.quickPay.nothingSelected);
+    expect(await page.getByTestId('pay').isDisabled()).toBe(rest.length === 0);
+
+    await boxes.first().check();
+    await page.getByTestId('pay').click();
+    await page.waitForURL((url) => url.pathname.endsWith('/kpg/PaymentHTTP.htm'));
+    expect(new URL(page.url()).hostname).toMatch(/^(127\.0\.0\.1|localhost)$/);
   });
 
   it('signs a demo citizen in, shows their name, and signs them out', async () => {

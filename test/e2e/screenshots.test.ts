@@ -21,6 +21,16 @@ interface Shot {
 
 const SHOTS: Shot[] = [
   { name: 'quick-pay', path: '/' },
+  {
+    name: 'quick-pay-dues',
+    path: '/',
+    prepare: async (page) => {
+      const [citizen] = demoPeople(1);
+      await page.locator('input[name="civilId"]').fill(citizen!.civilId);
+      await page.locator('form button[type="submit"]').click();
+      await page.getByTestId('dues').waitFor();
+    },
+  },
   { name: 'sign-in', path: '/sign-in' },
   { name: 'dashboard', path: '/dashboard', signedIn: true },
   { name: 'not-found', path: '/no-such-page' },

@@ -63,6 +63,11 @@ export function DuesList({ payables, selection, onToggle, onToggleAll }: DuesLis
                   <Amount value={payable.amountDue} currency={payable.currency} className="text-lg font-bold" />
                 </span>
                 {payable.description && <span>{payable.description[language]}</span>}
+                {payable.ownerName && (
+                  <span className="text-sm text-slate-700">
+                    {t('quickPay.owner')}: <bdi>{payable.ownerName[language]}</bdi>
+                  </span>
+                )}
                 <span className="text-sm text-slate-700">
                   {t('quickPay.reference')}: <bdi className="tabular">{payable.reference}</bdi>
                   {payable.dueDate && (

@@ -4,8 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button.js';
 import { TextField } from '../../components/TextField.js';
-import { normaliseFreeInput, normaliseNumberInput } from '../../lib/digits.js';
-import { LOOKUP_KINDS, type LookupKind } from './dues.api.js';
+import { LOOKUP_KINDS, normaliseLookupValue, type LookupKind } from './dues.api.js';
 
 export function LookupForm({ busy, onLookup }: { busy: boolean; onLookup: (kind: LookupKind, value: string) => void }) {
   const { t } = useTranslation();
@@ -15,7 +14,7 @@ export function LookupForm({ busy, onLookup }: { busy: boolean; onLookup: (kind:
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const cleaned = kind === 'plate' ? normaliseFreeInput(value) : normaliseNumberInput(value);
+    const cleaned = normaliseLookupValue(kind, value);
     setMissing(!cleaned);
     if (cleaned) onLookup(kind, cleaned);
   }
@@ -47,7 +46,7 @@ export function LookupForm({ busy, onLookup }: { busy: boolean; onLookup: (kind:
         label={t(`quickPay.kinds.${kind}.label`)}
         hint={t(`quickPay.kinds.${kind}.hint`)}
         name={kind}
-        inputMode={kind === 'plate' ? 'text' : 'numeric'}
+        inputMode={kind === 'civilId' ? 'numeric' : 'text'}
         autoComplete="off"
         value={value}
         onChange={(e) => setValue(e.target.value)}

@@ -75,7 +75,7 @@ export function QuickPay() {
                 onToggle={(id, checked) => setSelection((s) => toggle(s, id, checked))}
                 onToggleAll={(checked) => setSelection(selectAll(payables, checked))}
               />
-              <div className="sticky bottom-0 flex flex-col gap-3 rounded-xl border border-brand-200 bg-white p-4 shadow-md sm:flex-row sm:items-center sm:justify-between">
+              <div className="flex flex-col gap-3 rounded-xl border border-brand-200 bg-white p-4 shadow-sm sm:flex-row sm:items-center sm:justify-between">
                 <p aria-live="polite" className="text-lg">
                   <span className="font-bold">{t('quickPay.selectedTotal')}: </span>
                   <span data-testid="selected-total">

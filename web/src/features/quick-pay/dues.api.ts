@@ -1,7 +1,8 @@
-// GET /api/v1/dues: what is owed for a civil ID, account, meter or plate. The API is young and its payable carries
-// the biller as an object or as a bare code, and texts as {ar, en} or as nameAr/nameEn-style pairs; this file
-// turns whichever arrived into one shape the page can rely on.
+// GET /api/v1/dues: what is owed for a civil ID, account, meter or plate (src/modules/payments/payments.schemas.ts,
+// `duesResponse`). The reading is deliberately forgiving — biller as an object or a bare code, texts as {ar, en} or
+// as <name>Ar/<name>En pairs — so a small change in the API degrades a label, not the whole page.
 import { api, type ApiClient, type LocalisedText } from '../../api/index.js';
+import { normaliseFreeInput, normaliseNumberInput } from '../../lib/digits.js';
 import type { AmountInCurrency } from '../../lib/money.js';
 
 export const LOOKUP_KINDS = ['civilId', 'accountNumber', 'meterNumber', 'plate'] as const;
@@ -19,6 +20,8 @@ export interface Payable {
   /** False for fines held for legal process and government accounts: shown, but not paid online. */
   payableOnline: boolean;
   holdReason: LocalisedText | null;
+  /** The owner's name: initials (م*** ع***) for a stranger, in full for the owner or staff; null when unknown. */
+  ownerName: LocalisedText | null;
 }
 
 export interface Dues {
@@ -59,11 +62,12 @@ export function normalisePayable(raw: Raw): Payable {
     description: localised(raw, 'description'),
     payableOnline: raw.payableOnline !== false,
     holdReason: localised(raw, 'holdReason'),
+    ownerName: raw.owner && typeof raw.owner === 'object' ? localised(raw.owner as Raw, 'name') : null,
   };
 }
 
-export function normaliseTotal(total: unknown, payables: Payable[]): AmountInCurrency[] {
-  if (typeof total === 'string') return [{ amount: total, currency: payables[0]?.currency ?? 'KWD' }];
+export function normaliseTotal(total: unknown, currency: unknown, payables: Payable[]): AmountInCurrency[] {
+  if (typeof total === 'string') return [{ amount: total, currency: text(currency) ?? payables[0]?.currency ?? 'KWD' }];
   if (Array.isArray(total)) return total.filter((t): t is AmountInCurrency => typeof t?.amount === 'string' && typeof t?.currency === 'string');
   if (total && typeof total === 'object') {
     const { amount, currency } = total as Raw;
@@ -74,7 +78,18 @@ export function normaliseTotal(total: unknown, payables: Payable[]): AmountInCur
 
 export async function lookupDues(kind: LookupKind, value: string, options: { client?: ApiClient; signal?: AbortSignal } = {}): Promise<Dues> {
   const client = options.client ?? api;
-  const body = await client.get<{ payables?: Raw[]; total?: unknown }>('/api/v1/dues', { [kind]: value }, options.signal);
+  const body = await client.get<{ payables?: Raw[]; total?: unknown; currency?: unknown }>('/api/v1/dues', { [kind]: value }, options.signal);
   const payables = (body.payables ?? []).map(normalisePayable);
-  return { payables, total: normaliseTotal(body.total, payables) };
+  return { payables, total: normaliseTotal(body.total, body.currency, payables) };
+}
+
+/**
+ * What the person typed, made ready to send: Arabic-Indic digits become 0-9; a civil ID loses its spaces and
+ * dashes; account and meter numbers keep their dashes (M-55012) and are upper-cased as printed on bills; a plate's
+ * spaces become the dash it is written with (12 34567 → 12-34567).
+ */
+export function normaliseLookupValue(kind: LookupKind, typed: string): string {
+  if (kind === 'civilId') return normaliseNumberInput(typed);
+  const value = normaliseFreeInput(typed).toUpperCase();
+  return kind === 'plate' ? value.replace(/\s*-\s*|\s+/g, '-') : value.replace(/\s+/g, '');
 }

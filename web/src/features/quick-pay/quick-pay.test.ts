@@ -3,31 +3,32 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/api-error.js';
 import { createApiClient } from '../../api/client.js';
-import { lookupDues, normalisePayable } from './dues.api.js';
+import { lookupDues, normaliseLookupValue, normalisePayable } from './dues.api.js';
 import { initialSelection, selectAll, selectedIds, selectedTotal, selectionState, toggle } from './dues-selection.js';
 import { isFollowableRedirect, startCheckout } from './start-checkout.js';
 
 const electricity = { code: 'mew-electricity', nameAr: 'الكهرباء', nameEn: 'Electricity' };
 const duesBody = {
   payables: [
-    { id: 'pbl_1', biller: electricity, reference: 'B-1', amountDue: '12.500', currency: 'KWD', dueDate: '2026-12-28', description: { ar: 'فاتورة نوفمبر', en: 'November bill' } },
+    { id: 'pbl_1', biller: electricity, reference: 'B-1', amountDue: '12.500', currency: 'KWD', dueDate: '2026-12-28', description: { ar: 'فاتورة نوفمبر', en: 'November bill' }, owner: { name: { ar: 'م*** ع***', en: 'M*** A***' } } },
     { id: 'pbl_2', biller: 'moi-traffic', reference: 'V-9', amountDue: '30.000', currency: 'KWD', dueDate: '2026-12-01', descriptionAr: 'عدم ربط الحزام', descriptionEn: 'No seatbelt' },
     { id: 'pbl_3', biller: 'moi-traffic', reference: 'V-10', amountDue: '150.000', currency: 'KWD', payableOnline: false, holdReasonAr: 'محالة للنيابة', holdReasonEn: 'Referred to prosecution' },
   ],
   total: '192.500',
+  currency: 'KWD',
 };
 
 let server: FastifyInstance;
 let baseUrl: string;
 const checkouts: Array<{ body: unknown; key: unknown }> = [];
-let redirectUrl = 'http://127.0.0.1:9/knet/PaymentHTTP.htm?param=paymentInit&trandata=abc';
+let redirectUrl: string | null = 'http://127.0.0.1:9/knet/PaymentHTTP.htm?param=paymentInit&trandata=abc';
 
 beforeAll(async () => {
   server = Fastify();
   server.get('/api/v1/dues', async (request) => ((request.query as { civilId?: string }).civilId === '289011200032' ? duesBody : { payables: [], total: '0.000' }));
   server.post('/api/v1/checkout', async (request) => {
     checkouts.push({ body: request.body, key: request.headers['idempotency-key'] });
-    return { redirectUrl };
+    return { paymentId: 'pay_01JDEMO', status: redirectUrl ? 'pending' : 'posted', redirectUrl, amount: '42.500', currency: 'KWD' };
   });
   baseUrl = await server.listen({ port: 0, host: '127.0.0.1' });
 });
@@ -45,12 +46,22 @@ describe('dues look-up', () => {
     expect(dues.payables[1]!.description).toEqual({ ar: 'عدم ربط الحزام', en: 'No seatbelt' });
     expect(dues.payables[2]!.payableOnline).toBe(false);
     expect(dues.payables[2]!.holdReason).toEqual({ ar: 'محالة للنيابة', en: 'Referred to prosecution' });
+    expect(dues.payables[0]!.ownerName).toEqual({ ar: 'م*** ع***', en: 'M*** A***' });
+    expect(dues.payables[1]!.ownerName).toBeNull();
     expect(dues.total).toEqual([{ amount: '192.500', currency: 'KWD' }]);
   });
 
   it('gives an empty list when nothing is owed', async () => {
     const dues = await lookupDues('accountNumber', '123', { client: createApiClient({ baseUrl }) });
     expect(dues.payables).toEqual([]);
+  });
+
+  it('makes what was typed ready to send, per kind of number', () => {
+    expect(normaliseLookupValue('civilId', ' ٢٨٩٠١١٢٠٠٠٣٢ ')).toBe('289011200032');
+    expect(normaliseLookupValue('meterNumber', 'm-55012 ')).toBe('M-55012');
+    expect(normaliseLookupValue('accountNumber', '100 200 300')).toBe('100200300');
+    expect(normaliseLookupValue('plate', '١٢  ٣٤٥٦٧')).toBe('12-34567');
+    expect(normaliseLookupValue('plate', '12 - 34567')).toBe('12-34567');
   });
 
   it('uses one language text for both when the API sends a plain string', () => {
@@ -89,10 +100,17 @@ describe('choosing what to pay', () => {
 describe('startCheckout', () => {
   it('posts the ticked ids with the idempotency key and follows the payment page it is given', async () => {
     const visited: string[] = [];
-    const started = await startCheckout(['pbl_1', 'pbl_2'], { client: createApiClient({ baseUrl }), idempotencyKey: 'key-1', navigate: (url) => visited.push(url) });
+    const started = await startCheckout(['pbl_1', 'pbl_2'], { client: createApiClient({ baseUrl }), idempotencyKey: 'key-0001', language: 'en', navigate: (url) => visited.push(url) });
     expect(started.redirectUrl).toBe(redirectUrl);
     expect(visited).toEqual([redirectUrl]);
-    expect(checkouts.at(-1)).toEqual({ body: { payableIds: ['pbl_1', 'pbl_2'] }, key: 'key-1' });
+    expect(checkouts.at(-1)).toEqual({ body: { payableIds: ['pbl_1', 'pbl_2'], language: 'en' }, key: 'key-0001' });
+  });
+
+  it('shows the result page when the checkout has already finished (a replayed key)', async () => {
+    redirectUrl = null;
+    const visited: string[] = [];
+    await startCheckout(['pbl_1'], { client: createApiClient({ baseUrl }), navigate: (url) => visited.push(url) });
+    expect(visited).toEqual(['/pay/result/pay_01JDEMO']);
   });
 
   it('refuses to follow anything but a web address', async () => {

@@ -1,15 +1,24 @@
-// Paying the ticked dues: POST /api/v1/checkout, then the browser goes to the payment page the API names
-// (KNET's hosted page, or the local simulator in the demo). The idempotency key is made once per selection by the
-// caller, so pressing "Pay" twice, or again after a dropped connection, starts one checkout and not two.
+// Paying the ticked dues: POST /api/v1/checkout (src/modules/payments/payments.routes.ts), then the browser goes to
+// the payment page the API names (KNET's hosted page, or the local simulator in the demo). The idempotency key is
+// made once per selection by the caller, so pressing "Pay" twice, or again after a dropped connection, starts one
+// checkout and not two; a retry of a checkout that has already finished answers no page, and the person is shown
+// that payment's result instead.
 import { api, type ApiClient } from '../../api/index.js';
 
 export interface CheckoutStarted {
-  redirectUrl: string;
+  paymentId: string;
+  status: string;
+  /** The gateway's page; null once the payment is no longer pending. */
+  redirectUrl: string | null;
+  amount: string;
+  currency: string;
 }
 
 export interface StartCheckoutOptions {
   client?: ApiClient;
   idempotencyKey?: string;
+  /** The language the gateway's page and the receipt should speak. */
+  language?: 'ar' | 'en';
   /** Where the browser goes; replaced in tests. */
   navigate?: (url: string) => void;
 }
@@ -31,10 +40,13 @@ export function isFollowableRedirect(url: string, base = typeof location === 'un
 export async function startCheckout(selectedIds: readonly string[], options: StartCheckoutOptions = {}): Promise<CheckoutStarted> {
   const client = options.client ?? api;
   const key = options.idempotencyKey ?? newIdempotencyKey();
-  const started = await client.post<CheckoutStarted>('/api/v1/checkout', { payableIds: [...selectedIds] }, { 'idempotency-key': key });
-  if (!started || typeof started.redirectUrl !== 'string' || !isFollowableRedirect(started.redirectUrl)) {
-    throw new Error('checkout answered without a payment page to go to');
-  }
-  (options.navigate ?? ((url: string) => window.location.assign(url)))(started.redirectUrl);
+  const started = await client.post<CheckoutStarted>(
+    '/api/v1/checkout',
+    { payableIds: [...selectedIds], language: options.language ?? 'ar' },
+    { 'idempotency-key': key },
+  );
+  const next = started?.redirectUrl ?? (started?.paymentId ? `/pay/result/${encodeURIComponent(started.paymentId)}` : null);
+  if (!next || !isFollowableRedirect(next)) throw new Error('checkout answered without a payment page to go to');
+  (options.navigate ?? ((url: string) => window.location.assign(url)))(next);
   return started;
 }
