@@ -6,14 +6,10 @@
 // correct with no NOTIFY at all (PGlite, a dropped LISTEN connection).
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { inTransaction, type Ctx } from '../../shared/context.js';
-import { retryDelayMs } from './backoff.js';
+import type { Ctx } from '../../shared/context.js';
+import { claimNotificationWork } from './claim.js';
 import { deliverNotification, type DeliveryOutcome, type Transports } from './deliver.js';
-import { expandEvents } from './expand.js';
-import { claimDue, insertNotifications, settleAbandoned, type NotificationRow } from './notifications.store.js';
-import { claimOutboxBatch, markOutboxDone, markOutboxFailed, noteOutbox } from './outbox.queue.js';
-import { loadTemplates } from './templates.service.js';
-import { CHANNELS } from './topics.js';
+import type { NotificationRow } from './notifications.store.js';
 
 export interface DispatcherOptions {
   /** The base context (not a transaction): the dispatcher opens its own transactions. */
@@ -99,37 +95,13 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
     stats.inFlight = inFlight.size;
   };
 
-  /** Expands new events (claiming their notifications for this worker at once) and claims due ones. */
   const claimWork = async (capacity: number): Promise<NotificationRow[]> => {
     const now = ctx.clock.now();
-    const leaseUntil = new Date(now.getTime() + ctx.config.NOTIFY_LEASE_SECONDS * 1000);
-    const templates = await loadTemplates(ctx);
-    const fresh = await inTransaction(ctx, async (tx) => {
-      const events = await claimOutboxBatch(tx.db, { now, limit: Math.min(capacity, batchSize) });
-      if (events.length === 0) return [];
-      const expansion = await expandEvents(tx, events, templates);
-      const rows = expansion.rows.map((row) => ({ ...row, status: 'sending', attempts: 1, claimedBy: workerId, claimedUntil: leaseUntil }));
-      const inserted = await insertNotifications(tx.db, rows);
-      const done = events.filter((e) => !expansion.failures.has(e.id)).map((e) => e.id);
-      await markOutboxDone(tx.db, done, { now, workerId });
-      for (const [id, note] of expansion.notes) await noteOutbox(tx.db, id, note);
-      for (const [id, error] of expansion.failures) {
-        const event = events.find((e) => e.id === id)!;
-        const dead = event.attempts + 1 >= ctx.config.NOTIFY_MAX_ATTEMPTS;
-        await markOutboxFailed(tx.db, id, { error, dead, now, retryAt: new Date(now.getTime() + retryDelayMs(event.attempts + 1, ctx.config.NOTIFY_RETRY_BASE_MS)) });
-      }
-      stats.expanded += events.length;
-      return inserted;
-    });
-    if (fresh.length >= capacity) return fresh;
-    if (now.getTime() - lastAbandonedCheck >= ABANDONED_CHECK_MS) {
-      lastAbandonedCheck = now.getTime();
-      await settleAbandoned(ctx.db, { now, maxAttempts: ctx.config.NOTIFY_MAX_ATTEMPTS });
-    }
-    const due = await claimDue(ctx.db, {
-      workerId, now, leaseUntil, limit: capacity - fresh.length, maxAttempts: ctx.config.NOTIFY_MAX_ATTEMPTS, channels: [...CHANNELS],
-    });
-    return [...fresh, ...due];
+    const checkAbandoned = now.getTime() - lastAbandonedCheck >= ABANDONED_CHECK_MS;
+    if (checkAbandoned) lastAbandonedCheck = now.getTime();
+    const work = await claimNotificationWork(ctx, { workerId, limit: capacity, batchSize, checkAbandoned });
+    stats.expanded += work.expanded;
+    return work.rows;
   };
 
   const loop = async (): Promise<void> => {

@@ -1,0 +1,48 @@
+// How a worker takes work: first new outbox events, expanded into notifications that are claimed for this worker
+// in the same transaction; then notifications already due (a retry, a resend, a row whose worker died). Every row
+// returned is `sending`, its attempt counted and its lease set, committed before any message goes out.
+import { inTransaction, type Ctx } from '../../shared/context.js';
+import { retryDelayMs } from './backoff.js';
+import { expandEvents } from './expand.js';
+import { claimDue, insertNotifications, settleAbandoned, type NotificationRow } from './notifications.store.js';
+import { claimOutboxBatch, markOutboxDone, markOutboxFailed, noteOutbox } from './outbox.queue.js';
+import { loadTemplates } from './templates.service.js';
+import { CHANNELS } from './topics.js';
+
+export interface ClaimRequest {
+  workerId: string;
+  /** Notifications wanted at most (outbox events are taken up to this many; one may yield several messages). */
+  limit: number;
+  /** Outbox events per transaction at most. */
+  batchSize?: number;
+  /** Also settle rows abandoned by dead workers (not needed on every call). */
+  checkAbandoned?: boolean;
+}
+
+export async function claimNotificationWork(ctx: Ctx, request: ClaimRequest): Promise<{ rows: NotificationRow[]; expanded: number }> {
+  const { workerId } = request;
+  const now = ctx.clock.now();
+  const leaseUntil = new Date(now.getTime() + ctx.config.NOTIFY_LEASE_SECONDS * 1000);
+  const maxAttempts = ctx.config.NOTIFY_MAX_ATTEMPTS;
+  const templates = await loadTemplates(ctx);
+  let expanded = 0;
+  const fresh = await inTransaction(ctx, async (tx) => {
+    const events = await claimOutboxBatch(tx.db, { now, limit: Math.min(request.limit, request.batchSize ?? 200) });
+    if (events.length === 0) return [];
+    const expansion = await expandEvents(tx, events, templates);
+    const rows = expansion.rows.map((row) => ({ ...row, status: 'sending', attempts: 1, claimedBy: workerId, claimedUntil: leaseUntil }));
+    const inserted = await insertNotifications(tx.db, rows);
+    await markOutboxDone(tx.db, events.filter((e) => !expansion.failures.has(e.id)).map((e) => e.id), { now, workerId });
+    for (const [id, note] of expansion.notes) await noteOutbox(tx.db, id, note);
+    for (const [id, error] of expansion.failures) {
+      const attempts = events.find((e) => e.id === id)!.attempts + 1;
+      await markOutboxFailed(tx.db, id, { error, dead: attempts >= maxAttempts, now, retryAt: new Date(now.getTime() + retryDelayMs(attempts, ctx.config.NOTIFY_RETRY_BASE_MS)) });
+    }
+    expanded = events.length;
+    return inserted;
+  });
+  if (fresh.length >= request.limit) return { rows: fresh, expanded };
+  if (request.checkAbandoned !== false) await settleAbandoned(ctx.db, { now, maxAttempts });
+  const due = await claimDue(ctx.db, { workerId, now, leaseUntil, limit: request.limit - fresh.length, maxAttempts, channels: [...CHANNELS] });
+  return { rows: [...fresh, ...due], expanded };
+}
