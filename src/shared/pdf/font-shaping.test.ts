@@ -37,6 +37,9 @@ function layoutLikeReactPdf(font: FontkitFont, text: string): FontkitGlyphRun {
 }
 
 const codePointsOf = (text: string) => Array.from(text).map((c) => c.codePointAt(0)!);
+/** Right-to-left glyphs list their characters backwards (see textOrder); this reads them in logical order. */
+const logicalText = (run: FontkitGlyphRun, text: string) =>
+  run.glyphs.flatMap((g) => (containsRightToLeftLetters(text) ? [...g.codePoints].reverse() : g.codePoints));
 
 function glyph(id: number, codePoints: number[], isMark = false): FontkitGlyph {
   return { id, codePoints, isMark, isLigature: codePoints.length > 1, advanceWidth: 500, path: { commands: [], translate: () => ({ commands: [], translate: () => { throw new Error('unused'); } }) } };
@@ -89,7 +92,7 @@ describe('adaptFontShaping with Noto Naskh Arabic', () => {
   it('returns one glyph per letter group, each with its own characters and no offsets', () => {
     for (const word of ['تاريخ', 'رقم', 'الفاتورة', 'وزارة', 'خيط', 'قيمة']) {
       const run = layoutLikeReactPdf(naskh, word);
-      expect(run.glyphs.flatMap((g) => g.codePoints)).toEqual(codePointsOf(word));
+      expect(logicalText(run, word)).toEqual(codePointsOf(word));
       expect(run.glyphs.every((g) => g.codePoints.length > 0)).toBe(true);
       expect(run.positions.every((p) => p.xOffset === 0 && p.yOffset === 0)).toBe(true);
     }
@@ -108,9 +111,15 @@ describe('adaptFontShaping with Noto Naskh Arabic', () => {
     fc.assert(fc.property(fc.array(fc.constantFrom(...letters), { minLength: 1, maxLength: 24 }), (chars) => {
       const text = chars.join('');
       const run = layoutLikeReactPdf(naskh, text);
-      expect(run.glyphs.flatMap((g) => g.codePoints)).toEqual(codePointsOf(text));
+      expect(logicalText(run, text)).toEqual(codePointsOf(text));
       expect(run.positions.every((p) => p.xOffset === 0 && p.yOffset === 0)).toBe(true);
     }), { numRuns: 150 });
+  });
+
+  it('lists the characters of a right-to-left glyph backwards, so a viewer reversing the line gets them in order', () => {
+    const run = layoutLikeReactPdf(naskh, 'اً');
+    expect(run.glyphs).toHaveLength(1);
+    expect(run.glyphs[0]!.codePoints).toEqual([0x64b, 0x627]);
   });
 
   it('writes merged glyphs into the subset as real outlines: skeleton and dots together', async () => {

@@ -20,6 +20,7 @@
 //    text once (ToUnicode), fontkit caches one glyph object per id with the characters of its first use, and the
 //    skeletons are shared (ف ق, ر ز, ج ح خ). Every glyph we hand out carries the characters of its own use, and a
 //    glyph needed for other characters than the first gets its own id in the subset, so each maps to its own text.
+//    (A right-to-left glyph standing for several characters lists them backwards: see textOrder.)
 
 import { encodeSimpleGlyph, type OutlineCommand } from './truetype-outline.js';
 
@@ -138,28 +139,29 @@ export function adaptFontShaping(font: FontkitFont): void {
 
   /** The glyph to emit for a cluster: the real glyph when it can stand for these characters, else a variant. */
   function glyphFor(cluster: Cluster): FontkitGlyph {
-    const text = cluster.codePoints.join(',');
+    const codePoints = textOrder(cluster);
+    const text = codePoints.join(',');
     const single = cluster.members.length === 1 && cluster.members[0]!.dx === 0 && cluster.members[0]!.dy === 0;
     if (single) {
       const glyph = cluster.glyphs[0]!;
       const realText = textOfRealId.get(glyph.id);
-      if (realText === undefined) textOfRealId.set(glyph.id, text);
-      if (realText === undefined || realText === text) return glyph;
-      return variant(`alias:${glyph.id}:${text}`, glyph, cluster, { aliasOf: glyph.id });
+      if (realText === undefined && sameNumbers(glyph.codePoints, codePoints)) textOfRealId.set(glyph.id, text);
+      if (textOfRealId.get(glyph.id) === text) return glyph;
+      return variant(`alias:${glyph.id}:${text}`, glyph, cluster, codePoints, { aliasOf: glyph.id });
     }
     const layout = cluster.members.map((m) => `${m.id}@${m.dx},${m.dy}`).join(' ');
-    return variant(`merge:${layout}:${cluster.advance}:${text}`, cluster.glyphs[0]!, cluster, { members: cluster.members });
+    return variant(`merge:${layout}:${cluster.advance}:${text}`, cluster.glyphs[0]!, cluster, codePoints, { members: cluster.members });
   }
 
-  function variant(key: string, base: FontkitGlyph, cluster: Cluster, kind: Omit<Variant, 'glyph'>): FontkitGlyph {
+  function variant(key: string, base: FontkitGlyph, cluster: Cluster, codePoints: number[], kind: Omit<Variant, 'glyph'>): FontkitGlyph {
     let found = variantsByKey.get(key);
     if (!found) {
       const id = VARIANT_ID_BASE + variantsByKey.size;
       const glyph = Object.create(base, {
         id: { value: id, enumerable: true },
-        codePoints: { value: [...cluster.codePoints], enumerable: true },
+        codePoints: { value: codePoints, enumerable: true },
         isMark: { value: false, enumerable: true },
-        isLigature: { value: cluster.codePoints.length > 1, enumerable: true },
+        isLigature: { value: codePoints.length > 1, enumerable: true },
         advanceWidth: { value: kind.members ? cluster.advance : base.advanceWidth, enumerable: true },
       }) as FontkitGlyph;
       found = { glyph, ...kind };
@@ -206,6 +208,7 @@ export function adaptFontShaping(font: FontkitFont): void {
 
 export interface Cluster {
   glyphs: FontkitGlyph[];
+  rightToLeft: boolean;
   codePoints: number[];
   /** Members' real glyph ids and their offsets from the cluster's pen position, in font units. */
   members: { id: number; dx: number; dy: number }[];
@@ -256,6 +259,7 @@ export function mergeClusters(
     }));
     const cluster: Cluster = {
       glyphs: group.map((index) => glyphs[index]!),
+      rightToLeft,
       codePoints: group.flatMap((index) => glyphs[index]!.codePoints),
       members,
       advance: penX[end + 1]! - penX[start]!,
@@ -265,6 +269,17 @@ export function mergeClusters(
     out.positions.push({ xAdvance: cluster.advance, yAdvance: cluster.yAdvance, xOffset: 0, yOffset: 0 });
   }
   return out;
+}
+
+/**
+ * The characters a glyph stands for, in the order the PDF's ToUnicode table should list them. A viewer extracting
+ * a right-to-left line reads the glyphs in drawing order and reverses the result, character by character; poppler
+ * (pdftotext, Evince) and pdf.js both do, and so turn a glyph mapped to "اً" into "ًا". For right-to-left clusters
+ * of several characters we therefore list them backwards, and the reader's reversal restores them. (textkit reads
+ * only the number of characters from a glyph, and never splits a cluster, so the order is ours to choose.)
+ */
+function textOrder(cluster: Cluster): number[] {
+  return cluster.rightToLeft && cluster.codePoints.length > 1 ? [...cluster.codePoints].reverse() : cluster.codePoints;
 }
 
 function sameNumbers(a: number[], b: number[]): boolean {

@@ -47,9 +47,21 @@ export function inkCoverage(pdf: Buffer, options: { page?: number; dpi?: number 
   });
 }
 
-/** The text a reader's software extracts (what copy, search and screen readers get), in reading order. */
-export function extractText(pdf: Buffer): Promise<string> {
-  return withPdfFile(pdf, async (path) => (await run('pdftotext', ['-enc', 'UTF-8', path, '-'])).stdout);
+/**
+ * The text a reader's software extracts (what copy, search and screen readers get), in reading order. `raw` keeps
+ * the content stream's order and includes slanted text (a watermark), which the default layout mode leaves out.
+ */
+export function extractText(pdf: Buffer, options: { raw?: boolean } = {}): Promise<string> {
+  const mode = options.raw ? ['-raw'] : [];
+  return withPdfFile(pdf, async (path) => (await run('pdftotext', ['-enc', 'UTF-8', ...mode, path, '-'])).stdout);
+}
+
+/**
+ * The extracted text as a reader's copy has it: pdftotext marks each change of direction with embedding controls
+ * (U+202A-U+202C) and sometimes moves the space next to a number inside the mark; the controls are dropped here.
+ */
+export async function readableText(pdf: Buffer, options: { raw?: boolean } = {}): Promise<string> {
+  return (await extractText(pdf, options)).replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
 }
 
 export function pageCount(pdf: Buffer): Promise<number> {
