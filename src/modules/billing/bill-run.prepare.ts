@@ -1,0 +1,96 @@
+// Turns one account's batch row into the bill to write: tariff schedule, pure computation, ids, bill number,
+// receivable account and whether it may be paid online. Throws an AppError the run records as a failure.
+import { AppError } from '../../shared/app-error.js';
+import type { Ctx } from '../../shared/context.js';
+import { newId } from '../../shared/ids.js';
+import { formatAmount } from '../../shared/money.js';
+import { receivableAccountOf, type BillerRow } from '../billers/billers.service.js';
+import { accounts as ledgerAccounts } from '../ledger/ledger.service.js';
+import { GOVERNMENT_HOLD } from '../accounts/categories.js';
+import { addDays } from '../tariffs/days.js';
+import { TariffGapError, TariffOverlapError } from '../tariffs/tariffs.proration.js';
+import type { Schedule } from '../tariffs/tariffs.service.js';
+import '../tariffs/tariffs.errors.js';
+import { computeBill } from './bill.compute.js';
+import type { AccountBatchRow } from './bill-run.inputs.js';
+import type { BillRunRow } from './bill-run.store.js';
+import { periodCode, type PeriodDates } from './billing.periods.js';
+import type { BillToWrite, RunConstants } from './bill-run.write.js';
+
+export interface BillFailure {
+  accountId: string;
+  code: string;
+  message: string;
+}
+
+/** Reminder hour: 09:00 in Kuwait (UTC+3, no daylight saving). */
+const REMINDER_UTC_HOUR = 6;
+
+export function runConstants(ctx: Ctx, run: BillRunRow, biller: BillerRow, dates: PeriodDates): RunConstants {
+  const settings = (biller.settings ?? {}) as { reminderDaysBeforeDue?: number };
+  const reminderDays = Number.isInteger(settings.reminderDaysBeforeDue) ? settings.reminderDaysBeforeDue! : 5;
+  const reminderAt = new Date(`${addDays(run.dueDate, -reminderDays)}T${String(REMINDER_UTC_HOUR).padStart(2, '0')}:00:00Z`);
+  const now = ctx.clock.now();
+  return {
+    runId: run.id, billerCode: biller.code, period: run.period, from: dates.from, to: dates.to, issuedOn: run.issuedOn, dueDate: run.dueDate,
+    currency: biller.currency, now,
+    descriptionAr: `فاتورة ${biller.nameAr} عن الفترة ${run.period}`,
+    descriptionEn: `${biller.nameEn} bill for ${run.period}`,
+    holdReasonAr: GOVERNMENT_HOLD.ar, holdReasonEn: GOVERNMENT_HOLD.en,
+    allowsPartialPayment: biller.allowsPartialPayment, minPartialAmount: biller.minPartialAmount,
+    revenueAccount: ledgerAccounts.revenue(biller.code), billerNameAr: biller.nameAr, billerNameEn: biller.nameEn,
+    publicUrl: ctx.config.publicUrl, reminderAt: reminderAt > now ? reminderAt : null,
+  };
+}
+
+/** "EL-2611-1000000123": biller prefix (settings.billPrefix, else from the code), period, account. Never a sequence. */
+export function billNumberOf(biller: BillerRow, period: string, accountNumber: string): string {
+  const configured = (biller.settings as { billPrefix?: string } | null)?.billPrefix;
+  const prefix = configured ?? (biller.code.split('-').pop() ?? biller.code).slice(0, 2).toUpperCase();
+  return `${prefix}-${periodCode(period)}-${accountNumber}`;
+}
+
+export function prepareBill(c: RunConstants, biller: BillerRow, schedules: Map<string, Schedule>, dates: PeriodDates, row: AccountBatchRow): BillToWrite {
+  const schedule = schedules.get(row.category);
+  if (!schedule) throw new AppError('tariff_missing', { category: row.category });
+  if (!row.meterNumber) throw new AppError('bill_meter_missing');
+  let bill;
+  try {
+    bill = computeBill({
+      dates, schedule,
+      previous: row.hasPrevious ? { basisValue: row.basisValue, basisReadOn: row.basisReadOn, pendingEstimates: row.pendingEstimates, creditCarriedForward: row.creditCarriedForward } : null,
+      readings: { count: row.readingCount, units: row.readingUnits, lastValue: row.lastValue, lastReadOn: row.lastReadOn },
+      firstPoint: row.firstValue !== null && row.firstReadOn !== null ? { value: row.firstValue, readOn: row.firstReadOn } : null,
+      history: row.historyDays > 0 ? { units: row.historyUnits, days: row.historyDays } : null,
+      previousBalance: row.previousBalance,
+    });
+  } catch (error) {
+    if (error instanceof TariffGapError || error instanceof TariffOverlapError) throw new AppError('tariff_missing', { category: row.category, day: error.day });
+    throw error;
+  }
+  const payableId = newId('pbl');
+  return {
+    id: newId('bill'),
+    payableId,
+    ledgerTransactionId: newId('ltx'),
+    billNumber: billNumberOf(biller, dates.period, row.accountNumber),
+    accountId: row.accountId,
+    accountNumber: row.accountNumber,
+    meterNumber: row.meterNumber,
+    category: row.category,
+    ownerCivilId: row.ownerCivilId,
+    ownerPersonId: row.ownerPersonId,
+    payableOnline: row.category !== 'government',
+    receivable: receivableAccountOf({ billerCode: biller.code, accountNumber: row.accountNumber, civilId: row.ownerCivilId, plate: null, id: payableId }),
+    amountText: formatAmount(bill.amount, c.currency),
+    unit: schedule.unit,
+    bill,
+  };
+}
+
+export function failureOf(accountId: string, error: unknown): BillFailure {
+  if (error instanceof AppError) return { accountId, code: error.code, message: `${error.toBody().message.en} ${JSON.stringify(error.details)}`.slice(0, 500) };
+  // Drizzle wraps database errors as "Failed query: <the SQL>"; the database's own message is the cause.
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  return { accountId, code: 'internal_error', message: (cause instanceof Error ? cause.message : String(cause)).slice(0, 500) };
+}

@@ -1,0 +1,251 @@
+// The monthly bill run: every active account of a biller gets exactly one bill for the period. Accounts are
+// walked in id order, a batch at a time; each batch is read in one query, computed in memory (pure), and written
+// in one transaction. A bill is unique per (account, period), so running a period again creates nothing, and a
+// run that was killed simply goes on where its committed batches stopped. Accounts that cannot be billed are
+// recorded on the run and the run carries on.
+import { hostname } from 'node:os';
+import { sql } from 'drizzle-orm';
+import { AppError } from '../../shared/app-error.js';
+import { localDate } from '../../shared/clock.js';
+import { inTransaction, type Ctx } from '../../shared/context.js';
+import { newId, randomToken } from '../../shared/ids.js';
+import { requireRole, type Actor } from '../identity/actor.js';
+import { recordAudit } from '../identity/audit.store.js';
+import { getBiller, type BillerRow } from '../billers/billers.service.js';
+import { addDays } from '../tariffs/days.js';
+import { schedulesOfBiller } from '../tariffs/tariffs.service.js';
+import { applyCreditsToPayables } from '../payments/credits.service.js';
+import { isPeriod, periodDates, type PeriodDates } from './billing.periods.js';
+import { accountBatch, batchBoundary, countActiveAccounts } from './bill-run.inputs.js';
+import { prepareBill, runConstants, failureOf, type BillFailure } from './bill-run.prepare.js';
+import { writeBills, type BillToWrite, type RunConstants, type WriteResult } from './bill-run.write.js';
+import * as store from './bill-run.store.js';
+import './billing.errors.js';
+
+export type { BillRunRow, BillRunFailureRow } from './bill-run.store.js';
+
+const LEASE_MS = 2 * 60_000;
+
+export interface BillRunProgress {
+  runId: string;
+  total: number;
+  billed: number;
+  failed: number;
+  batches: number;
+}
+
+export interface BillRunOptions {
+  /** Accounts per transaction (default 5,000). */
+  batchSize?: number;
+  /** Batches in flight at once (default 1; PostgreSQL gains from 2–3, PGlite has one connection). */
+  concurrency?: number;
+  onProgress?: (progress: BillRunProgress) => void;
+  /** Called after each batch commits; throwing stops the run as a crash would (tests of resumption). */
+  afterBatch?: (batch: number) => void | Promise<void>;
+}
+
+/** Creates (or finds) the run of a biller's period after checking it may run: utility biller, period ended. */
+export async function startBillRun(ctx: Ctx, actor: Actor, input: { billerCode: string; period: string }): Promise<store.BillRunRow> {
+  requireRole(actor, 'admin');
+  if (!isPeriod(input.period)) throw new AppError('bill_run_period_invalid', { period: input.period });
+  const biller = await getBiller(ctx, input.billerCode);
+  if (biller.kind !== 'utility') throw new AppError('bill_run_biller_invalid', { biller: biller.code });
+  const dates = periodDates(input.period, biller.billDay);
+  const today = localDate(ctx.clock.now());
+  if (dates.to > today) throw new AppError('bill_run_future_period', { period: input.period, endsOn: dates.to, today });
+  const now = ctx.clock.now();
+  const run = await store.ensureRun(ctx.db, {
+    id: newId('brun'), billerCode: biller.code, period: input.period, status: 'running', issuedOn: today,
+    dueDate: addDays(today, biller.dueDays), currency: biller.currency, startedByKind: actor.kind, startedById: actor.id,
+    startedAt: now, updatedAt: now,
+  });
+  await recordAudit(ctx, actor, { action: 'bill_run.start', entityType: 'bill_run', entityId: run.id, detail: { biller: biller.code, period: input.period } });
+  return run;
+}
+
+/** Start and run to the end (the CLI and the scheduler). */
+export async function runBillRun(ctx: Ctx, actor: Actor, input: { billerCode: string; period: string }, options: BillRunOptions = {}): Promise<store.BillRunRow> {
+  const run = await startBillRun(ctx, actor, input);
+  return executeBillRun(ctx, run.id, options);
+}
+
+export async function executeBillRun(ctx: Ctx, runId: string, options: BillRunOptions = {}): Promise<store.BillRunRow> {
+  const run = await store.findRun(ctx.db, runId);
+  if (!run) throw new AppError('bill_run_not_found');
+  const owner = `${hostname()}:${process.pid}:${randomToken(6)}`;
+  const started = ctx.clock.now();
+  if (!(await store.acquireLease(ctx.db, run.id, owner, started, new Date(started.getTime() + LEASE_MS), deadLocalHolder(run.leaseOwner)))) {
+    throw new AppError('bill_run_in_progress', { runId: run.id, heldBy: run.leaseOwner });
+  }
+  try {
+    const biller = await getBiller(ctx, run.billerCode);
+    const dates = periodDates(run.period, biller.billDay);
+    const total = await countActiveAccounts(ctx.db, biller.code);
+    await store.setTotal(ctx.db, run.id, total);
+    const runner = new BatchRunner(ctx, run, owner, biller, dates, await schedulesOfBiller(ctx, biller.code), options, total);
+    const warnings = await runner.runAll();
+    const failedCount = await store.countFailures(ctx.db, run.id);
+    await store.finishRun(ctx.db, run.id, owner, {
+      status: failedCount > 0 ? 'completed_with_failures' : 'completed', failedCount, lastError: warnings.length > 0 ? warnings.join('; ').slice(0, 2000) : null,
+    }, ctx.clock.now());
+    return (await store.findRun(ctx.db, run.id))!;
+  } catch (error) {
+    const message = error instanceof AppError ? `${error.code}: ${JSON.stringify(error.details)}` : error instanceof Error ? error.message : String(error);
+    await store.finishRun(ctx.db, run.id, owner, { status: 'failed', failedCount: await store.countFailures(ctx.db, run.id), lastError: message.slice(0, 2000) }, ctx.clock.now()).catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * A holder on this machine whose process no longer exists (a killed `tasdeed bill-run`) can be taken over at
+ * once; holders elsewhere are taken over only when their lease runs out.
+ */
+function deadLocalHolder(holder: string | null): string | null {
+  if (!holder) return null;
+  const [host, pid] = holder.split(':');
+  if (host !== hostname() || !pid || Number(pid) === process.pid) return null;
+  try {
+    process.kill(Number(pid), 0);
+    return null;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH' ? holder : null;
+  }
+}
+
+class BatchRunner {
+  private cursor = '';
+  private exhausted = false;
+  private boundaryLock: Promise<unknown> = Promise.resolve();
+  private readonly constants: RunConstants;
+  private readonly progress: BillRunProgress;
+  private readonly warnings: string[] = [];
+
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly run: store.BillRunRow,
+    private readonly owner: string,
+    private readonly biller: BillerRow,
+    private readonly dates: PeriodDates,
+    private readonly schedules: Awaited<ReturnType<typeof schedulesOfBiller>>,
+    private readonly options: BillRunOptions,
+    total: number,
+  ) {
+    this.constants = runConstants(ctx, run, biller, dates);
+    this.progress = { runId: run.id, total, billed: run.billedCount, failed: 0, batches: 0 };
+  }
+
+  async runAll(): Promise<string[]> {
+    const workers = Math.max(1, this.options.concurrency ?? 1);
+    await Promise.all(Array.from({ length: workers }, () => this.work()));
+    return this.warnings;
+  }
+
+  private async work(): Promise<void> {
+    for (let range = await this.nextRange(); range; range = await this.nextRange()) await this.billBatch(range);
+  }
+
+  /** Batch boundaries are handed out one at a time, so concurrent workers never share an account. */
+  private nextRange(): Promise<{ after: string; upTo: string | null } | null> {
+    const next = this.boundaryLock.then(async () => {
+      if (this.exhausted) return null;
+      const upTo = await batchBoundary(this.ctx.db, this.biller.code, this.cursor, this.options.batchSize ?? 5000);
+      const range = { after: this.cursor, upTo };
+      if (upTo === null) this.exhausted = true;
+      else this.cursor = upTo;
+      return range;
+    });
+    this.boundaryLock = next.catch(() => undefined);
+    return next;
+  }
+
+  private async billBatch(range: { after: string; upTo: string | null }): Promise<void> {
+    const rows = await accountBatch(this.ctx.db, { billerCode: this.biller.code, dates: this.dates, after: range.after, upTo: range.upTo });
+    const bills: BillToWrite[] = [];
+    const failures: BillFailure[] = [];
+    for (const row of rows) {
+      try {
+        bills.push(prepareBill(this.constants, this.biller, this.schedules, this.dates, row));
+      } catch (error) {
+        failures.push(failureOf(row.accountId, error));
+      }
+    }
+    let written: WriteResult;
+    try {
+      written = await this.commit(bills, failures);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'bill_run_lease_lost') throw error;
+      // One bad row fails the whole statement: bill the batch account by account so only the bad ones fail.
+      written = await this.commitOneByOne(bills, failures);
+    }
+    this.progress.batches += 1;
+    this.progress.billed += written.billed;
+    this.progress.failed += failures.length;
+    await this.applyCredits(written.payableIds);
+    this.options.onProgress?.({ ...this.progress });
+    await this.options.afterBatch?.(this.progress.batches);
+  }
+
+  private commit(bills: BillToWrite[], failures: BillFailure[]): Promise<WriteResult> {
+    return inTransaction(this.ctx, async (tx) => {
+      // A lost commit on a server crash only means the batch is billed again by the resumed run (bills are
+      // unique per account and period), and any later synchronous commit flushes this one: the WAL is ordered.
+      await tx.db.execute(sql`SET LOCAL synchronous_commit = off`);
+      const written = await writeBills(tx.db, this.constants, bills);
+      await store.recordFailures(tx.db, this.run.id, failures, tx.clock.now());
+      await this.recordBatch(tx, written);
+      return written;
+    });
+  }
+
+  private async commitOneByOne(bills: BillToWrite[], failures: BillFailure[]): Promise<WriteResult> {
+    const total: WriteResult = { billed: 0, estimated: 0, amount: 0n, payableIds: [] };
+    for (const bill of bills) {
+      try {
+        const written = await inTransaction(this.ctx, async (tx) => {
+          const one = await writeBills(tx.db, this.constants, [bill]);
+          await this.recordBatch(tx, one);
+          return one;
+        });
+        total.billed += written.billed;
+        total.estimated += written.estimated;
+        total.amount += written.amount;
+        total.payableIds.push(...written.payableIds);
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'bill_run_lease_lost') throw error;
+        failures.push(failureOf(bill.accountId, error));
+      }
+    }
+    await inTransaction(this.ctx, (tx) => store.recordFailures(tx.db, this.run.id, failures, tx.clock.now()));
+    return total;
+  }
+
+  private async recordBatch(tx: Ctx, written: WriteResult): Promise<void> {
+    const now = tx.clock.now();
+    if (!(await store.recordBatch(tx.db, this.run.id, this.owner, written, now, new Date(now.getTime() + LEASE_MS)))) {
+      throw new AppError('bill_run_lease_lost', { runId: this.run.id });
+    }
+  }
+
+  /** Overpayment credit pays new bills at once (payments' own transactions, after the bills are committed). */
+  private async applyCredits(payableIds: string[]): Promise<void> {
+    if (payableIds.length === 0) return;
+    try {
+      await applyCreditsToPayables(this.ctx, payableIds);
+    } catch (error) {
+      this.warnings.push(`credit application failed after batch ${this.progress.batches}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+/** A run and its first recorded failures, for the status endpoint (administrators). */
+export async function getBillRun(ctx: Ctx, actor: Actor, runId: string, failureLimit = 50): Promise<{ run: store.BillRunRow; failures: store.BillRunFailureRow[] }> {
+  requireRole(actor, 'admin');
+  const run = await store.findRun(ctx.db, runId);
+  if (!run) throw new AppError('bill_run_not_found');
+  return { run, failures: await store.failuresOf(ctx.db, run.id, failureLimit) };
+}
+
+export async function listBillRuns(ctx: Ctx, actor: Actor, billerCode?: string, limit = 50): Promise<store.BillRunRow[]> {
+  requireRole(actor, 'admin');
+  return store.listRuns(ctx.db, billerCode, limit);
+}

@@ -1,0 +1,133 @@
+// One account's bill for one period, computed from plain inputs (the bill run gathers them in bulk). Pure: the
+// same inputs always give the same lines, so a resumed run bills exactly what an uninterrupted one would.
+//
+// Actual bill: the units of the accepted readings since the last actual one. If estimated bills came in between,
+// those units are priced over all the periods they span (each period's monthly blocks) and the estimated
+// charges already billed are subtracted: the next actual reading corrects the estimates.
+// Estimated bill: average daily use × the period's days, marked estimated.
+import { mulDivRound } from '../../shared/money.js';
+import { fixedCharges, priceConsumption, type Span } from '../tariffs/tariffs.proration.js';
+import type { Schedule } from '../tariffs/tariffs.service.js';
+import type { PeriodDates } from './billing.periods.js';
+
+export interface PendingEstimate {
+  period: string;
+  from: string;
+  to: string;
+  units: string;
+  energyAmount: string;
+}
+
+export interface BillInput {
+  dates: PeriodDates;
+  schedule: Schedule;
+  /** The account's previous bill, if any. */
+  previous: {
+    basisValue: bigint | null;
+    basisReadOn: string | null;
+    pendingEstimates: PendingEstimate[];
+    creditCarriedForward: bigint;
+  } | null;
+  /** Accepted readings after the last actual reading the previous bill used, up to the period's end. */
+  readings: { count: number; units: bigint; lastValue: bigint | null; lastReadOn: string | null };
+  /** The account's first reading (its meter's installation), for a first bill. */
+  firstPoint: { value: bigint; readOn: string } | null;
+  /** Recent use, for an estimate: `units` over `days`. */
+  history: { units: bigint; days: number } | null;
+  /** Unpaid amount of earlier bills (shown, never added). */
+  previousBalance: bigint;
+}
+
+export interface ComputedLine {
+  kind: 'consumption' | 'fixed' | 'estimate_correction' | 'credit_brought_forward' | 'previous_balance';
+  tariffVersionId: string | null;
+  tierFrom: bigint | null;
+  tierTo: bigint | null;
+  quantity: bigint | null;
+  rateMinor: bigint | null;
+  perUnits: bigint | null;
+  amount: bigint;
+  countsInTotal: boolean;
+  detail: Record<string, unknown> | null;
+}
+
+export interface ComputedBill {
+  estimated: boolean;
+  consumption: bigint;
+  previousValue: bigint | null;
+  previousReadOn: string | null;
+  currentValue: bigint | null;
+  currentReadOn: string | null;
+  basisReadOn: string | null;
+  pendingEstimates: PendingEstimate[];
+  energyAmount: bigint;
+  amount: bigint;
+  previousBalance: bigint;
+  creditBroughtForward: bigint;
+  creditCarriedForward: bigint;
+  lines: ComputedLine[];
+}
+
+const line = (kind: ComputedLine['kind'], amount: bigint, extra: Partial<ComputedLine> = {}): ComputedLine => ({
+  kind, tariffVersionId: null, tierFrom: null, tierTo: null, quantity: null, rateMinor: null, perUnits: null, amount, countsInTotal: true, detail: null, ...extra,
+});
+
+export function computeBill(input: BillInput): ComputedBill {
+  const { dates, schedule, previous } = input;
+  const pending = previous?.pendingEstimates ?? [];
+  const basis = previous ? { value: previous.basisValue, readOn: previous.basisReadOn } : { value: input.firstPoint?.value ?? null, readOn: input.firstPoint?.readOn ?? null };
+  const current: Span = { from: dates.from, to: dates.to };
+  const actual = input.readings.count > 0;
+
+  const lines: ComputedLine[] = [];
+  let consumption: bigint;
+  if (actual) {
+    consumption = input.readings.units;
+    const spans = [...pending.map((p) => ({ from: p.from, to: p.to })), current];
+    const periods = spans.length > 1 ? [...pending.map((p) => p.period), dates.period] : undefined;
+    for (const c of priceConsumption(consumption, spans, schedule.versions)) {
+      lines.push(line('consumption', c.amount, {
+        tariffVersionId: c.versionId, tierFrom: c.from, tierTo: c.to, quantity: c.quantity, rateMinor: c.rate.minor, perUnits: c.rate.perUnits,
+        detail: periods ? { periods } : null,
+      }));
+    }
+    if (pending.length > 0) {
+      const billed = pending.reduce((sum, p) => sum + BigInt(p.energyAmount), 0n);
+      const units = pending.reduce((sum, p) => sum + BigInt(p.units), 0n);
+      lines.push(line('estimate_correction', -billed, { quantity: -units, detail: { periods: pending.map((p) => p.period) } }));
+    }
+  } else {
+    consumption = input.history && input.history.days > 0 ? mulDivRound(input.history.units, BigInt(dates.days), BigInt(input.history.days)) : 0n;
+    for (const c of priceConsumption(consumption, [current], schedule.versions)) {
+      lines.push(line('consumption', c.amount, { tariffVersionId: c.versionId, tierFrom: c.from, tierTo: c.to, quantity: c.quantity, rateMinor: c.rate.minor, perUnits: c.rate.perUnits }));
+    }
+  }
+  const energyAmount = lines.filter((l) => l.kind === 'consumption').reduce((sum, l) => sum + l.amount, 0n);
+  for (const f of fixedCharges([current], schedule.versions)) {
+    lines.push(line('fixed', f.amount, { tariffVersionId: f.versionId, detail: { months: `${f.months.num}/${f.months.den}` } }));
+  }
+  const creditBroughtForward = previous?.creditCarriedForward ?? 0n;
+  if (creditBroughtForward > 0n) lines.push(line('credit_brought_forward', -creditBroughtForward));
+
+  const subtotal = lines.reduce((sum, l) => sum + l.amount, 0n);
+  // A correction larger than the new charges leaves a credit for the next bill rather than a negative bill.
+  const amount = subtotal > 0n ? subtotal : 0n;
+  if (input.previousBalance > 0n) lines.push(line('previous_balance', input.previousBalance, { countsInTotal: false }));
+
+  return {
+    estimated: !actual,
+    consumption,
+    previousValue: basis.value,
+    previousReadOn: basis.readOn,
+    currentValue: actual ? input.readings.lastValue : null,
+    currentReadOn: actual ? input.readings.lastReadOn : null,
+    basisReadOn: actual ? input.readings.lastReadOn : basis.readOn,
+    pendingEstimates: actual ? [] : [...pending, { period: dates.period, from: dates.from, to: dates.to, units: consumption.toString(), energyAmount: energyAmount.toString() }],
+    energyAmount,
+    amount,
+    previousBalance: input.previousBalance,
+    creditBroughtForward,
+    creditCarriedForward: subtotal < 0n ? -subtotal : 0n,
+    lines,
+  };
+}

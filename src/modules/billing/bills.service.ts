@@ -1,0 +1,49 @@
+// Reading bills: a citizen sees the bills of accounts registered to them, cashiers and administrators any.
+import { AppError } from '../../shared/app-error.js';
+import type { Ctx } from '../../shared/context.js';
+import { requireRole, type Actor } from '../identity/actor.js';
+import { accountsOfPerson, assertAccountAccess, findAccountById, findAccountByNumber, ACCOUNT_STAFF, type AccountRow } from '../accounts/accounts.service.js';
+import * as store from './bills.store.js';
+import './billing.errors.js';
+
+export type { BillRow, BillLineRow, BillWithLines } from './bills.store.js';
+
+/** A bill with its lines, without an access check (the bill run's and the tests' own use). */
+export async function billOfAccount(ctx: Ctx, accountId: string, period: string): Promise<store.BillWithLines | undefined> {
+  const bill = await store.findBillOfAccount(ctx.db, accountId, period);
+  return bill ? { ...bill, lines: await store.linesOf(ctx.db, bill.id) } : undefined;
+}
+
+export async function getBill(ctx: Ctx, actor: Actor, billId: string): Promise<{ bill: store.BillWithLines; account: AccountRow }> {
+  requireRole(actor, 'citizen', ...ACCOUNT_STAFF);
+  const bill = await store.findBill(ctx.db, billId);
+  if (!bill) throw new AppError('bill_not_found');
+  const account = (await findAccountById(ctx, bill.accountId))!;
+  try {
+    assertAccountAccess(actor, account);
+  } catch {
+    // Someone else's bill answers exactly like a missing one: bill ids say nothing about who owes what.
+    throw new AppError('bill_not_found');
+  }
+  return { bill: { ...bill, lines: await store.linesOf(ctx.db, bill.id) }, account };
+}
+
+export async function billsOfAccountNumber(ctx: Ctx, actor: Actor, accountNumber: string, limit = 24): Promise<{ account: AccountRow; bills: store.BillRow[] }> {
+  requireRole(actor, 'citizen', ...ACCOUNT_STAFF);
+  const account = await findAccountByNumber(ctx, accountNumber);
+  if (!account) throw new AppError('account_not_found');
+  assertAccountAccess(actor, account);
+  return { account, bills: await store.billsOfAccount(ctx.db, account.id, limit) };
+}
+
+/** The signed-in citizen's bills across all their accounts, newest first. */
+export async function myBills(ctx: Ctx, actor: Actor, limit = 100): Promise<{ accounts: AccountRow[]; bills: store.BillRow[] }> {
+  requireRole(actor, 'citizen');
+  if (actor.kind !== 'person') throw new AppError('forbidden');
+  const accounts = (await accountsOfPerson(ctx, actor, actor.civilId)).map((a) => a.account);
+  return { accounts, bills: await store.billsOfAccounts(ctx.db, accounts.map((a) => a.id), limit) };
+}
+
+export async function consumptionHistory(ctx: Ctx, bill: store.BillRow, count = 12) {
+  return store.consumptionHistory(ctx.db, bill.accountId, bill.period, count);
+}

@@ -1,0 +1,39 @@
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { billLines, bills } from '../../db/schema/index.js';
+import type { Executor } from '../../db/client.js';
+
+export type BillRow = typeof bills.$inferSelect;
+export type BillLineRow = typeof billLines.$inferSelect;
+export type BillWithLines = BillRow & { lines: BillLineRow[] };
+
+export async function findBill(db: Executor, id: string): Promise<BillRow | undefined> {
+  const [row] = await db.select().from(bills).where(eq(bills.id, id)).limit(1);
+  return row;
+}
+
+export async function findBillOfAccount(db: Executor, accountId: string, period: string): Promise<BillRow | undefined> {
+  const [row] = await db.select().from(bills).where(and(eq(bills.accountId, accountId), eq(bills.period, period))).limit(1);
+  return row;
+}
+
+export async function linesOf(db: Executor, billId: string): Promise<BillLineRow[]> {
+  return db.select().from(billLines).where(eq(billLines.billId, billId)).orderBy(asc(billLines.position));
+}
+
+/** An account's bills, newest first (the (account, period) key serves it). */
+export async function billsOfAccount(db: Executor, accountId: string, limit: number): Promise<BillRow[]> {
+  return db.select().from(bills).where(eq(bills.accountId, accountId)).orderBy(desc(bills.period)).limit(limit);
+}
+
+export async function billsOfAccounts(db: Executor, accountIds: string[], limit: number): Promise<BillRow[]> {
+  if (accountIds.length === 0) return [];
+  return db.select().from(bills).where(sql`${bills.accountId} = ANY(${sql.param(accountIds)}::text[])`)
+    .orderBy(desc(bills.period), asc(bills.accountNumber)).limit(limit);
+}
+
+/** Consumption of an account's bills for the chart: the last `count` periods up to `period`. */
+export async function consumptionHistory(db: Executor, accountId: string, period: string, count: number): Promise<{ period: string; consumption: bigint; estimated: boolean }[]> {
+  const rows = await db.select({ period: bills.period, consumption: bills.consumption, estimated: bills.estimated }).from(bills)
+    .where(and(eq(bills.accountId, accountId), sql`${bills.period} <= ${period}`)).orderBy(desc(bills.period)).limit(count);
+  return rows.reverse();
+}
