@@ -10,11 +10,11 @@ export type PayableRules = Pick<PayableRow, 'id' | 'status' | 'amount' | 'amount
 /** Throws the reason this amount cannot be paid on this payable now, or returns when it can. */
 export function assertPayable(payable: PayableRules, amount: bigint): void {
   const details = { payableId: payable.id };
-  if (amount <= 0n) throw new AppError('amount_not_positive', details);
   if (payable.status === 'cancelled') throw new AppError('payable_cancelled', details);
   const due = amountDue(payable);
   if (payable.status === 'paid' || due <= 0n) throw new AppError('payable_already_paid', details);
   if (!payable.payableOnline) throw new AppError('payable_not_payable_online', details);
+  if (amount <= 0n) throw new AppError('amount_not_positive', details);
   if (amount > due) throw new AppError('payable_overpaid', details);
   if (amount < due) {
     if (!payable.allowsPartialPayment) throw new AppError('payment_partial_not_allowed', details);
