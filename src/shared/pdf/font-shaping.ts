@@ -115,7 +115,8 @@ export function adaptFontShaping(font: FontkitFont): void {
     if (!copy) {
       copy = Object.create(base, {
         codePoints: { value: [...codePoints], enumerable: true },
-        isMark: { value: codePoints.every((c) => MARK.test(String.fromCodePoint(c))), enumerable: true },
+        // fontkit's own rule: a glyph is a mark when it stands for characters and all of them are marks.
+        isMark: { value: codePoints.length > 0 && codePoints.every((c) => MARK.test(String.fromCodePoint(c))), enumerable: true },
         isLigature: { value: codePoints.length > 1, enumerable: true },
       }) as FontkitGlyph;
       useCopies.set(key, copy);
