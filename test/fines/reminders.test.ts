@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.js';
 import type { Actor } from '../../src/modules/identity/actor.js';
 import { registerLicence, registerVehicle, renewLicence, updateVehicle } from '../../src/modules/fines/vehicles.service.js';
-import { daysBetween, loadRemindersConfig, sendDueReminders, thresholdFor } from '../../src/modules/fines/reminders.service.js';
+import { daysBetween, loadRemindersConfig, reminderWindows, sendDueReminders } from '../../src/modules/fines/reminders.service.js';
 import { outboxEvents } from './support.js';
 
 const officer: Actor = { kind: 'staff', id: 'usr_test_officer', role: 'officer' };
@@ -22,17 +22,16 @@ const reminders = async (): Promise<Record<string, string | undefined>[]> => (aw
 });
 
 describe('thresholds and configuration', () => {
-  it('picks the tightest threshold crossed', () => {
-    expect(thresholdFor(31, [7, 30])).toBeUndefined();
-    expect(thresholdFor(30, [7, 30])).toBe(30);
-    expect(thresholdFor(8, [7, 30])).toBe(30);
-    expect(thresholdFor(7, [7, 30])).toBe(7);
-    expect(thresholdFor(0, [7, 30])).toBe(7);
+  it('reads a window of days left per threshold: all of the smallest, a few days of catch-up for the others', () => {
+    expect(reminderWindows([7, 30], 3)).toEqual([{ threshold: 7, fromDays: 0, toDays: 7 }, { threshold: 30, fromDays: 28, toDays: 30 }]);
+    expect(reminderWindows([1, 14, 60], 5)).toEqual([{ threshold: 1, fromDays: 0, toDays: 1 }, { threshold: 14, fromDays: 10, toDays: 14 }, { threshold: 60, fromDays: 56, toDays: 60 }]);
+    // Windows never overlap, so a subject is announced for one threshold at a time.
+    expect(reminderWindows([7, 9], 5)).toEqual([{ threshold: 7, fromDays: 0, toDays: 7 }, { threshold: 9, fromDays: 8, toDays: 9 }]);
     expect(daysBetween('2026-02-27', '2026-03-01')).toBe(2);
   });
 
   it('reads the days from the environment, defaulting to 30 and 7, and names a wrong variable', () => {
-    expect(loadRemindersConfig({}).days).toEqual([7, 30]);
+    expect(loadRemindersConfig({})).toEqual({ days: [7, 30], intervalMinutes: 60, catchUpDays: 3 });
     expect(loadRemindersConfig({ FINES_REMINDER_DAYS: '14, 1,60' }).days).toEqual([1, 14, 60]);
     expect(() => loadRemindersConfig({ FINES_REMINDER_DAYS: 'soon' })).toThrow(/FINES_REMINDER_DAYS/);
   });
@@ -66,19 +65,29 @@ describe('sending reminders', () => {
     expect(await sendDueReminders(t.ctx, config)).toMatchObject({ emitted: 0 });
 
     // Renewed: a new due date starts a new series.
-    await renewLicence(t.ctx, officer, 'DL-R-1', '2026-04-20');
+    await renewLicence(t.ctx, officer, 'DL-R-1', '2026-04-22');
     expect(await sendDueReminders(t.ctx, config)).toMatchObject({ emitted: 1 });
-    expect((await reminders()).filter((r) => r.kind === 'licence_expiry').at(-1)).toMatchObject({ dueDate: '2026-04-20', daysLeft: '27', daysBefore: '30' });
+    expect((await reminders()).filter((r) => r.kind === 'licence_expiry').at(-1)).toMatchObject({ dueDate: '2026-04-22', daysLeft: '29', daysBefore: '30' });
   });
 
   it('tells a renewed vehicle registration again for its new date', async () => {
-    const { vehicle } = await registerVehicle(t.ctx, officer, { plate: '6/6006', ownerCivilId: '289011200032', make: 'GMC', model: 'Yukon', colour: 'Black', registrationExpiresOn: '2026-04-01' });
+    const { vehicle } = await registerVehicle(t.ctx, officer, { plate: '6/6006', ownerCivilId: '289011200032', make: 'GMC', model: 'Yukon', colour: 'Black', registrationExpiresOn: '2026-03-30' });
     await sendDueReminders(t.ctx, config);
     const before = (await reminders()).filter((r) => r.plate === '6/6006' && r.kind === 'registration_expiry');
     expect(before).toHaveLength(1);
-    await updateVehicle(t.ctx, officer, vehicle.id, { registrationExpiresOn: '2026-04-10' });
+    await updateVehicle(t.ctx, officer, vehicle.id, { registrationExpiresOn: '2026-03-31' });
     await sendDueReminders(t.ctx, config);
     const after = (await reminders()).filter((r) => r.plate === '6/6006' && r.kind === 'registration_expiry');
-    expect(after.map((r) => r.dueDate)).toEqual(['2026-04-01', '2026-04-10']);
+    expect(after.map((r) => r.dueDate)).toEqual(['2026-03-30', '2026-03-31']);
+  });
+
+  it('does not send a late 30-day reminder to a subject first seen 20 days ahead; it gets the 7-day one in time', async () => {
+    t.clock.set('2026-05-01T06:00:00.000Z');
+    await registerLicence(t.ctx, officer, { licenceNumber: 'DL-R-2', civilId: '289011200032', category: 'private', expiresOn: '2026-05-21' });
+    await sendDueReminders(t.ctx, config);
+    expect((await reminders()).filter((r) => r.licenceNumber === 'DL-R-2')).toHaveLength(0);
+    t.clock.set('2026-05-15T06:00:00.000Z');
+    await sendDueReminders(t.ctx, config);
+    expect((await reminders()).filter((r) => r.licenceNumber === 'DL-R-2').map((r) => [r.daysLeft, r.daysBefore])).toEqual([['6', '7']]);
   });
 });

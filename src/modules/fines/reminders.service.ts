@@ -2,8 +2,11 @@
 // configuration, 30 and 7 by default). Each (subject, due date, N) is announced once: the outbox's dedupe key
 // makes a re-run, a second worker or a restart harmless, and a renewal (a new due date) starts a new series.
 //
-// A subject is announced for the tightest threshold it has crossed: a licence first seen 5 days before expiry
-// gets the 7-day reminder only, not a late 30-day one as well.
+// Each run reads only the subjects in a window per threshold, not everything due within the largest N: for N = 30
+// it looks at due dates 30 down to 30 − catch-up + 1 days ahead (a worker that was down a day or two still sends
+// them), and for the smallest N at everything from today to N days ahead (so a licence registered 5 days before
+// it expires still gets its 7-day reminder). A subject is announced for the tightest threshold it has crossed,
+// never a late 30-day reminder next to a 7-day one.
 import { z } from 'zod';
 import { localDate } from '../../shared/clock.js';
 import type { Ctx } from '../../shared/context.js';
@@ -26,12 +29,15 @@ const remindersConfigSchema = z.object({
     return [...new Set(days)].sort((a, b) => a - b);
   }),
   FINES_REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+  FINES_REMINDER_CATCH_UP_DAYS: z.coerce.number().int().min(1).max(366).default(3),
 });
 
 export interface RemindersConfig {
   /** Thresholds in days before the due date, ascending. */
   days: number[];
   intervalMinutes: number;
+  /** How many days late a threshold other than the smallest may still be announced. */
+  catchUpDays: number;
 }
 
 /** The reminders' own settings, from the environment; a wrong value stops the worker with the variable's name. */
@@ -40,7 +46,7 @@ export function loadRemindersConfig(env: Record<string, string | undefined> = pr
   if (!parsed.success) {
     throw new Error(`Configuration is not valid:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
   }
-  return { days: parsed.data.FINES_REMINDER_DAYS, intervalMinutes: parsed.data.FINES_REMINDER_INTERVAL_MINUTES };
+  return { days: parsed.data.FINES_REMINDER_DAYS, intervalMinutes: parsed.data.FINES_REMINDER_INTERVAL_MINUTES, catchUpDays: parsed.data.FINES_REMINDER_CATCH_UP_DAYS };
 }
 
 /** Whole days from `today` to `due` (both YYYY-MM-DD). */
@@ -48,9 +54,13 @@ export function daysBetween(today: string, due: string): number {
   return Math.round((Date.parse(`${due}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS);
 }
 
-/** The smallest configured threshold not below the days left: the reminder this subject is due for now. */
-export function thresholdFor(daysLeft: number, thresholds: number[]): number | undefined {
-  return thresholds.find((n) => daysLeft <= n);
+/** For each threshold, the days-left range [from, to] a run looks at (see the header). Thresholds ascending. */
+export function reminderWindows(thresholds: number[], catchUpDays: number): { threshold: number; fromDays: number; toDays: number }[] {
+  return thresholds.map((threshold, i) => ({
+    threshold,
+    fromDays: i === 0 ? 0 : Math.max(thresholds[i - 1]! + 1, threshold - catchUpDays + 1),
+    toDays: threshold,
+  }));
 }
 
 function addDays(date: string, days: number): string {
@@ -66,51 +76,47 @@ interface Subject {
 }
 
 /** Emits the reminders due today. Returns how many new reminders were written (repeats are not counted). */
-export async function sendDueReminders(ctx: Ctx, config: Pick<RemindersConfig, 'days'>): Promise<{ emitted: number; considered: number }> {
+export async function sendDueReminders(ctx: Ctx, config: Pick<RemindersConfig, 'days'> & { catchUpDays?: number }): Promise<{ emitted: number; considered: number }> {
   const today = localDate(ctx.clock.now());
-  const horizon = addDays(today, Math.max(...config.days));
   let emitted = 0;
   let considered = 0;
-  const scans: { kind: ReminderKind; page: (afterId: string) => Promise<Subject[]> }[] = [
-    {
-      kind: 'licence_expiry',
-      page: async (afterId) => (await store.licencesExpiringBetween(ctx.db, today, horizon, afterId, PAGE)).map((l) => ({
-        kind: 'licence_expiry' as const, id: l.id, civilId: l.civilId, dueDate: l.expiresOn, vars: { licenceNumber: l.licenceNumber, category: l.category },
-      })),
-    },
-    {
-      kind: 'registration_expiry',
-      page: async (afterId) => (await store.registrationsExpiringBetween(ctx.db, today, horizon, afterId, PAGE)).map((v) => ({
-        kind: 'registration_expiry' as const, id: v.id, civilId: v.ownerCivilId, dueDate: v.registrationExpiresOn, vars: { plate: v.plate, make: v.make, model: v.model },
-      })),
-    },
-    {
-      kind: 'inspection_due',
-      page: async (afterId) => (await store.inspectionsDueBetween(ctx.db, today, horizon, afterId, PAGE)).map((v) => ({
-        kind: 'inspection_due' as const, id: v.id, civilId: v.ownerCivilId, dueDate: v.nextInspectionOn!, vars: { plate: v.plate, make: v.make, model: v.model },
-      })),
-    },
-  ];
-  for (const scan of scans) {
-    let afterId = '';
-    for (;;) {
-      const subjects = await scan.page(afterId);
-      if (subjects.length === 0) break;
-      afterId = subjects[subjects.length - 1]!.id;
-      for (const subject of subjects) {
-        considered += 1;
-        if (await remind(ctx, subject, today, config.days)) emitted += 1;
+  for (const window of reminderWindows(config.days, config.catchUpDays ?? 3)) {
+    const from = addDays(today, window.fromDays);
+    const to = addDays(today, window.toDays);
+    for (const page of scansBetween(ctx, from, to)) {
+      let afterId = '';
+      for (;;) {
+        const subjects = await page(afterId);
+        if (subjects.length === 0) break;
+        afterId = subjects[subjects.length - 1]!.id;
+        for (const subject of subjects) {
+          considered += 1;
+          if (await remind(ctx, subject, today, window.threshold)) emitted += 1;
+        }
+        if (subjects.length < PAGE) break;
       }
-      if (subjects.length < PAGE) break;
     }
   }
   return { emitted, considered };
 }
 
-async function remind(ctx: Ctx, subject: Subject, today: string, thresholds: number[]): Promise<boolean> {
+/** One page reader per kind of due date, each over due dates in [from, to]. */
+function scansBetween(ctx: Ctx, from: string, to: string): ((afterId: string) => Promise<Subject[]>)[] {
+  return [
+    async (afterId) => (await store.licencesExpiringBetween(ctx.db, from, to, afterId, PAGE)).map((l) => ({
+      kind: 'licence_expiry' as const, id: l.id, civilId: l.civilId, dueDate: l.expiresOn, vars: { licenceNumber: l.licenceNumber, category: l.category },
+    })),
+    async (afterId) => (await store.registrationsExpiringBetween(ctx.db, from, to, afterId, PAGE)).map((v) => ({
+      kind: 'registration_expiry' as const, id: v.id, civilId: v.ownerCivilId, dueDate: v.registrationExpiresOn, vars: { plate: v.plate, make: v.make, model: v.model },
+    })),
+    async (afterId) => (await store.inspectionsDueBetween(ctx.db, from, to, afterId, PAGE)).map((v) => ({
+      kind: 'inspection_due' as const, id: v.id, civilId: v.ownerCivilId, dueDate: v.nextInspectionOn!, vars: { plate: v.plate, make: v.make, model: v.model },
+    })),
+  ];
+}
+
+async function remind(ctx: Ctx, subject: Subject, today: string, threshold: number): Promise<boolean> {
   const daysLeft = daysBetween(today, subject.dueDate);
-  const threshold = thresholdFor(daysLeft, thresholds);
-  if (threshold === undefined || daysLeft < 0) return false;
   const personId = (await findPersonIdByCivilId(ctx, subject.civilId)) ?? null;
   const id = await emitEvent(ctx, 'violation.reminder', {
     personId,

@@ -1,8 +1,10 @@
-// The reminders schedule: once shortly after start, then every FINES_REMINDER_INTERVAL_MINUTES. Running more
-// often than daily is deliberate: a worker that was down at midnight catches up within the hour, and repeats
-// write nothing (each reminder has its dedupe key). Several workers may run it at once for the same reason.
+// The reminders schedule: a pass shortly after start, then a look every FINES_REMINDER_INTERVAL_MINUTES that runs a
+// pass when the business day has changed since the last complete one (or the last one failed). Looking hourly
+// rather than sleeping until midnight means a worker that was down at midnight catches up within the hour;
+// repeats write nothing (each reminder has its dedupe key), so several workers may run it at once.
 import type { AppDeps } from '../../http/app.js';
 import type { WorkerStarter } from '../../workers/index.js';
+import { localDate } from '../../shared/clock.js';
 import { loadRemindersConfig, sendDueReminders } from './reminders.service.js';
 
 const FIRST_RUN_DELAY_MS = 5_000;
@@ -14,9 +16,12 @@ export const finesRemindersWorker: WorkerStarter = {
     const ctx = { db: deps.database.db, clock: deps.clock, config: deps.config };
     let running: Promise<unknown> | undefined;
     let stopped = false;
+    let doneFor: string | undefined;
     const run = () => {
-      if (stopped || running) return;
+      const today = localDate(ctx.clock.now());
+      if (stopped || running || doneFor === today) return;
       running = sendDueReminders(ctx, config)
+        .then(() => { doneFor = today; })
         .catch((error: unknown) => console.error('fines.reminders failed:', error instanceof Error ? error.message : error))
         .finally(() => { running = undefined; });
     };
