@@ -35,12 +35,12 @@ export const finesDemoSeeder: DemoSeeder = {
         const car = DEMO_CARS[(i + k) % DEMO_CARS.length]!;
         vehicles.push({
           id: newId('veh', now.getTime()), plate: demoPlate(i, k as 0 | 1), ownerCivilId: person.civilId, ...car, modelYear: 2015 + ((i + k) % 11),
-          // The demo citizen's second car is due for inspection soon, so the reminders have something to say.
-          registrationExpiresOn: day(i === 0 && k === 0 ? 25 : 40 + ((i * 37 + k * 11) % 320)),
+          // Some due dates fall inside the reminder windows (30 and 7 days), so the demo has reminders to send.
+          registrationExpiresOn: day(i === 0 && k === 0 ? 29 : 40 + ((i * 37 + k * 11) % 320)),
           nextInspectionOn: i === 0 && k === 1 ? day(6) : day(60 + ((i * 53) % 300)),
         });
       }
-      licences.push({ id: newId('lic', now.getTime()), licenceNumber: `DL-${person.civilId}`, civilId: person.civilId, category: 'private', expiresOn: day(i === 1 ? 20 : 90 + ((i * 71) % 900)) });
+      licences.push({ id: newId('lic', now.getTime()), licenceNumber: `DL-${person.civilId}`, civilId: person.civilId, category: 'private', expiresOn: day(i === 1 ? 5 : 90 + ((i * 71) % 900)) });
     });
     for (let i = 0; i < vehicles.length; i += 1000) {
       await ctx.db.transaction(async (tx) => {
