@@ -2,6 +2,7 @@
 // in-process, so a new user sees the whole flow with one command. Each adds its entry to DEMO_SIMULATORS and
 // puts what the app needs to reach it into `services` (e.g. the gateway's base URL).
 import type { Config } from '../config.js';
+import { knetDemoSimulator } from '../modules/payments/knet.demo.js';
 
 export interface RunningSimulator {
   name: string;
@@ -15,7 +16,7 @@ export type DemoSimulator = {
   start: (config: Config, services: Record<string, unknown>) => Promise<RunningSimulator>;
 };
 
-const DEMO_SIMULATORS: DemoSimulator[] = [];
+const DEMO_SIMULATORS: DemoSimulator[] = [knetDemoSimulator];
 
 export async function startDemoSimulators(config: Config, services: Record<string, unknown>): Promise<RunningSimulator[]> {
   const running: RunningSimulator[] = [];

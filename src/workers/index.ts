@@ -2,11 +2,13 @@
 // schedules. A module adds its starter to WORKERS; each returns a stop function that finishes in-flight work.
 import type { AppDeps } from '../http/app.js';
 import { finesRemindersWorker } from '../modules/fines/reminders.worker.js';
+import { paymentsReconciler } from '../modules/payments/reconciler.worker.js';
 
 export type WorkerStarter = { name: string; start: (deps: AppDeps) => Promise<() => Promise<void>> };
 
 const WORKERS: WorkerStarter[] = [
   finesRemindersWorker,
+  paymentsReconciler,
 ];
 
 export async function startWorkers(deps: AppDeps, log: (line: string) => void = () => undefined): Promise<() => Promise<void>> {

@@ -1,0 +1,125 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../../http/app.js';
+import { errorResponses } from '../../http/schemas.js';
+import { AppError } from '../../shared/app-error.js';
+import type { Ctx } from '../../shared/context.js';
+import type { Actor } from '../identity/actor.js';
+import { formatAmount } from '../../shared/money.js';
+import { formatRedirectReply } from './gateways/index.js';
+import { handleGatewayCallback, settleWithGateway } from './gateway-flow.js';
+import { findDues } from './inquiry.service.js';
+import { paymentGatewayOf } from './payments.gateway.js';
+import { paymentResultPage, verificationPage } from './payments.pages.js';
+import { checkout, getPayment, presentPayment, recordChannelPayment } from './payments.service.js';
+import { getReceipt, receiptPdf, verifyReceipt } from './receipts.service.js';
+import { refundPayment } from './refunds.service.js';
+import { receiptVerifyUrl } from './receipt-signature.js';
+import * as s from './payments.schemas.js';
+
+export const paymentsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+  const tags = ['payments'];
+  const gateway = () => paymentGatewayOf(deps);
+  const base = () => deps.config.publicUrl;
+  const checkoutUrls = () => ({ responseUrl: `${base()}/api/v1/payments/knet/response`, errorUrl: `${base()}/api/v1/payments/knet/error` });
+  const resultUrl = (paymentId: string) => `${base()}/pay/result/${paymentId}`;
+
+  app.get('/api/v1/dues', {
+    schema: { tags, summary: 'Open payables by civil ID, account, meter or plate, across every biller (names masked unless yours)', querystring: s.duesQuery, response: { 200: s.duesResponse, ...errorResponses } },
+    config: { rateLimit: { max: deps.config.INQUIRY_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } },
+  }, async (request) => findDues(request.ctx, request.actor, request.query));
+
+  app.post('/api/v1/checkout', {
+    schema: { tags, summary: 'Start a card payment of payables (or an amount allocated oldest-due first); answers the gateway page to go to', body: s.checkoutBody, headers: s.checkoutHeaders, response: { 200: s.checkoutResponse, ...errorResponses } },
+  }, async (request) => {
+    const idempotencyKey = request.body.idempotencyKey ?? request.headers['idempotency-key'];
+    const result = await checkout(request.ctx, request.actor, { ...request.body, idempotencyKey }, gateway(), checkoutUrls);
+    return { ...result, amount: formatAmount(result.amount, result.currency) };
+  });
+
+  app.post('/api/v1/payments', {
+    schema: { tags, summary: 'A bank (HMAC-signed) or a cashier records a payment it took; once per externalId', body: s.directPaymentBody, response: { 200: s.directPaymentResponse, 201: s.directPaymentResponse, ...errorResponses }, security: [{ hmac: [] }, { session: [] }] },
+  }, async (request, reply) => {
+    const { payment, replayed } = await recordChannelPayment(request.ctx, request.actor, request.body);
+    return reply.status(replayed ? 200 : 201).send({ ...presentPayment(request.ctx, payment), replayed });
+  });
+
+  app.get('/api/v1/payments/:paymentId', {
+    schema: { tags, summary: "A payment's state (the id is the payer's handle; nothing personal is shown)", params: s.paymentParams, response: { 200: s.paymentView, ...errorResponses } },
+  }, async (request) => presentPayment(request.ctx, await getPayment(request.ctx, request.params.paymentId)));
+
+  app.post('/api/v1/payments/:paymentId/refund', {
+    schema: { tags, summary: 'Refund or reverse a payment (admin, with a reason)', params: s.paymentParams, body: s.refundBody, response: { 200: s.refundResponse, ...errorResponses } },
+  }, async (request) => {
+    const result = await refundPayment(request.ctx, request.actor, { paymentId: request.params.paymentId, ...request.body });
+    return { ...result, amount: formatAmount(result.amount, result.currency) };
+  });
+
+  // KNET POSTs the encrypted result here, server to server, and reads one line back: REDIRECT=<page>. Its servers
+  // call for every customer from a few addresses, so the per-client rate limit does not apply.
+  app.post('/api/v1/payments/knet/response', {
+    schema: { tags, summary: 'KNET response URL (form body with trandata); answers REDIRECT=<result page>', body: s.gatewayCallbackBody },
+    config: { rateLimit: false },
+  }, async (request, reply) => {
+    const knet = gateway();
+    if (!knet) throw new AppError('payment_gateway_not_configured');
+    const { payment } = await handleGatewayCallback(request.ctx, request.actor, knet, request.body);
+    return reply.status(200).header('content-type', 'text/plain; charset=utf-8').send(formatRedirectReply(resultUrl(payment.id)));
+  });
+
+  // KNET sends the browser here when it cannot complete (the query carries trandata): ask KNET, then show the page.
+  const onErrorUrl = async (ctx: Ctx, actor: Actor, fields: Record<string, string>) => {
+    const knet = gateway();
+    if (!knet) throw new AppError('payment_gateway_not_configured');
+    try {
+      const { payment } = await handleGatewayCallback(ctx, actor, knet, fields);
+      return resultUrl(payment.id);
+    } catch {
+      return `${base()}/pay/result/unknown`;
+    }
+  };
+  app.get('/api/v1/payments/knet/error', {
+    schema: { tags, summary: 'KNET error URL: the browser lands here when the payment did not complete', querystring: s.gatewayCallbackBody },
+  }, async (request, reply) => reply.redirect(await onErrorUrl(request.ctx, request.actor, request.query), 303));
+  app.post('/api/v1/payments/knet/error', {
+    schema: { hide: true, body: s.gatewayCallbackBody },
+  }, async (request, reply) => reply.redirect(await onErrorUrl(request.ctx, request.actor, request.body), 303));
+
+  app.get('/pay/result/:paymentId', { schema: { hide: true } }, async (request, reply) => {
+    const { paymentId } = request.params as { paymentId: string };
+    const payment = /^pay_[0-9A-Z]{26}$/.test(paymentId) ? await getPayment(request.ctx, paymentId).catch(() => undefined) : undefined;
+    // A payer who comes back before the gateway's notification arrived: ask the gateway now rather than show "pending".
+    let current = payment;
+    const knet = gateway();
+    if (current?.status === 'pending' && knet) current = (await settleWithGateway(request.ctx, request.actor, knet, current)).payment;
+    let receipt;
+    let links = {};
+    if (current?.receiptNumber) {
+      const amount = formatAmount(current.amount, current.currency);
+      const verifyUrl = receiptVerifyUrl(deps.config, current.receiptNumber, amount, current.currency);
+      const sig = new URL(verifyUrl).searchParams.get('sig')!;
+      receipt = (await verifyReceipt(request.ctx, current.receiptNumber, sig)).receipt;
+      links = { verifyUrl, pdfUrl: (lang: 'ar' | 'en') => `${base()}/api/v1/receipts/${current.receiptNumber}/pdf?lang=${lang}&sig=${sig}` };
+    }
+    return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(paymentResultPage(current, receipt, links));
+  });
+
+  app.get('/r/:receiptNumber', { schema: { hide: true } }, async (request, reply) => {
+    const { receiptNumber } = request.params as { receiptNumber: string };
+    const { sig } = request.query as { sig?: string };
+    const result = /^[A-Z]{3}-\d{4}-\d{6,}$/.test(receiptNumber) ? await verifyReceipt(request.ctx, receiptNumber, typeof sig === 'string' ? sig : undefined) : { genuine: false };
+    return reply.status(result.genuine ? 200 : 404).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(verificationPage(receiptNumber, result));
+  });
+
+  app.get('/api/v1/receipts/:receiptNumber', {
+    schema: { tags, summary: 'A receipt (its owner, staff, or anyone with the signature from its QR code)', params: s.receiptParams, querystring: s.receiptQuery, response: { 200: s.receiptResponse, ...errorResponses } },
+  }, async (request) => getReceipt(request.ctx, request.actor, request.params.receiptNumber, request.query.sig));
+
+  app.get('/api/v1/receipts/:receiptNumber/pdf', {
+    schema: { tags, summary: 'A receipt as PDF in Arabic or English', params: s.receiptParams, querystring: s.receiptPdfQuery },
+  }, async (request, reply) => {
+    const pdf = await receiptPdf(request.ctx, request.actor, request.params.receiptNumber, request.query.lang, request.query.sig);
+    return reply.header('content-type', 'application/pdf')
+      .header('content-disposition', `inline; filename="receipt-${request.params.receiptNumber}-${request.query.lang}.pdf"`)
+      .header('cache-control', 'private, no-store').send(pdf);
+  });
+};
