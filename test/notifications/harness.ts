@@ -102,7 +102,7 @@ export async function createHarness(options: { people?: number; config?: Record<
 }
 
 /** Polls until `check` passes (or throws its last failure after `timeoutMs`). Never asserts on time itself. */
-export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 15_000): Promise<T> {
+export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
