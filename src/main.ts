@@ -4,6 +4,8 @@ import { registerServeCommand } from './cli/serve.command.js';
 import { registerDatabaseCommands } from './cli/database.command.js';
 import { registerDemoCameraCommand } from './cli/demo-camera.command.js';
 import { registerKnetSimCommand } from './dev/knet-sim/knet-sim.command.js';
+import { registerSmscCommand } from './dev/smsc/smsc.command.js';
+import { registerMailCommand } from './dev/mail/mail.command.js';
 
 const program = new Command('tasdeed')
   .description('Tasdeed (تسديد): bills and fines presented and paid in one place')
@@ -15,5 +17,7 @@ registerDemoCameraCommand(program);
 
 const dev = program.command('dev').description('Local simulators of the outside world, for development and the demo');
 registerKnetSimCommand(dev);
+registerSmscCommand(dev);
+registerMailCommand(dev);
 
 await program.parseAsync(process.argv);

@@ -3,6 +3,8 @@
 // puts what the app needs to reach it into `services` (e.g. the gateway's base URL).
 import type { Config } from '../config.js';
 import { knetDemoSimulator } from '../modules/payments/knet.demo.js';
+import { smscDemoSimulator } from './smsc/smsc.demo.js';
+import { mailDemoSimulator } from './mail/mail.demo.js';
 
 export interface RunningSimulator {
   name: string;
@@ -16,7 +18,7 @@ export type DemoSimulator = {
   start: (config: Config, services: Record<string, unknown>) => Promise<RunningSimulator>;
 };
 
-const DEMO_SIMULATORS: DemoSimulator[] = [knetDemoSimulator];
+const DEMO_SIMULATORS: DemoSimulator[] = [knetDemoSimulator, smscDemoSimulator, mailDemoSimulator];
 
 export async function startDemoSimulators(config: Config, services: Record<string, unknown>): Promise<RunningSimulator[]> {
   const running: RunningSimulator[] = [];

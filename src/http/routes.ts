@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from './app.js';
 import { identityRoutes } from '../modules/identity/identity.routes.js';
 import { billersRoutes } from '../modules/billers/billers.routes.js';
+import { notificationsRoutes } from '../modules/notifications/notifications.routes.js';
 import { finesRoutes } from '../modules/fines/fines.routes.js';
 import { paymentsRoutes } from '../modules/payments/payments.routes.js';
 import { reportsRoutes } from '../modules/reports/reports.routes.js';
@@ -10,6 +11,7 @@ import { reportsRoutes } from '../modules/reports/reports.routes.js';
 export async function registerModuleRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   await app.register(identityRoutes, { deps });
   await app.register(billersRoutes, { deps });
+  await app.register(notificationsRoutes, { deps });
   await app.register(finesRoutes, { deps });
   await app.register(paymentsRoutes, { deps });
   await app.register(reportsRoutes, { deps });

@@ -2,12 +2,14 @@
 // schedules. A module adds its starter to WORKERS; each returns a stop function that finishes in-flight work.
 import type { AppDeps } from '../http/app.js';
 import { finesRemindersWorker } from '../modules/fines/reminders.worker.js';
+import { notificationsWorker } from '../modules/notifications/notifications.worker.js';
 import { paymentsReconciler } from '../modules/payments/reconciler.worker.js';
 
 export type WorkerStarter = { name: string; start: (deps: AppDeps) => Promise<() => Promise<void>> };
 
 const WORKERS: WorkerStarter[] = [
   finesRemindersWorker,
+  notificationsWorker,
   paymentsReconciler,
 ];
 
