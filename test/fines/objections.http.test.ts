@@ -90,4 +90,29 @@ describe('deciding an objection', () => {
     const clearance = (await t.app.inject({ url: `/api/v1/clearance?civilId=${people[0]!.civilId}`, headers: { cookie: officer } })).json();
     expect(clearance.blocking.map((b: { violationId: string }) => b.violationId)).not.toContain(violation.id);
   });
+
+  it('cancels a paid violation: the payment is refunded through payments, the payable closes, every account returns to zero', async () => {
+    const receivable = `receivable:moi-traffic:cid-${people[0]!.civilId}`;
+    const before = { receivable: await balance(t.ctx, receivable), revenue: await balance(t.ctx, 'revenue:moi-traffic'), counter: await balance(t.ctx, 'clearing:counter') };
+    const violation = await recordOnOwnersCar('red-light');
+    const cashier = await signIn(t.app, { username: 'cashier', password: DEMO_PASSWORD });
+    const paid = await postJson('/api/v1/payments', { channel: 'counter', externalId: `CTR-${violation.violationNumber}`, items: [{ payableId: violation.payableId, amount: '150.000' }] }, cashier);
+    expect(paid.statusCode, paid.body).toBe(201);
+    const paymentId = paid.json().paymentId as string;
+    expect(await payables.find(t.ctx, violation.payableId)).toMatchObject({ status: 'paid', amountPaid: 150_000n });
+    expect(await balance(t.ctx, 'clearing:counter')).toBe(before.counter + 150_000n);
+
+    const objection = (await postJson(`/api/v1/violations/${violation.id}/objections`, { reason: 'The light was green; the camera is out of sync' }, owner)).json();
+    const decided = await postJson(`/api/v1/objections/${objection.id}/decision`, { decision: 'cancel', reason: 'Camera clock found 40 s fast' }, officer);
+    expect(decided.statusCode, decided.body).toBe(200);
+    expect(decided.json().cancellation).toEqual({ violationId: violation.id, refunded: '150.000', writtenOff: '150.000', currency: 'KWD' });
+
+    expect(await payables.find(t.ctx, violation.payableId)).toMatchObject({ status: 'cancelled', amountPaid: 0n });
+    const payment = (await t.app.inject({ url: `/api/v1/payments/${paymentId}` })).json();
+    expect(payment.status).toBe('refunded');
+    expect(await balance(t.ctx, receivable)).toBe(before.receivable);
+    expect(await balance(t.ctx, 'revenue:moi-traffic')).toBe(before.revenue);
+    expect(await balance(t.ctx, 'clearing:counter')).toBe(before.counter);
+    expect((await auditTrail(t.ctx, 'payment', paymentId)).map((a) => a.action)).toContain('payment.refund');
+  });
 });
