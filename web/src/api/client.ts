@@ -24,6 +24,7 @@ export interface ApiClient {
   request<T>(path: string, request?: ApiRequest): Promise<T>;
   get<T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal): Promise<T>;
   post<T>(path: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
+  put<T>(path: string, body?: unknown): Promise<T>;
 }
 
 export function buildUrl(baseUrl: string, path: string, query: Record<string, QueryValue> = {}): string {
@@ -71,6 +72,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     request,
     get: (path, query, signal) => request(path, { query, signal }),
     post: (path, body, headers) => request(path, { method: 'POST', body: body ?? {}, headers }),
+    put: (path, body) => request(path, { method: 'PUT', body: body ?? {} }),
   };
 }
 

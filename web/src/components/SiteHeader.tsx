@@ -34,9 +34,15 @@ export function SiteHeader() {
           </NavLink>
           {session.status === 'signed-in' ? (
             <>
-              <NavLink to="/dashboard" className={navLink}>
-                {t('nav.dashboard')}
-              </NavLink>
+              {session.user.kind === 'staff' ? (
+                <NavLink to="/staff" className={navLink}>
+                  {t('nav.staff')}
+                </NavLink>
+              ) : (
+                <NavLink to="/dashboard" className={navLink}>
+                  {t('nav.dashboard')}
+                </NavLink>
+              )}
               <span className="px-2 text-sm" data-testid="signed-in-name">
                 {session.user.name[language] || session.user.civilId}
               </span>

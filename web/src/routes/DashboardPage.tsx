@@ -1,18 +1,25 @@
-// The signed-in person's home. An empty shell for now: each area (bills, payments, fines, staff tools) adds its
-// section inside <DashboardShell>, from its own `features/<area>/` folder.
-import { useTranslation } from 'react-i18next';
+// The signed-in citizen's home: what they owe (and paying it), their utility accounts and bills, violations, and
+// the way to payments, readings and message settings. Staff have their own home at /staff.
+import { Navigate } from 'react-router';
 import { usePageTitle } from '../components/page-title.js';
+import { useSession } from '../features/auth/session.js';
+import { AccountsSection } from '../features/billing/AccountsSection.js';
 import { DashboardShell } from '../features/dashboard/DashboardShell.js';
+import { FinesSection } from '../features/dashboard/FinesSection.js';
+import { OwedSection } from '../features/dashboard/OwedSection.js';
+import { ShortcutsSection } from '../features/dashboard/ShortcutsSection.js';
 
 export default function DashboardPage() {
-  const { t } = useTranslation();
   usePageTitle('dashboard.title');
+  const { session } = useSession();
+  if (session.status === 'signed-in' && session.user.kind === 'staff') return <Navigate to="/staff" replace />;
+  const civilId = session.status === 'signed-in' ? session.user.civilId ?? '' : '';
   return (
     <DashboardShell>
-      <section className="rounded-xl border border-dashed border-slate-400 bg-white p-6 text-slate-700">
-        <h2 className="mb-2 text-lg font-bold text-slate-900">{t('dashboard.emptyTitle')}</h2>
-        <p>{t('dashboard.emptyBody')}</p>
-      </section>
+      <OwedSection civilId={civilId} />
+      <AccountsSection />
+      <FinesSection civilId={civilId} />
+      <ShortcutsSection />
     </DashboardShell>
   );
 }

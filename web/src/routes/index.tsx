@@ -1,7 +1,7 @@
 // The portal's pages. Each page is its own chunk (React.lazy), so the first visit downloads only the frame and
 // the page asked for. To add a page: create `routes/<Name>Page.tsx` with a default export, and add a line here
-// (wrap it in <RequireSignIn> if it is for signed-in people only).
-import { lazy } from 'react';
+// (wrap it in <RequireSignIn> if it is for signed-in people only, with `roles` for staff tools).
+import { lazy, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { Layout } from '../components/Layout.js';
 import { RequireSignIn } from '../features/auth/RequireSignIn.js';
@@ -9,7 +9,25 @@ import { RequireSignIn } from '../features/auth/RequireSignIn.js';
 const QuickPayPage = lazy(() => import('./QuickPayPage.js'));
 const SignInPage = lazy(() => import('./SignInPage.js'));
 const DashboardPage = lazy(() => import('./DashboardPage.js'));
+const ViolationsPage = lazy(() => import('./ViolationsPage.js'));
+const PaymentsPage = lazy(() => import('./PaymentsPage.js'));
+const ReceiptPage = lazy(() => import('./ReceiptPage.js'));
+const NotificationSettingsPage = lazy(() => import('./NotificationSettingsPage.js'));
+const BillPage = lazy(() => import('./BillPage.js'));
+const ReadingPage = lazy(() => import('./ReadingPage.js'));
+const StaffHomePage = lazy(() => import('./staff/StaffHomePage.js'));
+const RecordViolationPage = lazy(() => import('./staff/RecordViolationPage.js'));
+const BillRunsPage = lazy(() => import('./staff/BillRunsPage.js'));
+const DeadLettersPage = lazy(() => import('./staff/DeadLettersPage.js'));
+const CollectionsPage = lazy(() => import('./staff/CollectionsPage.js'));
 const NotFoundPage = lazy(() => import('./NotFoundPage.js'));
+
+const citizen = (page: ReactNode) => <RequireSignIn roles={['citizen']}>{page}</RequireSignIn>;
+const staff = (page: ReactNode, roles?: string[]) => (
+  <RequireSignIn staff roles={roles ?? ['officer', 'admin', 'cashier']}>
+    {page}
+  </RequireSignIn>
+);
 
 export function AppRoutes() {
   return (
@@ -17,14 +35,18 @@ export function AppRoutes() {
       <Route element={<Layout />}>
         <Route index element={<QuickPayPage />} />
         <Route path="sign-in" element={<SignInPage />} />
-        <Route
-          path="dashboard"
-          element={
-            <RequireSignIn>
-              <DashboardPage />
-            </RequireSignIn>
-          }
-        />
+        <Route path="dashboard" element={<RequireSignIn>{<DashboardPage />}</RequireSignIn>} />
+        <Route path="violations" element={citizen(<ViolationsPage />)} />
+        <Route path="payments" element={citizen(<PaymentsPage />)} />
+        <Route path="receipts/:receiptNumber" element={<RequireSignIn>{<ReceiptPage />}</RequireSignIn>} />
+        <Route path="settings/notifications" element={citizen(<NotificationSettingsPage />)} />
+        <Route path="bills/:billId" element={<RequireSignIn>{<BillPage />}</RequireSignIn>} />
+        <Route path="readings" element={citizen(<ReadingPage />)} />
+        <Route path="staff" element={staff(<StaffHomePage />)} />
+        <Route path="staff/violations/new" element={staff(<RecordViolationPage />, ['officer'])} />
+        <Route path="staff/bill-runs" element={staff(<BillRunsPage />, ['admin'])} />
+        <Route path="staff/notifications" element={staff(<DeadLettersPage />, ['admin'])} />
+        <Route path="staff/collections" element={staff(<CollectionsPage />, ['admin'])} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

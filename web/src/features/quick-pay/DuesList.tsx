@@ -1,21 +1,26 @@
-// The dues found, each with a checkbox, a "select all" box, and the total of what is ticked. Dues held for legal
-// process are listed with the reason and no checkbox: the person sees them but pays them elsewhere.
+// The dues found, each with a checkbox, a "select all" box, and — where the biller takes part payments — the
+// amount to pay, with its minimum. Dues held for legal process are listed with the reason and no checkbox: the
+// person sees them but pays them elsewhere.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Amount } from '../../components/Amount.js';
 import { DateText } from '../../components/DateText.js';
+import { TextField } from '../../components/TextField.js';
+import { formatAmount } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
 import type { Payable } from './dues.api.js';
-import { selectionState } from './dues-selection.js';
+import { amountProblem, selectionState, type ChosenAmounts } from './dues-selection.js';
 
 interface DuesListProps {
   payables: Payable[];
   selection: ReadonlySet<string>;
+  amounts: ChosenAmounts;
   onToggle: (id: string, checked: boolean) => void;
   onToggleAll: (checked: boolean) => void;
+  onAmount: (id: string, typed: string) => void;
 }
 
-export function DuesList({ payables, selection, onToggle, onToggleAll }: DuesListProps) {
+export function DuesList({ payables, selection, amounts, onToggle, onToggleAll, onAmount }: DuesListProps) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const state = selectionState(payables, selection);
@@ -42,50 +47,69 @@ export function DuesList({ payables, selection, onToggle, onToggleAll }: DuesLis
         </label>
       )}
       <ul className="flex flex-col gap-3">
-        {payables.map((payable) => (
-          <li key={payable.id}>
-            <label
-              className={`flex gap-3 rounded-lg border bg-white p-4 ${payable.payableOnline ? 'cursor-pointer border-slate-300 has-[:checked]:border-brand-800 has-[:checked]:bg-brand-50' : 'border-dashed border-slate-400'}`}
+        {payables.map((payable) => {
+          const ticked = selection.has(payable.id);
+          const typed = amounts.get(payable.id);
+          const problem = typed === undefined ? null : amountProblem(payable, typed);
+          const minimum = payable.minPartialAmount ? formatAmount(payable.minPartialAmount, payable.currency, language) : null;
+          return (
+            <li
+              key={payable.id}
+              data-testid="due"
+              className={`flex flex-col gap-3 rounded-lg border bg-white p-4 ${payable.payableOnline ? 'border-slate-300 has-[:checked]:border-brand-800 has-[:checked]:bg-brand-50' : 'border-dashed border-slate-400'}`}
             >
-              {payable.payableOnline && (
-                <input
-                  type="checkbox"
-                  checked={selection.has(payable.id)}
-                  onChange={(e) => onToggle(payable.id, e.target.checked)}
-                  className="mt-1 size-5 shrink-0 accent-brand-800"
-                  data-testid="payable-checkbox"
-                  value={payable.id}
-                />
-              )}
-              <span className="flex min-w-0 flex-1 flex-col gap-1">
-                <span className="flex flex-wrap items-baseline justify-between gap-x-4">
-                  <span className="font-bold">{payable.billerName?.[language] ?? payable.billerCode}</span>
-                  <Amount value={payable.amountDue} currency={payable.currency} className="text-lg font-bold" />
-                </span>
-                {payable.description && <span>{payable.description[language]}</span>}
-                {payable.ownerName && (
-                  <span className="text-sm text-slate-700">
-                    {t('quickPay.owner')}: <bdi>{payable.ownerName[language]}</bdi>
-                  </span>
+              <label className={`flex gap-3 ${payable.payableOnline ? 'cursor-pointer' : ''}`}>
+                {payable.payableOnline && (
+                  <input
+                    type="checkbox"
+                    checked={ticked}
+                    onChange={(e) => onToggle(payable.id, e.target.checked)}
+                    className="mt-1 size-5 shrink-0 accent-brand-800"
+                    data-testid="payable-checkbox"
+                    value={payable.id}
+                  />
                 )}
-                <span className="text-sm text-slate-700">
-                  {t('quickPay.reference')}: <bdi className="tabular">{payable.reference}</bdi>
-                  {payable.dueDate && (
-                    <>
-                      {' · '}
-                      {t('quickPay.dueDate')}: <DateText value={payable.dueDate} withHijri />
-                    </>
+                <span className="flex min-w-0 flex-1 flex-col gap-1">
+                  <span className="flex flex-wrap items-baseline justify-between gap-x-4">
+                    <span className="font-bold">{payable.billerName?.[language] ?? payable.billerCode}</span>
+                    <Amount value={payable.amountDue} currency={payable.currency} className="text-lg font-bold" />
+                  </span>
+                  {payable.description && <span>{payable.description[language]}</span>}
+                  {payable.ownerName && (
+                    <span className="text-sm text-slate-700">
+                      {t('quickPay.owner')}: <bdi>{payable.ownerName[language]}</bdi>
+                    </span>
+                  )}
+                  <span className="text-sm text-slate-700">
+                    {t('quickPay.reference')}: <bdi className="tabular">{payable.reference}</bdi>
+                    {payable.dueDate && (
+                      <>
+                        {' · '}
+                        {t('quickPay.dueDate')}: <DateText value={payable.dueDate} withHijri />
+                      </>
+                    )}
+                  </span>
+                  {!payable.payableOnline && (
+                    <span className="text-sm font-bold text-amber-900">{payable.holdReason?.[language] ?? t('quickPay.notPayableOnline')}</span>
                   )}
                 </span>
-                {!payable.payableOnline && (
-                  <span className="text-sm font-bold text-amber-900">
-                    {payable.holdReason?.[language] ?? t('quickPay.notPayableOnline')}
-                  </span>
-                )}
-              </span>
-            </label>
-          </li>
-        ))}
+              </label>
+              {payable.payableOnline && payable.allowsPartialPayment && ticked && (
+                <TextField
+                  label={t('quickPay.partial.label')}
+                  hint={minimum ? t('quickPay.partial.hint', { minimum }) : t('quickPay.partial.hintNoMinimum')}
+                  inputMode="decimal"
+                  autoComplete="off"
+                  data-testid="partial-amount"
+                  className="ms-8 max-w-xs"
+                  value={typed ?? payable.amountDue}
+                  onChange={(e) => onAmount(payable.id, e.target.value)}
+                  error={problem ? t(`quickPay.partial.${problem}`, { minimum: minimum ?? '', due: formatAmount(payable.amountDue, payable.currency, language) }) : undefined}
+                />
+              )}
+            </li>
+          );
+        })}
       </ul>
     </fieldset>
   );

@@ -1,6 +1,11 @@
-// Which dues the person ticked, and what they add up to. Pure, so it is tested without a browser.
-import { sumByCurrency, type AmountInCurrency } from '../../lib/money.js';
+// Which dues the person ticked, how much of each they pay, and what that adds up to. Pure, so it is tested without
+// a browser. Amounts stay decimal strings and are compared in integer minor units (never floats).
+import { normaliseNumberInput } from '../../lib/digits.js';
+import { fromMinorUnits, sumByCurrency, toMinorUnits, type AmountInCurrency } from '../../lib/money.js';
 import type { Payable } from './dues.api.js';
+
+/** Amounts typed for dues paid in part, by payable id. A due with no entry is paid in full. */
+export type ChosenAmounts = ReadonlyMap<string, string>;
 
 /** What can be ticked: dues held for legal process are listed but cannot be paid online. */
 export function selectablePayables(payables: readonly Payable[]): Payable[] {
@@ -29,14 +34,65 @@ export function selectionState(payables: readonly Payable[], selection: Readonly
   return count === 0 ? 'none' : count === selectable.length ? 'all' : 'some';
 }
 
+export type AmountProblem = 'invalid' | 'below_minimum' | 'above_due';
+
+/** "12,5" or "١٢٫٥" as typed → "12.5"; the decimal separators people use become a dot. */
+export function normaliseTypedAmount(typed: string): string {
+  return normaliseNumberInput(typed.replace(/[٫,،]/g, '.'));
+}
+
+/** Why a typed partial amount cannot be paid, or null when it can. */
+export function amountProblem(payable: Payable, typed: string): AmountProblem | null {
+  let minor: bigint;
+  try {
+    minor = toMinorUnits(normaliseTypedAmount(typed), payable.currency);
+  } catch {
+    return 'invalid';
+  }
+  if (minor <= 0n) return 'invalid';
+  const due = toMinorUnits(payable.amountDue, payable.currency);
+  if (minor > due) return 'above_due';
+  const minimum = payable.minPartialAmount ? toMinorUnits(payable.minPartialAmount, payable.currency) : 0n;
+  if (minor < due && minor < minimum) return 'below_minimum';
+  return null;
+}
+
+/** The amount that will be paid on a due: what was typed (when the biller allows part payment and it is valid), else all of it. */
+export function chosenAmount(payable: Payable, amounts: ChosenAmounts = new Map()): string {
+  const typed = amounts.get(payable.id);
+  if (!payable.allowsPartialPayment || typed === undefined || amountProblem(payable, typed)) return payable.amountDue;
+  return fromMinorUnits(toMinorUnits(normaliseTypedAmount(typed), payable.currency), payable.currency);
+}
+
+/** Any ticked due whose typed amount cannot be paid. */
+export function invalidAmounts(payables: readonly Payable[], selection: ReadonlySet<string>, amounts: ChosenAmounts): string[] {
+  return payables.filter((p) => p.payableOnline && p.allowsPartialPayment && selection.has(p.id) && amounts.has(p.id) && amountProblem(p, amounts.get(p.id)!) !== null).map((p) => p.id);
+}
+
 /** The total of the ticked dues, per currency, in exact decimal strings. */
-export function selectedTotal(payables: readonly Payable[], selection: ReadonlySet<string>): AmountInCurrency[] {
+export function selectedTotal(payables: readonly Payable[], selection: ReadonlySet<string>, amounts: ChosenAmounts = new Map()): AmountInCurrency[] {
   return sumByCurrency(
-    payables.filter((p) => p.payableOnline && selection.has(p.id)).map((p) => ({ amount: p.amountDue, currency: p.currency })),
+    payables.filter((p) => p.payableOnline && selection.has(p.id)).map((p) => ({ amount: chosenAmount(p, amounts), currency: p.currency })),
   );
 }
 
 /** Ids in the order the dues are listed, so the same selection always sends the same request. */
 export function selectedIds(payables: readonly Payable[], selection: ReadonlySet<string>): string[] {
   return payables.filter((p) => p.payableOnline && selection.has(p.id)).map((p) => p.id);
+}
+
+export interface CheckoutItem {
+  payableId: string;
+  /** Only for a part payment; a due paid in full carries no amount (the server takes what is due then). */
+  amount?: string;
+}
+
+/** What checkout is asked to pay: each ticked due, with an amount only where less than all of it is paid. */
+export function checkoutItems(payables: readonly Payable[], selection: ReadonlySet<string>, amounts: ChosenAmounts = new Map()): CheckoutItem[] {
+  return payables
+    .filter((p) => p.payableOnline && selection.has(p.id))
+    .map((p) => {
+      const amount = chosenAmount(p, amounts);
+      return amount === fromMinorUnits(toMinorUnits(p.amountDue, p.currency), p.currency) ? { payableId: p.id } : { payableId: p.id, amount };
+    });
 }

@@ -22,6 +22,9 @@ export interface Payable {
   holdReason: LocalisedText | null;
   /** The owner's name: initials (م*** ع***) for a stranger, in full for the owner or staff; null when unknown. */
   ownerName: LocalisedText | null;
+  /** The biller takes less than the full amount, down to `minPartialAmount` (a decimal string). */
+  allowsPartialPayment: boolean;
+  minPartialAmount: string | null;
 }
 
 export interface Dues {
@@ -63,6 +66,8 @@ export function normalisePayable(raw: Raw): Payable {
     payableOnline: raw.payableOnline !== false,
     holdReason: localised(raw, 'holdReason'),
     ownerName: raw.owner && typeof raw.owner === 'object' ? localised(raw.owner as Raw, 'name') : null,
+    allowsPartialPayment: raw.allowsPartialPayment === true,
+    minPartialAmount: text(raw.minPartialAmount),
   };
 }
 

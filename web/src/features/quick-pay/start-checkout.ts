@@ -4,6 +4,7 @@
 // checkout and not two; a retry of a checkout that has already finished answers no page, and the person is shown
 // that payment's result instead.
 import { api, type ApiClient } from '../../api/index.js';
+import type { CheckoutItem } from './dues-selection.js';
 
 export interface CheckoutStarted {
   paymentId: string;
@@ -37,14 +38,18 @@ export function isFollowableRedirect(url: string, base = typeof location === 'un
   }
 }
 
-export async function startCheckout(selectedIds: readonly string[], options: StartCheckoutOptions = {}): Promise<CheckoutStarted> {
+/** Ids alone pay each due in full (`payableIds`); an item with an amount pays part of it (`items`). */
+export function checkoutBody(selected: readonly (string | CheckoutItem)[], language: 'ar' | 'en'): Record<string, unknown> {
+  const items = selected.map((item) => (typeof item === 'string' ? { payableId: item } : item));
+  return items.some((item) => item.amount !== undefined)
+    ? { items: items.map((item) => (item.amount === undefined ? { payableId: item.payableId } : { payableId: item.payableId, amount: item.amount })), language }
+    : { payableIds: items.map((item) => item.payableId), language };
+}
+
+export async function startCheckout(selected: readonly (string | CheckoutItem)[], options: StartCheckoutOptions = {}): Promise<CheckoutStarted> {
   const client = options.client ?? api;
   const key = options.idempotencyKey ?? newIdempotencyKey();
-  const started = await client.post<CheckoutStarted>(
-    '/api/v1/checkout',
-    { payableIds: [...selectedIds], language: options.language ?? 'ar' },
-    { 'idempotency-key': key },
-  );
+  const started = await client.post<CheckoutStarted>('/api/v1/checkout', checkoutBody(selected, options.language ?? 'ar'), { 'idempotency-key': key });
   const next = started?.redirectUrl ?? (started?.paymentId ? `/pay/result/${encodeURIComponent(started.paymentId)}` : null);
   if (!next || !isFollowableRedirect(next)) throw new Error('checkout answered without a payment page to go to');
   (options.navigate ?? ((url: string) => window.location.assign(url)))(next);

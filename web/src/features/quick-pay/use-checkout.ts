@@ -2,6 +2,7 @@
 // a timeout, say) asks for the same checkout; changing the set asks for a new one.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLanguage } from '../../i18n/index.js';
+import type { CheckoutItem } from './dues-selection.js';
 import { newIdempotencyKey, startCheckout } from './start-checkout.js';
 
 export function useCheckout() {
@@ -23,8 +24,8 @@ export function useCheckout() {
     return () => window.removeEventListener('pageshow', onPageShow);
   }, []);
 
-  const start = useCallback(async (selectedIds: readonly string[]) => {
-    const selectionKey = [...selectedIds].sort().join(',');
+  const start = useCallback(async (items: readonly CheckoutItem[]) => {
+    const selectionKey = items.map((item) => `${item.payableId}=${item.amount ?? 'all'}`).sort().join(',');
     let idempotencyKey = keys.current.get(selectionKey);
     if (!idempotencyKey) {
       idempotencyKey = newIdempotencyKey();
@@ -33,7 +34,7 @@ export function useCheckout() {
     setPending(true);
     setError(null);
     try {
-      await startCheckout(selectedIds, { idempotencyKey, language });
+      await startCheckout(items, { idempotencyKey, language });
       // The browser is leaving for the payment page; keep the button disabled until it has gone.
     } catch (caught) {
       setError(caught);

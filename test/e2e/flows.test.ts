@@ -1,0 +1,181 @@
+// Every citizen and staff flow of the portal, end to end: the real server as `npm start` runs it (demo data, the
+// KNET, SMS and mail simulators, the workers) and Debian's Chromium. One server for the file; a browser context per
+// person, reused.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/db/seed/demo-accounts.js';
+import { demoPeople } from '../../src/db/seed/foundation.seed.js';
+import { demoPlate } from '../../src/modules/fines/demo-data.js';
+import ar from '../../web/src/i18n/ar.json';
+import en from '../../web/src/i18n/en.json';
+import { browserAvailability, launchChromium } from './support/browser.js';
+import { Contexts, documentLanguage, eventually, openPage, plain, signInThroughForm } from './support/portal.js';
+import { startServerUnderTest, type ServerUnderTest } from './support/server.js';
+
+const browserCheck = browserAvailability();
+const people = demoPeople(6);
+const RECEIPT_NUMBER = /\b[A-Z]{3}-\d{4}-\d{6,}\b/;
+
+describe.skipIf(!browserCheck.available)('portal flows in Chromium', () => {
+  let server: ServerUnderTest;
+  let browser: Browser;
+  let contexts: Contexts;
+  let inboxes: { sms: string | null; email: string | null };
+
+  beforeAll(async () => {
+    server = await startServerUnderTest();
+    browser = await launchChromium();
+    contexts = new Contexts(browser, server.url);
+    inboxes = ((await (await fetch(`${server.url}/api/v1/demo`)).json()) as { inboxes: typeof inboxes }).inboxes;
+  });
+
+  afterAll(async () => {
+    await contexts?.closeAll();
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** From the home page: look up a civil ID, pay the first due through the KNET simulator's Approve button. */
+  async function quickPayFirstDue(page: Page, civilId: string, language: 'ar' | 'en'): Promise<string> {
+    await page.locator('input[name="civilId"]').fill(civilId);
+    await page.locator('form button[type="submit"]').click();
+    await page.getByTestId('dues').waitFor();
+    const boxes = page.getByTestId('payable-checkbox');
+    expect(await boxes.count()).toBeGreaterThan(0);
+    for (let i = 1; i < (await boxes.count()); i++) await boxes.nth(i).uncheck();
+    await page.getByTestId('pay').click();
+    await page.waitForURL((url) => url.pathname.endsWith('/kpg/PaymentHTTP.htm'));
+    const approve = page.locator('button.approve');
+    expect(await approve.innerText()).toBe(language === 'ar' ? 'موافقة على الدفع' : 'Approve payment');
+    await approve.click();
+    await page.waitForURL((url) => url.pathname.startsWith('/pay/result/pay_'));
+    const text = await page.locator('body').innerText();
+    const receiptNumber = RECEIPT_NUMBER.exec(text)?.[0];
+    expect(receiptNumber, text).toBeDefined();
+    return receiptNumber!;
+  }
+
+  async function expectReceiptLinksWork(page: Page, receiptNumber: string) {
+    const hrefs = await page.locator('a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+    const pdf = hrefs.find((href) => href.includes(`/receipts/${receiptNumber}/pdf`));
+    const verify = hrefs.find((href) => href.includes(`/r/${receiptNumber}`));
+    expect(pdf, hrefs.join('\n')).toBeDefined();
+    expect(verify, hrefs.join('\n')).toBeDefined();
+    const download = await page.request.get(pdf!);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toBe('application/pdf');
+    expect((await download.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const verification = await page.request.get(verify!);
+    expect(verification.status()).toBe(200);
+    expect(await verification.text()).toContain(receiptNumber);
+  }
+
+  async function messageMentioning(inbox: string | null, text: string): Promise<void> {
+    expect(inbox, 'the demo runs the SMS and mail simulators').not.toBeNull();
+    await eventually(async () => {
+      const body = await (await fetch(`${inbox}/messages`)).text();
+      return body.includes(text) ? true : undefined;
+    }, `a message with ${text} in ${inbox}`);
+  }
+
+  it('tells a first-time visitor the demo civil ID and where the SMS and emails land, in both languages', async () => {
+    for (const language of ['ar', 'en'] as const) {
+      const page = await openPage(await contexts.get(`visitor-${language}`, { language }), '/');
+      const banner = page.getByTestId('demo-banner');
+      await banner.waitFor();
+      expect(await banner.getByRole('heading').innerText()).toBe((language === 'ar' ? ar : en).demo.title);
+      expect(await page.getByTestId('demo-civil-id').innerText()).toBe(people[0]!.civilId);
+      expect(await page.getByTestId('demo-sms-inbox').getAttribute('href')).toBe(inboxes.sms);
+      expect(await page.getByTestId('demo-email-inbox').getAttribute('href')).toBe(inboxes.email);
+      await page.close();
+    }
+  });
+
+  it('pays a due by quick pay in Arabic, through KNET, to the receipt, its PDF and verification, then the SMS and email', async () => {
+    const page = await openPage(await contexts.get('payer-ar', { language: 'ar' }), '/');
+    const receiptNumber = await quickPayFirstDue(page, people[0]!.civilId, 'ar');
+    expect(await page.locator('h1').innerText()).toContain('تم الدفع');
+    await expectReceiptLinksWork(page, receiptNumber);
+    await messageMentioning(inboxes.sms, receiptNumber);
+    await messageMentioning(inboxes.email, receiptNumber);
+  });
+
+  it('pays a due by quick pay in English, through KNET, to the receipt', async () => {
+    const page = await openPage(await contexts.get('payer-en', { language: 'en' }), '/');
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(en.quickPay.title);
+    const receiptNumber = await quickPayFirstDue(page, people[1]!.civilId, 'en');
+    expect(await page.locator('h1').innerText()).toContain('Payment received');
+    await expectReceiptLinksWork(page, receiptNumber);
+  });
+
+  it('lets an officer record a violation that its owner then sees and objects to', async () => {
+    const types = (await (await fetch(`${server.url}/api/v1/violation-types`)).json()) as { types: Array<{ code: string; nameAr: string; isSpeeding: boolean; payableOnline: boolean }> };
+    const type = types.types.find((ty) => !ty.isSpeeding && ty.payableOnline)!;
+    const officer = await (await contexts.get('officer', { language: 'ar' })).newPage();
+    await signInThroughForm(officer, { username: 'officer' }, DEMO_PASSWORD, '/staff');
+    await officer.getByTestId('tool-officer').click();
+    await officer.locator('input[name="plate"]').waitFor();
+    const number = await officer.getByTestId('violation-number').innerText();
+    await officer.locator('input[name="plate"]').fill(demoPlate(2, 0));
+    await officer.locator('select[name="typeCode"]').selectOption(type.code);
+    await officer.locator('input[name="place"]').fill('شارع تونس، حولي');
+    await officer.getByTestId('record').click();
+    await officer.getByTestId('recorded').waitFor();
+    expect(plain(await officer.getByTestId('recorded').innerText())).toContain(number);
+
+    const owner = await (await contexts.get('owner', { language: 'ar' })).newPage();
+    await signInThroughForm(owner, { civilId: people[2]!.civilId }, DEMO_PASSWORD, '/violations');
+    const card = owner.locator(`[data-testid="violation"][data-number="${number}"]`);
+    await card.waitFor();
+    expect(await card.innerText()).toContain(type.nameAr);
+    expect(await card.innerText()).toContain(ar.violations.status.unpaid);
+    await card.getByTestId('object').click();
+    await card.locator('textarea').fill('لم أكن أقود المركبة في ذلك الوقت.');
+    await card.getByRole('button', { name: ar.violations.sendObjection }).click();
+    await card.getByText(ar.violations.objectionStatus.pending).waitFor();
+    const objections = await owner.request.get(`/api/v1/violations?civilId=${people[2]!.civilId}`);
+    const recorded = ((await objections.json()) as { violations: Array<{ violationNumber: string; objection: { status: string } | null }> }).violations.find((v) => v.violationNumber === number);
+    expect(recorded?.objection?.status).toBe('pending');
+  });
+
+  it('keeps the page when the language is switched, and saves it for the citizen’s messages', async () => {
+    const page = await (await contexts.get('switcher', { language: 'ar' })).newPage();
+    await signInThroughForm(page, { civilId: people[3]!.civilId }, DEMO_PASSWORD, '/settings/notifications');
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(ar.notifications.title);
+    await page.getByTestId('language-switch').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await documentLanguage(page)).toEqual({ lang: 'en', dir: 'ltr', path: '/settings/notifications' });
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(en.notifications.title);
+    await eventually(async () => {
+      const profile = (await (await page.request.get('/api/v1/me/profile')).json()) as { preferredLanguage: string };
+      return profile.preferredLanguage === 'en' ? true : undefined;
+    }, 'the preferred language saved as English', 10_000);
+    await page.getByTestId('language-switch').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'ar');
+    expect(await documentLanguage(page)).toEqual({ lang: 'ar', dir: 'rtl', path: '/settings/notifications' });
+  });
+
+  it('turns a topic off in the notification settings and keeps it off', async () => {
+    const page = await (await contexts.get('settings', { language: 'en' })).newPage();
+    await signInThroughForm(page, { civilId: people[4]!.civilId }, DEMO_PASSWORD, '/settings/notifications');
+    const box = page.getByTestId('pref-reminders-sms');
+    expect(await box.isChecked()).toBe(true);
+    await box.uncheck();
+    await page.getByTestId('save-preferences').click();
+    await page.getByText(en.notifications.saved).waitFor();
+    await page.reload();
+    await page.getByTestId('pref-reminders-sms').waitFor();
+    expect(await page.getByTestId('pref-reminders-sms').isChecked()).toBe(false);
+  });
+
+  it('shows the admin the collections of the day, with the payments just made, as charts', async () => {
+    const page = await (await contexts.get('admin', { language: 'en' })).newPage();
+    await signInThroughForm(page, { username: 'admin' }, DEMO_PASSWORD, '/staff');
+    await page.getByTestId('tool-collections').click();
+    const chart = page.getByTestId('chart-channel');
+    await chart.waitFor();
+    expect(await chart.locator('svg[role="img"]').count()).toBe(1);
+    expect(await chart.innerText()).toContain(en.receipt.channels.knet);
+    await page.getByTestId('chart-biller').waitFor();
+  });
+});

@@ -1,0 +1,58 @@
+// Helpers shared by the portal's end-to-end tests: opening pages in reused contexts, signing in through the form,
+// and reading text the way a person sees it (direction marks and non-breaking spaces folded away).
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { newPortalContext, type FormFactor } from './browser.js';
+
+export const plain = (text: string) => text.replace(/[\u00a0\u200e\u200f\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim();
+
+export const documentLanguage = (page: Page) =>
+  page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir, path: location.pathname }));
+
+/** One browser context per person and language, reused across tests (a context is cheap, but not free). */
+export class Contexts {
+  private readonly open = new Map<string, BrowserContext>();
+  constructor(private readonly browser: Browser, private readonly baseURL: string) {}
+
+  async get(name: string, options: { language?: 'ar' | 'en'; formFactor?: FormFactor } = {}): Promise<BrowserContext> {
+    let context = this.open.get(name);
+    if (!context) {
+      context = await newPortalContext(this.browser, { baseURL: this.baseURL, ...options });
+      this.open.set(name, context);
+    }
+    return context;
+  }
+
+  async closeAll(): Promise<void> {
+    for (const context of this.open.values()) await context.close().catch(() => undefined);
+    this.open.clear();
+  }
+}
+
+export async function openPage(context: BrowserContext, path: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(path);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  return page;
+}
+
+/** Signs in through the portal's own form (civil ID, or username with `?as=staff`), landing on `next`. */
+export async function signInThroughForm(page: Page, who: { civilId: string } | { username: string }, password: string, next: string): Promise<void> {
+  const staff = 'username' in who;
+  await page.goto(`/sign-in?${staff ? 'as=staff&' : ''}next=${encodeURIComponent(next)}`);
+  await page.locator(`input[name="${staff ? 'username' : 'civilId'}"]`).fill(staff ? who.username : who.civilId);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('form button[type="submit"]').click();
+  await page.waitForURL((url) => url.pathname === next);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+}
+
+/** Waits, bounded, until `check` answers something other than undefined. */
+export async function eventually<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}

@@ -1,0 +1,27 @@
+// Where else the signed-in citizen can go: payments and receipts, meter readings, message settings.
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Section } from '../../components/Section.js';
+
+const LINKS = [
+  { to: '/payments', key: 'dashboard.links.payments' },
+  { to: '/readings', key: 'dashboard.links.reading' },
+  { to: '/settings/notifications', key: 'dashboard.links.notifications' },
+] as const;
+
+export function ShortcutsSection() {
+  const { t } = useTranslation();
+  return (
+    <Section title={t('dashboard.linksTitle')}>
+      <ul className="flex flex-col gap-2">
+        {LINKS.map((link) => (
+          <li key={link.to}>
+            <Link to={link.to} className="inline-flex min-h-11 items-center font-bold text-brand-800 underline">
+              {t(link.key)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}

@@ -1,0 +1,67 @@
+// Submitting a meter reading. The billing module decides — accepted, held for review, or refused — and says why
+// in both languages; the person reads its words in their language, with what happens next.
+import { useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../components/Button.js';
+import { ErrorNotice } from '../components/ErrorNotice.js';
+import { PageHeading } from '../components/Layout.js';
+import { TextField } from '../components/TextField.js';
+import { usePageTitle } from '../components/page-title.js';
+import { submitReading, type ReadingDecision } from '../features/billing/billing.api.js';
+import { useLanguage } from '../i18n/index.js';
+import { normaliseNumberInput } from '../lib/digits.js';
+
+const TONES = { accepted: 'border-emerald-700 bg-emerald-50 text-emerald-950', held: 'border-amber-600 bg-amber-50 text-amber-950', rejected: 'border-red-700 bg-red-50 text-red-950' } as const;
+
+export default function ReadingPage() {
+  const { t } = useTranslation();
+  const { language } = useLanguage();
+  usePageTitle('reading.title');
+  const [params] = useSearchParams();
+  const [account, setAccount] = useState(params.get('account') ?? '');
+  const [value, setValue] = useState('');
+  const [missing, setMissing] = useState<{ account?: boolean; value?: boolean }>({});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [decision, setDecision] = useState<ReadingDecision | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const accountNumber = normaliseNumberInput(account).toUpperCase();
+    const reading = normaliseNumberInput(value);
+    const problems = { account: !accountNumber, value: !reading };
+    setMissing(problems);
+    if (problems.account || problems.value) return;
+    setBusy(true);
+    setError(null);
+    setDecision(null);
+    try {
+      setDecision(await submitReading({ accountNumber, value: reading }));
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="mx-auto flex max-w-2xl flex-col gap-6">
+      <PageHeading title={t('reading.title')} lead={t('reading.lead')} />
+      {decision && (
+        <div role="status" data-testid="reading-decision" data-decision={decision.decision} className={`rounded-lg border-s-4 p-4 ${TONES[decision.decision]}`}>
+          <p className="font-bold">{t(`reading.decisions.${decision.decision}`)}</p>
+          <p>{decision.message[language]}</p>
+        </div>
+      )}
+      <form onSubmit={submit} noValidate className="flex flex-col gap-5 rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:p-8" aria-busy={busy}>
+        {error !== null && <ErrorNotice error={error} />}
+        <TextField label={t('reading.account')} hint={t('reading.accountHint')} name="accountNumber" autoComplete="off" value={account} onChange={(e) => setAccount(e.target.value)} error={missing.account ? t('reading.accountMissing') : undefined} />
+        <TextField label={t('reading.value')} hint={t('reading.valueHint')} name="value" inputMode="numeric" autoComplete="off" value={value} onChange={(e) => setValue(e.target.value)} error={missing.value ? t('reading.valueMissing') : undefined} />
+        <Button type="submit" disabled={busy} className="w-full sm:w-auto sm:self-start" data-testid="submit-reading">
+          {busy ? t('reading.submitting') : t('reading.submit')}
+        </Button>
+      </form>
+    </div>
+  );
+}
