@@ -180,4 +180,24 @@ describe('a violation on a plate nobody has registered', () => {
     });
     expect(again.json().code).toBe('vehicle_exists');
   });
+
+  it.runIf(testDatabaseKind() === 'postgres')('is never left ownerless when the report and the registration race', async () => {
+    const owner = people[2]!;
+    for (let i = 0; i < 12; i++) {
+      const plate = `88/${5000 + i}`;
+      const [recorded, registered] = await Promise.all([
+        cameraPost(t.app, violationBody({ plate }), t.clock.now()),
+        t.app.inject({
+          method: 'POST', url: '/api/v1/vehicles', headers: { cookie: officer },
+          payload: { plate, ownerCivilId: owner.civilId, make: 'Kia', model: 'Rio', colour: 'Red', registrationExpiresOn: '2027-01-01' },
+        }),
+      ]);
+      expect(recorded.statusCode).toBe(201);
+      expect(registered.statusCode).toBe(201);
+      const [row] = await t.ctx.db.select().from(violations).where(eq(violations.id, recorded.json().id));
+      expect(row!.ownerCivilId, plate).toBe(owner.civilId);
+      expect(await payables.find(t.ctx, row!.payableId!)).toMatchObject({ civilId: owner.civilId });
+      expect(await outboxEventsFor(t.ctx, 'violation.recorded', 'violationId', row!.id)).toHaveLength(1);
+    }
+  });
 });

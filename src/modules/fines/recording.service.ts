@@ -61,7 +61,12 @@ export async function recordViolation(ctx: Ctx, actor: Actor, input: RecordViola
     const amount = await fineFor(tx, type, content);
     const biller = await getBiller(tx, FINES_BILLER);
     if (type.currency !== biller.currency) throw new AppError('currency_mismatch', { left: type.currency, right: biller.currency });
-    const vehicle = await vehicleStore.findVehicleByPlate(tx.db, content.plate);
+    let vehicle = await vehicleStore.findVehicleByPlate(tx.db, content.plate);
+    if (!vehicle) {
+      // Unknown plate: wait for any registration of it in flight, then look again (see lockPlate).
+      await vehicleStore.lockPlate(tx.db, content.plate);
+      vehicle = await vehicleStore.findVehicleByPlate(tx.db, content.plate);
+    }
     const now = tx.clock.now();
     const inserted = await store.insertViolation(tx.db, {
       id: newId('vio', now.getTime()),

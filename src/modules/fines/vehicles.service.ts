@@ -37,6 +37,7 @@ export async function registerVehicle(ctx: Ctx, actor: Actor, input: RegisterVeh
   const ownerCivilId = checkCivilId(ctx, input.ownerCivilId);
   return inTransaction(ctx, async (tx) => {
     const now = tx.clock.now();
+    await store.lockPlate(tx.db, plate);
     const vehicle = await store.insertVehicle(tx.db, {
       id: newId('veh', now.getTime()), plate, ownerCivilId, make: input.make.trim(), model: input.model.trim(), colour: input.colour.trim(),
       modelYear: input.modelYear ?? null, registrationExpiresOn: input.registrationExpiresOn, nextInspectionOn: input.nextInspectionOn ?? null,

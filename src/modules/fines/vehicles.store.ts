@@ -1,5 +1,5 @@
 // The fines module's SQL for vehicles and driving licences.
-import { and, asc, between, eq, gt, isNotNull } from 'drizzle-orm';
+import { and, asc, between, eq, gt, isNotNull, sql } from 'drizzle-orm';
 import { drivingLicences, vehicles } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
 
@@ -7,6 +7,14 @@ export type VehicleRow = typeof vehicles.$inferSelect;
 export type NewVehicle = typeof vehicles.$inferInsert;
 export type LicenceRow = typeof drivingLicences.$inferSelect;
 export type NewLicence = typeof drivingLicences.$inferInsert;
+
+/**
+ * Serialises, for one plate, registering the vehicle and recording a violation on it while it is unknown: without
+ * it a violation could be recorded ownerless just as the registration commits and never be matched.
+ */
+export async function lockPlate(db: Executor, plate: string): Promise<void> {
+  await db.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`fines.plate:${plate}`}, 0))`);
+}
 
 /** Inserts a vehicle; returns undefined when the plate is already registered. */
 export async function insertVehicle(db: Executor, row: NewVehicle): Promise<VehicleRow | undefined> {
