@@ -62,8 +62,9 @@ function postResponse(body: Record<string, string>) {
   return h.app.inject({ method: 'POST', url: '/api/v1/payments/knet/response', payload: new URLSearchParams(body).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
 }
 
-async function refusals(action: string) {
-  return (await auditByAction(h.ctx, action, 500)).filter((row) => row.outcome === 'refused');
+async function refusals(action: string, code?: string) {
+  return (await auditByAction(h.ctx, action, 1000))
+    .filter((row) => row.outcome === 'refused' && (!code || (row.detail as { code?: string }).code === code));
 }
 
 describe('a response that never arrives', () => {
@@ -86,13 +87,14 @@ describe('a response that never arrives', () => {
     expect(await ledger.balance(h.ctx, receivableAccountOf(timedOutPayable))).toBe(6_000n);
 
     // The response arriving late (out of order) and again (replayed) posts nothing more, and is audited.
-    const replaysBefore = (await refusals('payment.gateway_callback')).length;
+    const replays = async () => (await refusals('payment.gateway_callback', 'conflict')).filter((row) => row.entityId === lost.payment.id).length;
+    const replaysBefore = await replays();
     for (let i = 0; i < 2; i++) {
       const late = await postResponse(lost.notification!);
       expect(late.statusCode).toBe(200);
       expect(late.body).toBe(`REDIRECT=${h.baseUrl}/pay/result/${lost.payment.id}`);
     }
-    expect((await refusals('payment.gateway_callback')).length).toBe(replaysBefore + 2);
+    expect(await replays()).toBe(replaysBefore + 2);
     expect(await ledger.balance(h.ctx, receivableAccountOf(paid))).toBe(0n);
     expect((await payables.find(h.ctx, paid.id))!.amountPaid).toBe(5_000n);
     await expectBalancedLedger(h.ctx);
@@ -125,7 +127,7 @@ describe('a meddled response', () => {
   });
 
   it('refuses tampered trandata, audits it, and posts nothing', async () => {
-    const before = (await refusals('payment.gateway_callback')).length;
+    const before = (await refusals('payment.gateway_callback', 'gateway_response_invalid')).length;
     const hex = captured.notification!.trandata!;
     const flipped = `${hex.slice(0, 10)}${hex[10] === 'a' ? 'b' : 'a'}${hex.slice(11)}`;
     const tampered = await postResponse({ ...captured.notification!, trandata: flipped });
@@ -133,7 +135,7 @@ describe('a meddled response', () => {
     expect(tampered.json().code).toBe('gateway_response_invalid');
     const truncated = await postResponse({ ...captured.notification!, trandata: hex.slice(0, -32) });
     expect(truncated.json().code).toBe('gateway_response_invalid');
-    expect((await refusals('payment.gateway_callback')).length).toBe(before + 2);
+    expect((await refusals('payment.gateway_callback', 'gateway_response_invalid')).length).toBe(before + 2);
     expect((await findPayment(h.ctx.db, captured.payment.id))!.status).toBe('pending');
   });
 
@@ -145,12 +147,14 @@ describe('a meddled response', () => {
   });
 
   it('refuses a result for an amount different from the one requested', async () => {
-    const before = (await refusals('payment.gateway_callback')).length;
+    const before = (await refusals('payment.gateway_callback', 'gateway_response_mismatch')).length;
     const otherAmount = encryptTrandata(`paymentid=777&result=CAPTURED&auth=1&ref=2&tranid=3&postdate=1122&trackid=${captured.payment.trackId}&amt=0.500`, KNET_DEMO_CREDENTIALS.resourceKey);
     const response = await postResponse({ trandata: otherAmount });
     expect(response.statusCode).toBe(502);
     expect(response.json().code).toBe('gateway_response_mismatch');
-    expect((await refusals('payment.gateway_callback')).length).toBe(before + 1);
+    const mismatches = await refusals('payment.gateway_callback', 'gateway_response_mismatch');
+    expect(mismatches.length).toBe(before + 1);
+    expect(mismatches[0]).toMatchObject({ entityId: captured.payment.id });
     expect((await findPayment(h.ctx.db, captured.payment.id))!.status).toBe('pending');
     expect(await ledger.balance(h.ctx, receivableAccountOf(payable))).toBe(9_500n);
   });
@@ -179,11 +183,11 @@ describe('an inquiry answer about a different amount', () => {
       baseUrl: h.sim.url, ...KNET_DEMO_CREDENTIALS,
       fetch: async () => new Response(`<result>CAPTURED</result><payid>123</payid><trackid>${payment.trackId}</trackid><amt>0.400</amt><auth>1</auth><ref>2</ref><tranid>3</tranid>`, { status: 200 }),
     });
-    const before = (await refusals('payment.inquiry')).length;
+    const before = (await refusals('payment.inquiry', 'gateway_response_mismatch')).length;
     const { outcome } = await settleWithGateway(h.ctx, anonymousActor, lying, payment);
     expect(outcome).toBe('failed');
     expect(await findPayment(h.ctx.db, payment.id)).toMatchObject({ status: 'failed', failureCode: 'gateway_response_mismatch' });
-    expect((await refusals('payment.inquiry')).length).toBe(before + 1);
+    expect((await refusals('payment.inquiry', 'gateway_response_mismatch')).length).toBe(before + 1);
     expect(await ledger.balance(h.ctx, receivableAccountOf(payable))).toBe(4_000n);
     await expectBalancedLedger(h.ctx);
   });

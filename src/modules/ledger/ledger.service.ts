@@ -52,9 +52,22 @@ function validate(input: PostingInput): void {
 
 /** Posts one balanced transaction. Posting the same (kind, sourceRef) twice is refused with ledger_already_posted. */
 export async function post(ctx: Ctx, input: PostingInput): Promise<{ transactionId: string }> {
-  const [result] = await postMany(ctx, [input]);
-  if (!result!.posted) throw new AppError('ledger_already_posted', { kind: input.kind, sourceRef: input.sourceRef });
-  return { transactionId: result!.transactionId };
+  validate(input);
+  const id = newId('ltx');
+  const accountTypes = new Map(input.lines.map((line) => [line.account, accountType(line.account)]));
+  const posted = await store.insertTransactionAtOnce(
+    ctx.db,
+    { id, kind: input.kind, sourceRef: input.sourceRef, currency: input.currency, memo: jsonSafe(input.memo ?? {}), postedAt: ctx.clock.now() },
+    [...accountTypes].map(([code, type]) => ({ code, type })),
+    input.lines.map((line) => ({ accountCode: line.account, amount: line.amount })),
+  );
+  if (!posted) throw new AppError('ledger_already_posted', { kind: input.kind, sourceRef: input.sourceRef });
+  return { transactionId: id };
+}
+
+// Memo values are JSON: a bigint amount is written as its decimal string.
+function jsonSafe(memo: Record<string, unknown>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(memo, (_key, value) => (typeof value === 'bigint' ? value.toString() : value))) as Record<string, unknown>;
 }
 
 /**

@@ -71,3 +71,32 @@ export async function lockAccounts(db: Executor, accountCodes: string[]): Promis
     .where(inArray(ledgerAccounts.code, accountCodes)).orderBy(ledgerAccounts.code).for('update');
   return rows.map((r) => r.code);
 }
+
+/**
+ * One transaction with its accounts and entries in a single statement (one round trip instead of three: this is
+ * on every payment's path). Entries are written only if the transaction row was: a source already posted inserts
+ * nothing. Account rows are created in the same statement; the foreign key is checked when the statement ends.
+ * Returns false when the source was already posted.
+ */
+export async function insertTransactionAtOnce(
+  db: Executor,
+  row: { id: string; kind: string; sourceRef: string; currency: string; memo: Record<string, unknown>; postedAt: Date },
+  accounts: { code: string; type: string }[],
+  entries: { accountCode: string; amount: bigint }[],
+): Promise<boolean> {
+  const accountValues = sql.join(accounts.map((a) => sql`(${a.code}, ${a.type}, ${row.currency})`), sql`, `);
+  const entryValues = sql.join(entries.map((e, i) => sql`(${i}, ${e.accountCode}, ${e.amount.toString()}::bigint)`), sql`, `);
+  const result = await db.execute(sql`
+    WITH new_accounts AS (
+      INSERT INTO ledger_accounts (code, type, currency) VALUES ${accountValues} ON CONFLICT DO NOTHING
+    ), new_transaction AS (
+      INSERT INTO ledger_transactions (id, kind, source_ref, currency, memo, posted_at)
+      VALUES (${row.id}, ${row.kind}, ${row.sourceRef}, ${row.currency}, ${JSON.stringify(row.memo)}::jsonb, ${row.postedAt.toISOString()}::timestamptz)
+      ON CONFLICT DO NOTHING RETURNING id
+    )
+    INSERT INTO ledger_entries (transaction_id, account_code, amount, currency)
+    SELECT new_transaction.id, e.account_code, e.amount, ${row.currency}
+    FROM new_transaction CROSS JOIN (VALUES ${entryValues}) AS e(n, account_code, amount) ORDER BY e.n
+    RETURNING transaction_id`);
+  return ((result as unknown as { rows: unknown[] }).rows ?? []).length > 0;
+}

@@ -60,44 +60,57 @@ export async function postDirectPayment(ctx: Ctx, actor: Actor, input: DirectPay
     if (existing.requestHash !== requestHash) throw new AppError('idempotency_conflict', { externalId: input.externalId, paymentId: existing.id });
     return { payment: existing, replayed: true };
   };
-  const existing = await store.findPaymentByExternalId(ctx.db, input.channel, actorId, input.externalId);
-  if (existing) return replay(existing);
   try {
     return await inTransaction(ctx, async (tx) => {
-      const { applied } = await applyItems(tx, input.items, input.currency, 'strict');
       const now = tx.clock.now();
       const total = sumItems(input.items);
-      const payment = await store.insertPayment(tx.db, {
+      // The payment row first: it claims the channel's id (a repeat finds it taken and answers the first result),
+      // and a payment refused below rolls back with it. A refused payment leaves a gap in the receipt numbers.
+      const payment = await store.insertPostedPaymentWithItems(tx.db, {
         id: newId('pay'),
         channel: input.channel,
         status: 'posted',
         currency: input.currency,
         amount: total,
+        creditAmount: 0n,
+        // Credit paying a bill: which party's credit paid, so a refund gives it back there.
+        creditParty: input.creditAccount ? input.creditAccount.slice('credit:'.length) : null,
+        refundedAmount: 0n,
         personId: input.personId ?? null,
         civilId: input.civilId ?? null,
         actorKind: actor.kind,
         actorId,
         language: input.language ?? 'ar',
-        externalId: input.externalId,
-        // Credit paying a bill: which party's credit paid, so a refund gives it back there.
-        creditParty: input.creditAccount ? input.creditAccount.slice('credit:'.length) : null,
+        idempotencyScope: null,
+        idempotencyKey: null,
         requestHash,
+        externalId: input.externalId,
+        gateway: null,
+        trackId: null,
+        gatewayPaymentId: null,
+        gatewayStatus: null,
+        gatewayResult: null,
+        failureCode: null,
+        inquiryAttempts: 0,
+        lastInquiryAt: null,
         createdAt: now,
         updatedAt: now,
         postedAt: now,
-      }, { point: RECEIPT_POINT_OF_CHANNEL[input.channel], year: receiptYear(tx) });
+        closedAt: null,
+      }, input.items, { point: RECEIPT_POINT_OF_CHANNEL[input.channel], year: receiptYear(tx) });
       if (!payment) throw new ExternalIdTaken();
-      await store.insertItems(tx.db, payment.id, input.items);
+      const { applied } = await applyItems(tx, input.items, input.currency, 'strict');
       await postPaymentLedger(tx, payment, paymentLines(sourceAccountOf(input.channel, input.creditAccount), total, applied));
       await queueReceipt(tx, payment, applied);
       return { payment, replayed: false };
     });
   } catch (error) {
-    // A concurrent request with the same id may have won the race (we then saw its payables already paid, or its
-    // row in the unique index): if its payment is there now, that is the answer.
-    const winner = await store.findPaymentByExternalId(ctx.db, input.channel, actorId, input.externalId);
-    if (winner) return replay(winner);
-    if (error instanceof ExternalIdTaken) throw new AppError('conflict', { externalId: input.externalId });
+    // The id was taken (a repeat, or a concurrent request that committed first): that payment is the answer.
+    if (error instanceof ExternalIdTaken || (error instanceof AppError && error.code.startsWith('payable_'))) {
+      const existing = await store.findPaymentByExternalId(ctx.db, input.channel, actorId, input.externalId);
+      if (existing) return replay(existing);
+      if (error instanceof ExternalIdTaken) throw new AppError('conflict', { externalId: input.externalId });
+    }
     throw error;
   }
 }

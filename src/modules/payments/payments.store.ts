@@ -54,6 +54,41 @@ export async function insertPayment(db: Executor, row: NewPayment, receipt?: { p
   return inserted;
 }
 
+/**
+ * Inserts a posted payment and its items in one statement (one round trip on every bank and counter payment),
+ * unless the channel's id is taken: then nothing is written and undefined is returned. Answers the full row.
+ */
+export async function insertPostedPaymentWithItems(
+  db: Executor,
+  row: Omit<PaymentRow, 'receiptNumber' | 'receiptPoint'>,
+  items: { payableId: string; amount: bigint }[],
+  receipt: { point: ReceiptPoint; year: string },
+): Promise<PaymentRow | undefined> {
+  const itemValues = sql.join(items.map((item, position) => sql`(${position}::int, ${item.payableId}, ${item.amount.toString()}::bigint)`), sql`, `);
+  const result = await db.execute(sql`
+    WITH new_payment AS (
+      INSERT INTO payments (id, channel, status, currency, amount, credit_amount, credit_party, refunded_amount, person_id, civil_id,
+        actor_kind, actor_id, language, idempotency_scope, idempotency_key, request_hash, external_id, gateway, track_id,
+        gateway_payment_id, gateway_status, gateway_result, failure_code, receipt_point, receipt_number, inquiry_attempts,
+        last_inquiry_at, created_at, updated_at, posted_at, closed_at)
+      VALUES (${row.id}, ${row.channel}, ${row.status}, ${row.currency}, ${row.amount.toString()}::bigint, ${row.creditAmount.toString()}::bigint,
+        ${row.creditParty}, ${row.refundedAmount.toString()}::bigint, ${row.personId}, ${row.civilId}, ${row.actorKind}, ${row.actorId},
+        ${row.language}, ${row.idempotencyScope}, ${row.idempotencyKey}, ${row.requestHash}, ${row.externalId}, ${row.gateway},
+        ${row.trackId}, ${row.gatewayPaymentId}, ${row.gatewayStatus}, ${row.gatewayResult === null ? null : JSON.stringify(row.gatewayResult)}::jsonb,
+        ${row.failureCode}, ${receipt.point}, ${nextReceiptNumberSql(receipt.point, receipt.year)}, ${row.inquiryAttempts}::int,
+        ${row.lastInquiryAt?.toISOString() ?? null}::timestamptz, ${row.createdAt.toISOString()}::timestamptz,
+        ${row.updatedAt.toISOString()}::timestamptz, ${row.postedAt?.toISOString() ?? null}::timestamptz, ${row.closedAt?.toISOString() ?? null}::timestamptz)
+      ON CONFLICT DO NOTHING
+      RETURNING id, receipt_number
+    ), new_items AS (
+      INSERT INTO payment_items (payment_id, payable_id, position, amount)
+      SELECT new_payment.id, i.payable_id, i.position, i.amount FROM new_payment CROSS JOIN (VALUES ${itemValues}) AS i(position, payable_id, amount)
+    )
+    SELECT receipt_number FROM new_payment`);
+  const [inserted] = (result as unknown as { rows: { receipt_number: string }[] }).rows;
+  return inserted ? { ...row, receiptPoint: receipt.point, receiptNumber: inserted.receipt_number } : undefined;
+}
+
 export async function insertItems(db: Executor, paymentId: string, items: { payableId: string; amount: bigint }[]): Promise<void> {
   if (items.length === 0) return;
   await db.insert(paymentItems).values(items.map((item, position) => ({ paymentId, payableId: item.payableId, amount: item.amount, position })));

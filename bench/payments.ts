@@ -1,0 +1,252 @@
+// `npm run bench -- payments [--duration 10] [--connections 16] [--inquiry-connections 32] [--pool 10]`
+//
+// Drives the payment API over HTTP on loopback with autocannon, against PostgreSQL, in a database of its own
+// (created from BENCH_DATABASE_URL, else DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres, and
+// dropped at the end). The server runs in a child process (bench/_payments-server.ts) so the load generator does
+// not share its event loop. Phases, each bounded in time:
+//   1. inquiry: GET /api/v1/dues?civilId=… rotating over the seeded people (each look-up audited, as in production);
+//   2. payments: HMAC-signed POST /api/v1/payments from the demo bank, each paying one open bill in full. This is
+//      the bank channel, which posts through the same code as a confirmed KNET capture (lock the payable, guarded
+//      UPDATE, payment row with its receipt number, items, one ledger transaction, the receipt in the outbox) —
+//      the card path adds only the browser's trip to KNET, which a benchmark cannot measure honestly;
+//   3. the limit: the same transaction shape (same statements, same tables, same concurrency as the server's pool)
+//      sent as raw SQL by plain pg clients, and likewise the inquiry's three statements.
+// Then it checks what was posted: one payment per 2xx answer, no bill paid beyond its amount, ledger balanced.
+// The last line is one JSON object with the figures.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { cpus } from 'node:os';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { loadConfig } from '../src/config.js';
+import { migrateDatabase, openDatabase } from '../src/db/client.js';
+import { seedFoundation } from '../src/db/seed/foundation.seed.js';
+import { DEMO_API_CLIENTS } from '../src/db/seed/demo-accounts.js';
+import { signRequest } from '../src/modules/identity/secrets.js';
+import { systemClock } from '../src/shared/clock.js';
+import { formatAmount } from '../src/shared/money.js';
+import { measureRawLimits } from './_payments-limit.js';
+
+const PEOPLE = 200;
+const SECRET = `bench-${randomBytes(16).toString('hex')}`;
+const bank = DEMO_API_CLIENTS.find((c) => c.role === 'bank')!;
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+function option(args: string[], name: string, fallback: number): number {
+  const i = args.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(args[i + 1]) : fallback;
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive whole number`);
+  return value;
+}
+
+/** Bill g's amount: 5.000 to 17.250 KWD. */
+export const billAmount = (g: number) => 5000 + (g % 50) * 250;
+export const billId = (g: number) => `pbl_bench${String(g).padStart(9, '0')}`;
+
+export async function run(args: string[]): Promise<void> {
+  const duration = option(args, 'duration', 10);
+  const connections = option(args, 'connections', 16);
+  const inquiryConnections = option(args, 'inquiry-connections', 32);
+  const poolSize = option(args, 'pool', 10);
+  // Enough open bills that no phase runs out: more than the fastest rate seen on this kind of machine allows.
+  const bills = option(args, 'bills', 60_000 * Math.max(1, Math.ceil(duration / 10)));
+  const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `tasdeed_bench_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  await admin(adminUrl, `CREATE DATABASE "${name}"`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const databaseUrl = url.toString();
+  let server: ChildProcess | undefined;
+  try {
+    const people = await prepareDatabase(databaseUrl, bills);
+    log(`database ${name}: ${people.length} people, ${bills} open bills for the API, ${bills} for the raw limit`);
+    const started = await startServer(databaseUrl, poolSize);
+    server = started.child;
+    const base = `http://127.0.0.1:${started.port}`;
+
+    log(`inquiry: ${inquiryConnections} connections, ${duration} s`);
+    await inquiryLoad(base, people, inquiryConnections, 2); // warm-up: JIT, pool, caches
+    const inquiry = await inquiryLoad(base, people, inquiryConnections, duration);
+    log(`  ${inquiry.perSecond}/s, p50 ${inquiry.p50} ms, p99 ${inquiry.p99} ms, non-2xx ${inquiry.non2xx}, errors ${inquiry.errors}`);
+
+    log(`payments: ${connections} connections, ${duration} s`);
+    let next = 1;
+    const nextBill = () => {
+      if (next > bills) throw new Error('ran out of open bills: raise --bills');
+      return next++;
+    };
+    const warm = await paymentLoad(base, connections, 2, nextBill);
+    const payments = await paymentLoad(base, connections, duration, nextBill);
+    log(`  ${payments.perSecond}/s, p50 ${payments.p50} ms, p99 ${payments.p99} ms, non-2xx ${payments.non2xx}, errors ${payments.errors}`);
+
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server!.once('exit', resolve));
+    server = undefined;
+    const check = await verify(databaseUrl);
+    const answered = warm.ok + payments.ok;
+    log(`answered 2xx: ${answered}; posted: ${check.posted} (requests cut off in flight at the end may post unanswered); bills paid: ${check.paidBills}; overpaid: ${check.overpaid}; ledger balanced: ${check.balanced}`);
+
+    log(`raw SQL limit: ${poolSize} clients, ${duration} s`);
+    const limit = await measureRawLimits(databaseUrl, { clients: poolSize, seconds: duration, firstBill: bills + 1, bills, people, clientKeyId: bank.keyId });
+    log(`  payment transaction ${limit.paymentsPerSecond}/s, inquiry ${limit.inquiryPerSecond}/s`);
+
+    console.log(JSON.stringify({
+      scenario: 'payments',
+      database: 'postgres',
+      cores: cpus().length,
+      durationSeconds: duration,
+      paymentsPerSecond: payments.perSecond,
+      p50Ms: payments.p50,
+      p99Ms: payments.p99,
+      inquiryPerSecond: inquiry.perSecond,
+      inquiryP50Ms: inquiry.p50,
+      inquiryP99Ms: inquiry.p99,
+      limitTransactionsPerSecond: limit.paymentsPerSecond,
+      ratio: round(payments.perSecond / limit.paymentsPerSecond, 3),
+      limitInquiryPerSecond: limit.inquiryPerSecond,
+      inquiryRatio: round(inquiry.perSecond / limit.inquiryPerSecond, 3),
+      paymentErrors: payments.non2xx + payments.errors,
+      inquiryErrors: inquiry.non2xx + inquiry.errors,
+      answered2xx: answered,
+      posted: check.posted,
+      onePaymentPerPaidBill: check.posted === check.paidBills && check.posted >= answered,
+      overpaidBills: check.overpaid,
+      ledgerBalanced: check.balanced,
+      connections,
+      inquiryConnections,
+      pool: poolSize,
+      channel: 'bank (HMAC-signed POST /api/v1/payments)',
+    }));
+  } finally {
+    server?.kill('SIGKILL');
+    await admin(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  }
+}
+
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+async function admin(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Migrates, seeds the foundation (billers, the demo bank client, people) and 2 × `bills` open bills in bulk SQL. */
+async function prepareDatabase(databaseUrl: string, bills: number): Promise<{ id: string; civilId: string }[]> {
+  const database = await openDatabase({ databaseUrl, poolSize: 2 });
+  try {
+    await migrateDatabase(database);
+    const ctx = { db: database.db, clock: systemClock, config: loadConfig({}, { LOG_LEVEL: 'silent', TASDEED_SECRET: SECRET }) };
+    const { people } = await seedFoundation(ctx, { people: PEOPLE });
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      const ids = people.map((p) => p.id);
+      // Bills the payments pay, one each, owned by the seeded people (so each receipt has someone to go to).
+      await client.query(`
+        INSERT INTO payables (id, biller_code, kind, source_id, reference, person_id, account_number, currency, amount, amount_paid, status,
+          issued_on, due_date, description_ar, description_en, allows_partial_payment, min_partial_amount, payable_online)
+        SELECT 'pbl_bench' || lpad(g::text, 9, '0'), 'mew-electricity', 'bill', 'bench-' || g, 'EB-2026-' || lpad(g::text, 7, '0'),
+          ($2::text[])[1 + g % array_length($2::text[], 1)], (3000000000 + g)::text, 'KWD', 5000 + (g % 50) * 250, 0, 'open',
+          '2026-10-28', '2026-11-27', 'فاتورة كهرباء', 'Electricity bill', true, 1000, true
+        FROM generate_series(1, $1::int) g`, [bills * 2, ids]);
+      // What an inquiry finds: each person owes an electricity bill, a water bill and a traffic fine.
+      await client.query(`
+        INSERT INTO payables (id, biller_code, kind, source_id, reference, person_id, civil_id, account_number, plate, currency, amount, amount_paid, status,
+          issued_on, due_date, description_ar, description_en, allows_partial_payment, min_partial_amount, payable_online)
+        SELECT 'pbl_owed' || p.n || '_' || k, b.code, b.kind, 'owed-' || p.n || '-' || k, b.prefix || lpad(p.n::text, 7, '0'), p.id, p.civil_id,
+          CASE WHEN b.kind = 'bill' THEN (4000000000 + p.n * 3 + k)::text END, CASE WHEN b.kind = 'fine' THEN '1-' || p.n END,
+          'KWD', 2000 + k * 10000, 0, 'open', '2026-10-28', ('2026-11-2' || k)::date, 'مستحق', 'Due', b.kind = 'bill', 1000, true
+        FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS p(id, civil_id, n)
+        CROSS JOIN (VALUES (1, 'mew-electricity', 'bill', 'EB-'), (2, 'mew-water', 'bill', 'WB-'), (3, 'moi-traffic', 'fine', 'TV-')) AS b(k, code, kind, prefix)`,
+      [ids, people.map((p) => p.civilId)]);
+      await client.query('ANALYZE');
+    } finally {
+      await client.end();
+    }
+    return people.map((p) => ({ id: p.id, civilId: p.civilId }));
+  } finally {
+    await database.close();
+  }
+}
+
+async function startServer(databaseUrl: string, poolSize: number): Promise<{ child: ChildProcess; port: number }> {
+  const script = fileURLToPath(new URL('./_payments-server.ts', import.meta.url));
+  // BENCH_CPU_PROFILE=<dir>: the server writes a V8 CPU profile there when it exits (for finding where time goes).
+  const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], {
+    env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, BENCH_POOL_SIZE: String(poolSize), BENCH_SECRET: SECRET, KNET_BASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let text = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+      const line = text.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve((JSON.parse(line) as { port: number }).port);
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  return { child, port };
+}
+
+interface LoadResult { ok: number; perSecond: number; p50: number; p99: number; non2xx: number; errors: number }
+
+function summarise(result: autocannon.Result): LoadResult {
+  const seconds = result.duration;
+  return { ok: result['2xx'], perSecond: Math.round(result['2xx'] / seconds), p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+}
+
+async function inquiryLoad(base: string, people: { civilId: string }[], connections: number, duration: number): Promise<LoadResult> {
+  let i = 0;
+  const result = await autocannon({
+    url: base, connections, duration,
+    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: `/api/v1/dues?civilId=${people[i++ % people.length]!.civilId}` }) }],
+  });
+  return summarise(result);
+}
+
+async function paymentLoad(base: string, connections: number, duration: number, nextBill: () => number): Promise<LoadResult> {
+  const path = '/api/v1/payments';
+  const result = await autocannon({
+    url: base, connections, duration,
+    requests: [{
+      method: 'POST',
+      setupRequest: (request) => {
+        const g = nextBill();
+        const body = JSON.stringify({ channel: 'bank', externalId: `BENCH-${g}`, items: [{ payableId: billId(g), amount: formatAmount(BigInt(billAmount(g)), 'KWD') }] });
+        const timestamp = String(Math.floor(Date.now() / 1000));
+        return {
+          ...request, path, body,
+          headers: {
+            'content-type': 'application/json',
+            'x-tasdeed-key': bank.keyId,
+            'x-tasdeed-timestamp': timestamp,
+            'x-tasdeed-signature': signRequest(bank.secret, 'POST', path, timestamp, body),
+          },
+        };
+      },
+    }],
+  });
+  return summarise(result);
+}
+
+async function verify(databaseUrl: string): Promise<{ posted: number; paidBills: number; overpaid: number; balanced: boolean }> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const posted = Number((await client.query(`SELECT count(*) AS n FROM payments WHERE channel = 'bank' AND status = 'posted'`)).rows[0].n);
+    const paidBills = Number((await client.query(`SELECT count(*) AS n FROM payables WHERE id LIKE 'pbl_bench%' AND amount_paid > 0`)).rows[0].n);
+    const overpaid = Number((await client.query(`SELECT count(*) AS n FROM payables WHERE amount_paid > amount`)).rows[0].n);
+    const unbalanced = Number((await client.query(`SELECT count(*) AS n FROM (SELECT transaction_id FROM ledger_entries GROUP BY transaction_id HAVING sum(amount) <> 0) u`)).rows[0].n);
+    const total = (await client.query(`SELECT coalesce(sum(amount), 0)::text AS t FROM ledger_entries`)).rows[0].t;
+    return { posted, paidBills, overpaid, balanced: unbalanced === 0 && total === '0' };
+  } finally {
+    await client.end();
+  }
+}
