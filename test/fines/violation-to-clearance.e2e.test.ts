@@ -151,6 +151,7 @@ describe('a camera violation, from the road to clearance', () => {
     expect(checkout.body.code).toBe('payable_not_payable_online');
     const officer = await signIn(app, { username: 'officer', password: DEMO_PASSWORD });
     const clearance = await json(await fetch(`${url}/api/v1/clearance?civilId=${citizen.civilId}`, { headers: { cookie: officer } }));
-    expect(clearance.body).toMatchObject({ clear: false, blocking: [{ violationNumber: 'DEMO-0002', payableOnline: false }] });
+    expect(clearance.body.clear).toBe(false);
+    expect(clearance.body.blocking).toEqual(expect.arrayContaining([expect.objectContaining({ violationNumber: 'DEMO-0002', payableOnline: false })]));
   });
 });
