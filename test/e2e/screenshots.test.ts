@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo-accounts.js';
 import { demoPeople } from '../../src/db/seed/foundation.seed.js';
+import { seriousAccessibilityViolations } from './support/axe.js';
 import { browserAvailability, launchChromium, newPortalContext, VIEWPORTS, type FormFactor } from './support/browser.js';
 import { saveScreenshot } from './support/screenshots.js';
 import { startServerUnderTest, type ServerUnderTest } from './support/server.js';
@@ -14,7 +15,8 @@ const browserCheck = browserAvailability();
 interface Shot {
   name: string;
   path: string;
-  signedIn?: boolean;
+  /** Who is signed in: the demo citizen, or a demo staff username. */
+  signedIn?: boolean | 'admin' | 'officer';
   /** Brings the page to the state worth showing. */
   prepare?: (page: Page) => Promise<void>;
 }
@@ -32,9 +34,33 @@ const SHOTS: Shot[] = [
     },
   },
   { name: 'sign-in', path: '/sign-in' },
-  { name: 'dashboard', path: '/dashboard', signedIn: true },
+  { name: 'dashboard', path: '/dashboard', signedIn: true, prepare: async (page) => void (await page.getByTestId('total-due').waitFor()) },
+  { name: 'violations', path: '/violations', signedIn: true, prepare: async (page) => void (await page.getByTestId('violation').first().waitFor()) },
+  { name: 'notification-settings', path: '/settings/notifications', signedIn: true, prepare: async (page) => void (await page.getByTestId('save-preferences').waitFor()) },
+  { name: 'reading', path: '/readings', signedIn: true },
+  { name: 'staff-record-violation', path: '/staff/violations/new', signedIn: 'officer', prepare: async (page) => void (await page.getByTestId('record').waitFor()) },
+  { name: 'staff-collections', path: '/staff/collections', signedIn: 'admin', prepare: async (page) => void (await page.getByTestId('chart-biller').waitFor()) },
+  { name: 'staff-dead-letters', path: '/staff/notifications', signedIn: 'admin' },
   { name: 'not-found', path: '/no-such-page' },
 ];
+
+/** A cashier takes a few fines at the counter, so the collections page has a day to show. */
+async function payAtTheCounter(baseUrl: string, people: ReturnType<typeof demoPeople>): Promise<void> {
+  const login = await fetch(`${baseUrl}/api/v1/auth/staff/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'cashier', password: DEMO_PASSWORD }) });
+  expect(login.status).toBe(200);
+  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  for (const person of people) {
+    const dues = (await (await fetch(`${baseUrl}/api/v1/dues?civilId=${person.civilId}`, { headers: { cookie } })).json()) as { payables: Array<{ id: string; amountDue: string; payableOnline: boolean }> };
+    const due = dues.payables.find((p) => p.payableOnline);
+    if (!due) continue;
+    const paid = await fetch(`${baseUrl}/api/v1/payments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ items: [{ payableId: due.id, amount: due.amountDue }], channel: 'counter', externalId: `SHOT-${person.civilId}`, language: 'ar' }),
+    });
+    expect(paid.status).toBe(201);
+  }
+}
 
 function pngWidth(file: string): number {
   const bytes = readFileSync(file);
@@ -49,6 +75,7 @@ describe.skipIf(!browserCheck.available)('portal screenshots', () => {
   beforeAll(async () => {
     server = await startServerUnderTest();
     browser = await launchChromium();
+    await payAtTheCounter(server.url, demoPeople(4).slice(1));
   });
 
   afterAll(async () => {
@@ -62,9 +89,12 @@ describe.skipIf(!browserCheck.available)('portal screenshots', () => {
         for (const formFactor of Object.keys(VIEWPORTS) as FormFactor[]) {
           const context = await newPortalContext(browser, { baseURL: server.url, language, formFactor });
           try {
-            if (shot.signedIn) {
+            if (shot.signedIn === true) {
               const [citizen] = demoPeople(1);
               const login = await context.request.post('/api/v1/auth/login', { data: { civilId: citizen!.civilId, password: DEMO_PASSWORD } });
+              expect(login.status()).toBe(200);
+            } else if (shot.signedIn) {
+              const login = await context.request.post('/api/v1/auth/staff/login', { data: { username: shot.signedIn, password: DEMO_PASSWORD } });
               expect(login.status()).toBe(200);
             }
             const page = await context.newPage();
@@ -73,6 +103,10 @@ describe.skipIf(!browserCheck.available)('portal screenshots', () => {
             await shot.prepare?.(page);
             const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
             expect(overflow, `${shot.name} ${language} ${formFactor} scrolls sideways`).toBeLessThanOrEqual(0);
+            // Accessibility on every page shown here, in Arabic on a desktop and in English on a phone.
+            if ((language === 'ar') === (formFactor === 'desktop')) {
+              expect(await seriousAccessibilityViolations(page), `${shot.name} ${language} ${formFactor}`).toEqual([]);
+            }
             const file = await saveScreenshot(page, shot.name, language, formFactor);
             expect(pngWidth(file)).toBe(VIEWPORTS[formFactor].width);
           } finally {

@@ -1,7 +1,9 @@
 // A bar chart as SVG that a screen reader can read: the SVG is a labelled image (role="img" + <title>/<desc>) and
-// the same figures follow in a table for anyone who wants the numbers. Bars grow from the reading side: right in
-// Arabic, left in English (the SVG is mirrored with the page direction, the labels are not).
+// the same figures follow in a table for anyone who wants the numbers. Bars are laid out in reading order: from the
+// right in Arabic, from the left in English. Each bar carries its value; short labels (periods) go under the bars,
+// long ones (biller names) only in the table.
 import { useId } from 'react';
+import { useLanguage } from '../i18n/index.js';
 
 export interface Bar {
   /** Shown under the bar (a month, a channel). */
@@ -10,6 +12,8 @@ export interface Bar {
   value: number;
   /** The value as people read it ("12.500 د.ك."). */
   display: string;
+  /** The value written on the bar, short ("255.000", "1,240"); the display text when left out. */
+  short?: string;
   /** Drawn hatched, e.g. an estimated reading. */
   muted?: boolean;
 }
@@ -23,20 +27,23 @@ export function BarChart({ title, description, bars, valueHeading, labelHeading,
   testId?: string;
 }) {
   const id = useId();
+  const { language } = useLanguage();
+  const rtl = language === 'ar';
   const max = Math.max(1, ...bars.map((b) => b.value));
-  const width = Math.max(320, bars.length * 56);
-  const height = 220;
-  const plot = height - 48;
+  const width = Math.max(320, bars.length * 64);
+  const shortLabels = bars.every((b) => b.label.length <= 10);
+  const height = shortLabels ? 220 : 196;
+  const plot = height - (shortLabels ? 28 : 4);
   const slot = width / Math.max(1, bars.length);
   const barWidth = Math.min(40, slot * 0.6);
   return (
-    <figure className="flex flex-col gap-3" data-testid={testId}>
+    <figure className="flex min-w-0 flex-col gap-3" data-testid={testId}>
       <div className="overflow-x-auto">
         <svg
           role="img"
           aria-labelledby={`${id}-title ${id}-desc`}
           viewBox={`0 0 ${width} ${height}`}
-          className="h-auto w-full min-w-80 [direction:ltr] rtl:-scale-x-100"
+          className="h-auto w-full"
           preserveAspectRatio="xMidYMid meet"
         >
           <title id={`${id}-title`}>{title}</title>
@@ -49,11 +56,20 @@ export function BarChart({ title, description, bars, valueHeading, labelHeading,
           </defs>
           <line x1="0" y1={plot + 0.5} x2={width} y2={plot + 0.5} stroke="#64748b" />
           {bars.map((bar, i) => {
-            const h = Math.round((bar.value / max) * (plot - 24));
-            const x = i * slot + (slot - barWidth) / 2;
+            const h = Math.round((bar.value / max) * (plot - 28));
+            const position = rtl ? bars.length - 1 - i : i;
+            const x = position * slot + (slot - barWidth) / 2;
             return (
-              <g key={`${bar.label}-${i}`}>
+              <g key={`${bar.label}-${i}`} aria-hidden="true">
                 <rect x={x} y={plot - h} width={barWidth} height={h} rx="3" fill={bar.muted ? `url(#${id}-hatch)` : '#0f4c5c'} />
+                <text x={x + barWidth / 2} y={plot - h - 6} textAnchor="middle" fontSize="11" fill="#1e293b" direction={rtl ? 'rtl' : 'ltr'}>
+                  {bar.short ?? bar.display}
+                </text>
+                {shortLabels && (
+                  <text x={x + barWidth / 2} y={plot + 18} textAnchor="middle" fontSize="11" fill="#334155">
+                    {bar.label}
+                  </text>
+                )}
               </g>
             );
           })}

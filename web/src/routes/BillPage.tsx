@@ -91,7 +91,7 @@ export default function BillPage() {
                 description={b.history.map((h) => `${h.period}: ${formatNumber(h.consumption, language)} ${unit}${h.estimated ? ` (${t('bills.estimated')})` : ''}`).join('، ')}
                 labelHeading={t('bills.period')}
                 valueHeading={t('bills.consumption')}
-                bars={b.history.map((h) => ({ label: h.period, value: h.consumption, display: `${formatNumber(h.consumption, language)} ${unit}${h.estimated ? ` · ${t('bills.estimated')}` : ''}`, muted: h.estimated }))}
+                bars={b.history.map((h) => ({ label: h.period, value: h.consumption, short: formatNumber(h.consumption, language), display: `${formatNumber(h.consumption, language)} ${unit}${h.estimated ? ` · ${t('bills.estimated')}` : ''}`, muted: h.estimated }))}
               />
             </Section>
           )}

@@ -10,7 +10,7 @@ import { Section } from '../../components/Section.js';
 import { TextField } from '../../components/TextField.js';
 import { usePageTitle } from '../../components/page-title.js';
 import { collections, kuwaitNowLocal } from '../../features/staff/staff.api.js';
-import { formatAmount, formatDate } from '../../i18n/format.js';
+import { formatAmount, formatDate, formatNumber } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
 import { toMinorUnits } from '../../lib/money.js';
 import { useAsync } from '../../lib/use-async.js';
@@ -39,7 +39,7 @@ export default function CollectionsPage() {
               <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
                 {r.totals.map((total) => (
                   <div key={total.currency} className="contents">
-                    <dt>{t('collections.collected', { payments: total.payments })}</dt>
+                    <dt>{t('collections.collected', { payments: t('collections.payments', { count: total.payments }) })}</dt>
                     <dd><Amount value={total.collected} currency={total.currency} className="font-bold" /></dd>
                     <dt>{t('collections.refunded')}</dt>
                     <dd><Amount value={total.refunded} currency={total.currency} /></dd>
@@ -63,6 +63,7 @@ export default function CollectionsPage() {
                     label: `${t(`receipt.channels.${row.channel}`, { defaultValue: row.channel })} (${t('collections.payments', { count: row.count })})`,
                     value: Number(toMinorUnits(row.amount, row.currency)),
                     display: formatAmount(row.amount, row.currency, language),
+                    short: formatNumber(row.amount, language),
                   }))}
                 />
               </Section>
@@ -77,6 +78,7 @@ export default function CollectionsPage() {
                     label: language === 'ar' ? row.nameAr : row.nameEn,
                     value: Number(toMinorUnits(row.amount, row.currency)),
                     display: formatAmount(row.amount, row.currency, language),
+                    short: formatNumber(row.amount, language),
                   }))}
                 />
               </Section>
