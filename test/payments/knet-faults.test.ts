@@ -192,3 +192,29 @@ describe('an inquiry answer about a different amount', () => {
     await expectBalancedLedger(h.ctx);
   });
 });
+
+describe('the error URL', () => {
+  it('lands the browser on a page after KNET voids a payment whose notification failed, and nothing posts', async () => {
+    const payable = await issueTestPayable(h.ctx, { amount: 3_500n, civilId: person.civilId, accountNumber: '91006' });
+    // Our response URL answers 500 this time, so KNET voids the capture and sends the browser to the error URL.
+    const failing = createServer((_request, response) => response.writeHead(500).end('down'));
+    await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve));
+    try {
+      const failingUrl = `http://127.0.0.1:${(failing.address() as AddressInfo).port}`;
+      const started = await startCheckout(h.ctx, anonymousActor, { items: [{ payableId: payable.id }], channel: 'knet', language: 'en', idempotencyKey: randomUUID() }, h.gateway,
+        () => ({ responseUrl: `${failingUrl}/response`, errorUrl: `${h.baseUrl}/api/v1/payments/knet/error` }), 'KWD');
+      const payment = (await findPayment(h.ctx.db, started.paymentId))!;
+      const outcome = await chooseOnHostedPage(h.sim, await openHostedPage(h.sim, started.redirectUrl!, payment.trackId!), 'approve');
+      expect(outcome.transaction.state).toBe('reversed');
+      expect(outcome.redirectUrl).toContain(`${h.baseUrl}/api/v1/payments/knet/error?`);
+      const landed = await fetch(outcome.redirectUrl!, { redirect: 'manual' });
+      expect(landed.status).toBe(303);
+      expect(landed.headers.get('location')).toBe(`${h.baseUrl}/pay/result/${payment.id}`);
+      expect(await findPayment(h.ctx.db, payment.id)).toMatchObject({ status: 'failed', failureCode: 'gateway_not_captured' });
+      expect(await (await fetch(landed.headers.get('location')!)).text()).toContain('Payment not completed');
+      expect(await ledger.balance(h.ctx, receivableAccountOf(payable))).toBe(3_500n);
+    } finally {
+      await new Promise((resolve) => failing.close(resolve));
+    }
+  });
+});
