@@ -32,6 +32,7 @@ describe('look-up by plate or civil ID', () => {
     const [violation] = response.json().violations;
     expect(violation).toMatchObject({ violationNumber: 'DEMO-0001', detail: 'masked', type: { code: 'speeding' }, amount: '80.000', status: 'unpaid', speedKmh: 147, limitKmh: 120 });
     expect(violation.ownerCivilId).toBe(`********${people[0]!.civilId.slice(-4)}`);
+    expect(violation.plate).toBe(`${demoPlate(0, 0).slice(0, -2).replace(/\d/g, '*')}${demoPlate(0, 0).slice(-2)}`);
     for (const hidden of ['evidenceRef', 'place', 'occurredAt']) expect(violation).not.toHaveProperty(hidden);
   });
 

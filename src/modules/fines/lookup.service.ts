@@ -86,7 +86,8 @@ function presentViolation(row: store.ViolationRow, type: store.ViolationTypeRow,
   const base: ViolationView = {
     id: row.id,
     violationNumber: row.violationNumber,
-    plate: row.plate,
+    // A stranger who typed a civil ID must not learn that person's plates; one who typed the plate knows it anyway.
+    plate: full ? row.plate : maskPlate(row.plate),
     detail: full ? 'full' : 'masked',
     type: { code: type.code, nameAr: type.nameAr, nameEn: type.nameEn },
     occurredOn: localDate(row.occurredAt),
@@ -111,6 +112,12 @@ function presentViolation(row: store.ViolationRow, type: store.ViolationTypeRow,
     recordedAt: row.createdAt.toISOString(),
     notifiedAt: row.notifiedAt?.toISOString() ?? null,
   };
+}
+
+// 12/34567 becomes **/***67 (stars for all but the last two digits): enough to tell one's own cars apart, not
+// enough to learn someone's plate.
+export function maskPlate(plate: string): string {
+  return plate.slice(0, -2).replace(/[0-9A-Z]/g, '*') + plate.slice(-2);
 }
 
 function statusOf(row: store.ViolationRow, payable: PayableRow | undefined): ViolationStatus {
