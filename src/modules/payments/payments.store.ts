@@ -175,7 +175,3 @@ export async function addRefundedAmount(db: Executor, id: string, amount: bigint
 export async function insertRefund(db: Executor, row: typeof paymentRefunds.$inferInsert): Promise<void> {
   await db.insert(paymentRefunds).values(row);
 }
-
-export async function refundsOf(db: Executor, paymentId: string) {
-  return db.select().from(paymentRefunds).where(eq(paymentRefunds.paymentId, paymentId)).orderBy(asc(paymentRefunds.createdAt));
-}
