@@ -34,6 +34,8 @@ describe('look-up by plate or civil ID', () => {
     expect(violation.ownerCivilId).toBe(`********${people[0]!.civilId.slice(-4)}`);
     expect(violation.plate).toBe(`${demoPlate(0, 0).slice(0, -2).replace(/\d/g, '*')}${demoPlate(0, 0).slice(-2)}`);
     for (const hidden of ['evidenceRef', 'place', 'occurredAt']) expect(violation).not.toHaveProperty(hidden);
+    const [audit] = await auditByAction(t.ctx, 'violations.lookup');
+    expect(audit).toMatchObject({ actorKind: 'anonymous', entityId: `plate:${demoPlate(0, 0)}`, detail: { found: 1 } });
   });
 
   it('shows the signed-in owner and an officer the full record with the evidence reference', async () => {

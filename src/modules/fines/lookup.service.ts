@@ -8,6 +8,7 @@ import { formatAmount } from '../../shared/money.js';
 import { maskCivilId } from '../../shared/mask.js';
 import { amountDue, payables, type PayableRow } from '../billers/billers.service.js';
 import { actorRole, type Actor } from '../identity/actor.js';
+import { recordAudit } from '../identity/audit.store.js';
 import { checkCivilId } from '../identity/identity.service.js';
 import { plateOf } from './vehicles.service.js';
 import * as store from './violations.store.js';
@@ -50,11 +51,14 @@ export function seesFullRecord(actor: Actor, violation: Pick<store.ViolationRow,
   return role !== null && STAFF_ROLES.has(role);
 }
 
+/** Every look-up is audited (one insert), as payments' dues inquiry is: who asked about which plate or civil ID. */
 export async function lookupViolations(ctx: Ctx, actor: Actor, query: { plate?: string; civilId?: string }): Promise<ViolationView[]> {
-  let rows: store.ViolationRow[];
-  if (query.plate) rows = await store.findViolations(ctx.db, { plate: plateOf(ctx, query.plate) });
-  else if (query.civilId) rows = await store.findViolations(ctx.db, { ownerCivilId: checkCivilId(ctx, query.civilId) });
-  else throw new AppError('lookup_subject_required');
+  const subject = query.plate ? { plate: plateOf(ctx, query.plate) } : query.civilId ? { ownerCivilId: checkCivilId(ctx, query.civilId) } : undefined;
+  if (!subject) throw new AppError('lookup_subject_required');
+  const rows = await store.findViolations(ctx.db, subject);
+  await recordAudit(ctx, actor, {
+    action: 'violations.lookup', entityType: 'lookup', entityId: subject.plate ? `plate:${subject.plate}` : `civilId:${subject.ownerCivilId}`, detail: { found: rows.length },
+  });
   return presentViolations(ctx, actor, rows);
 }
 
