@@ -121,7 +121,7 @@ describe.skipIf(!browserCheck.available)('web portal in Chromium', () => {
     await page.getByRole('button', { name: ar.quickPay.search }).click();
     await page.getByTestId('dues').waitFor();
     // Every due is listed; only those payable online can be ticked, and all of them start ticked.
-    expect(await page.getByRole('listitem').count()).toBe(dues.payables.length);
+    expect(await page.getByTestId('dues').getByRole('listitem').count()).toBe(dues.payables.length);
     const boxes = page.getByTestId('payable-checkbox');
     expect(await boxes.count()).toBe(payable.length);
     expect(plain(await page.getByTestId('selected-total').innerText())).toBe(plain(shownTotal(payable)));

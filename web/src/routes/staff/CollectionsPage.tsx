@@ -10,7 +10,7 @@ import { Section } from '../../components/Section.js';
 import { TextField } from '../../components/TextField.js';
 import { usePageTitle } from '../../components/page-title.js';
 import { collections, kuwaitNowLocal } from '../../features/staff/staff.api.js';
-import { formatAmount, formatDate, formatNumber } from '../../i18n/format.js';
+import { formatAmount, formatDate } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
 import { toMinorUnits } from '../../lib/money.js';
 import { useAsync } from '../../lib/use-async.js';
@@ -63,7 +63,7 @@ export default function CollectionsPage() {
                     label: `${t(`receipt.channels.${row.channel}`, { defaultValue: row.channel })} (${t('collections.payments', { count: row.count })})`,
                     value: Number(toMinorUnits(row.amount, row.currency)),
                     display: formatAmount(row.amount, row.currency, language),
-                    short: formatNumber(row.amount, language),
+                    short: row.amount,
                   }))}
                 />
               </Section>
@@ -78,7 +78,7 @@ export default function CollectionsPage() {
                     label: language === 'ar' ? row.nameAr : row.nameEn,
                     value: Number(toMinorUnits(row.amount, row.currency)),
                     display: formatAmount(row.amount, row.currency, language),
-                    short: formatNumber(row.amount, language),
+                    short: row.amount,
                   }))}
                 />
               </Section>
