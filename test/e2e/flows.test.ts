@@ -146,6 +146,13 @@ describe.skipIf(!browserCheck.available)('portal flows in Chromium', () => {
     await card.locator('textarea').fill('لم أكن أقود المركبة في ذلك الوقت.');
     await card.getByRole('button', { name: ar.violations.sendObjection }).click();
     await card.getByText(ar.violations.objectionStatus.pending).waitFor();
+
+    // The link in the violation SMS (`/?plate=…`) opens quick pay with the plate's dues, for anyone.
+    const visitor = await openPage(await contexts.get('visitor-en', { language: 'en' }), `/?plate=${encodeURIComponent(demoPlate(2, 0))}`);
+    await visitor.getByTestId('dues').waitFor();
+    expect(await visitor.getByTestId('dues').innerText()).toContain(number);
+    expect(await visitor.locator('input[name="plate"]').inputValue()).toBe(demoPlate(2, 0));
+
     const objections = await owner.request.get(`/api/v1/violations?civilId=${people[2]!.civilId}`);
     const recorded = ((await objections.json()) as { violations: Array<{ violationNumber: string; objection: { status: string } | null }> }).violations.find((v) => v.violationNumber === number);
     expect(recorded?.objection?.status).toBe('pending');

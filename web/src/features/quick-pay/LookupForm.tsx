@@ -6,10 +6,10 @@ import { Button } from '../../components/Button.js';
 import { TextField } from '../../components/TextField.js';
 import { LOOKUP_KINDS, normaliseLookupValue, type LookupKind } from './dues.api.js';
 
-export function LookupForm({ busy, onLookup }: { busy: boolean; onLookup: (kind: LookupKind, value: string) => void }) {
+export function LookupForm({ busy, onLookup, initial }: { busy: boolean; onLookup: (kind: LookupKind, value: string) => void; initial?: { kind: LookupKind; value: string } | null }) {
   const { t } = useTranslation();
-  const [kind, setKind] = useState<LookupKind>('civilId');
-  const [value, setValue] = useState('');
+  const [kind, setKind] = useState<LookupKind>(initial?.kind ?? 'civilId');
+  const [value, setValue] = useState(initial?.value ?? '');
   const [missing, setMissing] = useState(false);
 
   function submit(event: FormEvent) {

@@ -1,10 +1,11 @@
 // Quick pay: look up what is owed, tick what to pay, pay. No sign-in needed, as at a bank counter.
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { DuesPayPanel } from './DuesPayPanel.js';
 import { LookupForm } from './LookupForm.js';
-import { lookupDues, type Dues, type LookupKind } from './dues.api.js';
+import { lookupDues, lookupFromQuery, type Dues, type LookupKind } from './dues.api.js';
 
 export function QuickPay() {
   const { t } = useTranslation();
@@ -14,6 +15,9 @@ export function QuickPay() {
   const lastLookup = useRef<{ kind: LookupKind; value: string } | null>(null);
   const pending = useRef<AbortController | null>(null);
   const results = useRef<HTMLHeadingElement>(null);
+  const [params] = useSearchParams();
+  // A link from an SMS or email (`/?plate=…`, `/?accountNumber=…`) opens with that look-up already done.
+  const [fromLink] = useState(() => lookupFromQuery(params));
 
   async function lookup(kind: LookupKind, value: string) {
     pending.current?.abort();
@@ -36,6 +40,11 @@ export function QuickPay() {
     }
   }
 
+  useEffect(() => {
+    if (fromLink) void lookup(fromLink.kind, fromLink.value);
+    // Once, on arrival: later changes come from the form.
+  }, []);
+
   const retry = () => lastLookup.current && void lookup(lastLookup.current.kind, lastLookup.current.value);
 
   return (
@@ -44,7 +53,7 @@ export function QuickPay() {
         <h2 id="lookup-heading" className="mb-4 text-xl font-bold">
           {t('quickPay.lookupTitle')}
         </h2>
-        <LookupForm busy={searching} onLookup={(kind, value) => void lookup(kind, value)} />
+        <LookupForm busy={searching} initial={fromLink} onLookup={(kind, value) => void lookup(kind, value)} />
       </section>
 
       {lookupError !== null && <ErrorNotice error={lookupError} onRetry={retry} />}

@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/api-error.js';
 import { createApiClient } from '../../api/client.js';
-import { lookupDues, normaliseLookupValue, normalisePayable } from './dues.api.js';
+import { lookupDues, lookupFromQuery, normaliseLookupValue, normalisePayable } from './dues.api.js';
 import { initialSelection, selectAll, selectedIds, selectedTotal, selectionState, toggle } from './dues-selection.js';
 import { isFollowableRedirect, startCheckout } from './start-checkout.js';
 
@@ -21,11 +21,20 @@ const duesBody = {
 let server: FastifyInstance;
 let baseUrl: string;
 const checkouts: Array<{ body: unknown; key: unknown }> = [];
+const plateQueries: string[] = [];
 let redirectUrl: string | null = 'http://127.0.0.1:9/knet/PaymentHTTP.htm?param=paymentInit&trandata=abc';
 
 beforeAll(async () => {
   server = Fastify();
   server.get('/api/v1/dues', async (request) => ((request.query as { civilId?: string }).civilId === '289011200032' ? duesBody : { payables: [], total: '0.000' }));
+  server.get('/api/v1/violations', async (request) => {
+    plateQueries.push((request.query as { plate?: string }).plate ?? '');
+    const v = (n: number, amountDue: string, status: string, payableOnline = true) => ({
+      payableId: `pbl_v${n}`, violationNumber: `V-${n}`, type: { code: 'x', nameAr: 'تجاوز السرعة', nameEn: 'Speeding' }, amountDue, currency: 'KWD', status, payableOnline, holdReason: null,
+    });
+    return { violations: [v(1, '70.000', 'unpaid'), v(2, '150.000', 'unpaid', false), v(3, '0.000', 'paid')] };
+  });
+  server.get('/api/v1/billers', async () => ({ billers: [{ code: 'moi-traffic', nameAr: 'المرور', nameEn: 'Traffic', kind: 'fines', allowsPartialPayment: false, minPartialAmount: '0.000' }] }));
   server.post('/api/v1/checkout', async (request) => {
     checkouts.push({ body: request.body, key: request.headers['idempotency-key'] });
     return { paymentId: 'pay_01JDEMO', status: redirectUrl ? 'pending' : 'posted', redirectUrl, amount: '42.500', currency: 'KWD' };
@@ -60,8 +69,27 @@ describe('dues look-up', () => {
     expect(normaliseLookupValue('civilId', ' ٢٨٩٠١١٢٠٠٠٣٢ ')).toBe('289011200032');
     expect(normaliseLookupValue('meterNumber', 'm-55012 ')).toBe('M-55012');
     expect(normaliseLookupValue('accountNumber', '100 200 300')).toBe('100200300');
-    expect(normaliseLookupValue('plate', '١٢  ٣٤٥٦٧')).toBe('12-34567');
-    expect(normaliseLookupValue('plate', '12 - 34567')).toBe('12-34567');
+    expect(normaliseLookupValue('plate', '١٢  ٣٤٥٦٧')).toBe('12/34567');
+    expect(normaliseLookupValue('plate', '12 - 34567')).toBe('12/34567');
+    expect(normaliseLookupValue('plate', '12/34567')).toBe('12/34567');
+  });
+
+  it('looks a plate up in its violations, each unpaid one as its payable', async () => {
+    const dues = await lookupDues('plate', '12/34567', { client: createApiClient({ baseUrl }) });
+    expect(plateQueries.at(-1)).toBe('12/34567');
+    expect(dues.payables.map((p) => [p.id, p.reference, p.billerCode, p.amountDue, p.payableOnline])).toEqual([
+      ['pbl_v1', 'V-1', 'moi-traffic', '70.000', true],
+      ['pbl_v2', 'V-2', 'moi-traffic', '150.000', false],
+    ]);
+    expect(dues.payables[0]!.billerName).toEqual({ ar: 'المرور', en: 'Traffic' });
+    expect(dues.payables[0]!.description).toEqual({ ar: 'تجاوز السرعة', en: 'Speeding' });
+    expect(dues.total).toEqual([{ amount: '220.000', currency: 'KWD' }]);
+  });
+
+  it('reads a look-up from the page address, as SMS and email links carry it', () => {
+    expect(lookupFromQuery(new URLSearchParams('plate=12%2F34567'))).toEqual({ kind: 'plate', value: '12/34567' });
+    expect(lookupFromQuery(new URLSearchParams('accountNumber=100%20200'))).toEqual({ kind: 'accountNumber', value: '100200' });
+    expect(lookupFromQuery(new URLSearchParams('lang=en'))).toBeNull();
   });
 
   it('uses one language text for both when the API sends a plain string', () => {
