@@ -12,7 +12,7 @@ import { createMailer, type Mailer } from '../../src/modules/notifications/email
 import { createSmppSender, type SmppSender } from '../../src/modules/notifications/sms/smpp.client.js';
 import { startDispatcher, type Dispatcher, type DispatcherOptions } from '../../src/modules/notifications/dispatcher.js';
 import type { Transports } from '../../src/modules/notifications/deliver.js';
-import { applyDeliveryReceipt } from '../../src/modules/notifications/receipts.js';
+import { createReceiptRecorder } from '../../src/modules/notifications/receipts.js';
 import { handleInboundSms } from '../../src/modules/notifications/preferences.service.js';
 import { ensureDefaultTemplates } from '../../src/modules/notifications/templates.service.js';
 import { testConfig } from '../support/app.js';
@@ -74,14 +74,13 @@ export async function createHarness(options: { people?: number; config?: Record<
         sourceAddr: 'Tasdeed', messagesPerSecond: transportOptions.messagesPerSecond ?? 1_000, windowSize: transportOptions.windowSize ?? 20,
         reconnectDelayMs: { initial: 50, max: 200 }, sendTimeoutMs: 20_000, responseTimeoutMs: 5_000,
       });
-      sms.onReceipt(async (receipt) => {
-        await applyDeliveryReceipt(ctx, receipt);
-      });
+      const receipts = createReceiptRecorder(ctx, { maxWaitMs: 5 });
+      sms.onReceipt((receipt) => receipts.record(receipt));
       sms.onInbound(async (message) => {
         await handleInboundSms(ctx, message);
       });
       const mailer = createMailer({ host: '127.0.0.1', port: mail.smtpPort, secure: false, from: config.MAIL_FROM, timeoutMs: 5_000 });
-      closers.push(() => sms.close(), () => mailer.close());
+      closers.push(() => receipts.close(), () => sms.close(), () => mailer.close());
       return { sms, mailer };
     },
     dispatcher(dispatcherOptions = {}) {

@@ -3,9 +3,9 @@
 // returned is `sending`, its attempt counted and its lease set, committed before any message goes out.
 import { inTransaction, type Ctx } from '../../shared/context.js';
 import { retryDelayMs } from './backoff.js';
-import { expandEvents } from './expand.js';
+import { emptyDirectory, expandEvents, lookUpRecipients } from './expand.js';
 import { claimDue, insertNotifications, settleAbandoned, type NotificationRow } from './notifications.store.js';
-import { claimOutboxBatch, markOutboxDone, markOutboxFailed, noteOutbox } from './outbox.queue.js';
+import { claimOutboxBatch, markOutboxDone, markOutboxFailed, noteOutbox, peekOutbox } from './outbox.queue.js';
 import { loadTemplates } from './templates.service.js';
 import { CHANNELS } from './topics.js';
 
@@ -25,11 +25,15 @@ export async function claimNotificationWork(ctx: Ctx, request: ClaimRequest): Pr
   const leaseUntil = new Date(now.getTime() + ctx.config.NOTIFY_LEASE_SECONDS * 1000);
   const maxAttempts = ctx.config.NOTIFY_MAX_ATTEMPTS;
   const templates = await loadTemplates(ctx);
+  const batch = Math.min(request.limit, request.batchSize ?? 200);
+  // Who the next events are for, looked up before the transaction that locks them (several lookups at once).
+  const upcoming = await peekOutbox(ctx.db, { now, limit: batch });
+  const directory = upcoming.length > 0 ? await lookUpRecipients(ctx, upcoming) : emptyDirectory();
   let expanded = 0;
   const fresh = await inTransaction(ctx, async (tx) => {
-    const events = await claimOutboxBatch(tx.db, { now, limit: Math.min(request.limit, request.batchSize ?? 200) });
+    const events = await claimOutboxBatch(tx.db, { now, limit: batch });
     if (events.length === 0) return [];
-    const expansion = await expandEvents(tx, events, templates);
+    const expansion = await expandEvents(tx, events, templates, directory);
     const rows = expansion.rows.map((row) => ({ ...row, status: 'sending', attempts: 1, claimedBy: workerId, claimedUntil: leaseUntil }));
     const inserted = await insertNotifications(tx.db, rows);
     await markOutboxDone(tx.db, events.filter((e) => !expansion.failures.has(e.id)).map((e) => e.id), { now, workerId });

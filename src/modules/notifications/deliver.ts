@@ -12,13 +12,13 @@
 // Everywhere else a message leaves at most once per outbox row: the claim (SKIP LOCKED + lease) gives a row to one
 // worker, and the outcome is written only by the holder of that attempt.
 import { AppError } from '../../shared/app-error.js';
-import { inTransaction, type Ctx } from '../../shared/context.js';
+import type { Ctx } from '../../shared/context.js';
 import { attachmentProviderFor, type EmailAttachment } from './attachments.js';
 import { retryDelayMs } from './backoff.js';
 import type { Mailer } from './email/mailer.js';
 import type { EventPayloads, EventTopic } from './events.js';
-import { markFailed, markSent, type NotificationRow } from './notifications.store.js';
-import { recordSegments } from './receipts.js';
+import { markFailed, markSent, markSmsSent, type NotificationRow } from './notifications.store.js';
+import { settleFromSegments } from './receipts.js';
 import type { SmsSender } from './sms/sms.types.js';
 import { asLanguage, isCategory } from './topics.js';
 import { unsubscribeUrl } from './unsubscribe.js';
@@ -41,13 +41,11 @@ export async function deliverNotification(ctx: Ctx, transports: Transports, work
     if (row.channel === 'sms') {
       if (!transports.sms) throw new AppError('sms_not_configured', { retryable: true });
       const sent = await transports.sms.send({ to: row.address, text: row.body });
+      // Recorded at once, whether or not this attempt still holds the row: the ids prove the message left, and the
+      // segment rows let its receipts find it. (The at-least-once window 1 above is the time until this commits.)
       const at = ctx.clock.now();
-      const recorded = await inTransaction(ctx, async (tx) => {
-        const ok = await markSent(tx.db, hold, { messageIds: sent.messageIds, segments: sent.segments, at });
-        // Recorded even if the lease was lost, so the receipts of this copy still find their message.
-        await recordSegments(tx.db, row.id, sent.messageIds, at);
-        return ok;
-      });
+      const { recorded, earlyReceipts } = await markSmsSent(ctx.db, hold, { messageIds: sent.messageIds, at });
+      if (earlyReceipts > 0) await settleFromSegments(ctx.db, [row.id], at);
       return { status: recorded ? 'sent' : 'lost' };
     }
     if (row.channel === 'email') {

@@ -5,7 +5,8 @@ import { normalizeEmail, normalizePhone } from '../../shared/contact.js';
 import type { Ctx } from '../../shared/context.js';
 import { localDate } from '../../shared/clock.js';
 import { newId } from '../../shared/ids.js';
-import { contactsOfPerson, findPersonIdByCivilId } from '../identity/identity.service.js';
+import { findPersonIdByCivilId } from '../identity/identity.service.js';
+import { contactsOfPeople, type RecipientContacts } from './recipients.store.js';
 import type { EventTopic } from './events.js';
 import type { NotificationInsert } from './notifications.store.js';
 import type { OutboxEvent } from './outbox.queue.js';
@@ -31,7 +32,40 @@ interface EventPayload {
   [key: string]: unknown;
 }
 
-export async function expandEvents(tx: Ctx, events: OutboxEvent[], templates: TemplateSet): Promise<ExpansionResult> {
+type Contacts = RecipientContacts;
+
+/** Recipients looked up ahead of the transaction (see lookUpRecipients); anything missing is looked up inside it. */
+export interface RecipientDirectory {
+  personIdByCivilId: Map<string, string | null>;
+  contacts: Map<string, Contacts | null>;
+}
+
+export const emptyDirectory = (): RecipientDirectory => ({ personIdByCivilId: new Map(), contacts: new Map() });
+
+/**
+ * Looks up the people the next events are for, outside the claiming transaction (which then holds its row locks
+ * for less time). Reads that race a change are harmless: contact details a few milliseconds old.
+ */
+export async function lookUpRecipients(ctx: Ctx, recipients: { personId: string | null; civilId: string | null }[], parallel = 8): Promise<RecipientDirectory> {
+  const directory = emptyDirectory();
+  const civilIds = [...new Set(recipients.filter((r) => !r.personId && r.civilId).map((r) => r.civilId!))];
+  await inParallel(civilIds, parallel, async (civilId) => {
+    directory.personIdByCivilId.set(civilId, (await findPersonIdByCivilId(ctx, civilId)) ?? null);
+  });
+  const personIds = new Set(recipients.map((r) => r.personId ?? (r.civilId ? directory.personIdByCivilId.get(r.civilId) : null)).filter((id): id is string => Boolean(id)));
+  const found = await contactsOfPeople(ctx.db, [...personIds]);
+  for (const personId of personIds) directory.contacts.set(personId, found.get(personId) ?? null);
+  return directory;
+}
+
+async function inParallel<T>(items: T[], parallel: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(parallel, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]!);
+  }));
+}
+
+export async function expandEvents(tx: Ctx, events: OutboxEvent[], templates: TemplateSet, directory: RecipientDirectory = emptyDirectory()): Promise<ExpansionResult> {
   const result: ExpansionResult = { rows: [], notes: new Map(), failures: new Map() };
   const now = tx.clock.now();
   const recipients = new Map<bigint, string>();
@@ -41,14 +75,20 @@ export async function expandEvents(tx: Ctx, events: OutboxEvent[], templates: Te
       continue;
     }
     const payload = (event.payload ?? {}) as EventPayload;
-    const personId = payload.personId ?? (payload.civilId ? await findPersonIdByCivilId(tx, payload.civilId) : undefined);
+    let personId = payload.personId ?? undefined;
+    if (!personId && payload.civilId) {
+      const known = directory.personIdByCivilId.get(payload.civilId);
+      personId = known === undefined ? await findPersonIdByCivilId(tx, payload.civilId) : known ?? undefined;
+    }
     if (personId) recipients.set(event.id, personId);
     else result.notes.set(event.id, 'no registered person for this event');
   }
   const personIds = [...new Set(recipients.values())];
-  const contacts = new Map<string, NonNullable<Awaited<ReturnType<typeof contactsOfPerson>>>>();
+  const missing = personIds.filter((id) => !directory.contacts.has(id));
+  const lookedUp = await contactsOfPeople(tx.db, missing);
+  const contacts = new Map<string, Contacts>();
   for (const personId of personIds) {
-    const found = await contactsOfPerson(tx, personId);
+    const found = directory.contacts.get(personId) ?? lookedUp.get(personId);
     if (found) contacts.set(personId, found);
   }
   const matrices = await preferenceMatrices(tx, personIds);

@@ -76,6 +76,29 @@ export async function markSent(db: Executor, hold: { id: string; workerId: strin
   return updated.length > 0;
 }
 
+/**
+ * An SMS accepted by the SMS centre: its message ids and its segment rows (for receipts) in one statement, so the
+ * ids are on record the moment this commits. Returns whether this attempt still held the row, and how many of its
+ * segments already had a receipt (then the caller settles the message).
+ */
+export async function markSmsSent(db: Executor, hold: { id: string; workerId: string; attempt: number }, outcome: { messageIds: string[]; at: Date }): Promise<{ recorded: boolean; earlyReceipts: number }> {
+  const ids = sql.join(outcome.messageIds.map((id) => sql`${id}`), sql`, `);
+  const segments = sql.join(outcome.messageIds.map((id, index) => sql`(${id}, ${hold.id}, ${index}::int)`), sql`, `);
+  const result = await db.execute(sql`
+    WITH sent AS (
+      UPDATE notifications SET status = 'sent', provider_message_ids = ARRAY[${ids}]::text[], segments = ${outcome.messageIds.length}::int,
+        sent_at = ${outcome.at}, claimed_by = NULL, claimed_until = NULL, last_error_code = NULL, last_error = NULL, updated_at = ${outcome.at}
+      WHERE id = ${hold.id} AND status = 'sending' AND claimed_by = ${hold.workerId} AND attempts = ${hold.attempt}::int
+      RETURNING id),
+    seg AS (
+      INSERT INTO sms_segments (message_id, notification_id, segment_index) VALUES ${segments}
+      ON CONFLICT (message_id) DO UPDATE SET notification_id = excluded.notification_id, segment_index = excluded.segment_index
+      RETURNING status)
+    SELECT (SELECT count(*) FROM sent)::int AS recorded, (SELECT count(*) FROM seg WHERE status <> 'sent')::int AS early`);
+  const [row] = rowsOf(result);
+  return { recorded: Number(row?.recorded ?? 0) > 0, earlyReceipts: Number(row?.early ?? 0) };
+}
+
 export async function markFailed(db: Executor, hold: { id: string; workerId: string; attempt: number }, outcome: { dead: boolean; code: string; message: string; retryAt: Date; at: Date }): Promise<boolean> {
   const updated = await db.update(notifications).set({
     status: outcome.dead ? 'dead' : 'failed', availableAt: outcome.retryAt, lastErrorCode: outcome.code, lastError: outcome.message.slice(0, 1000),
@@ -110,4 +133,9 @@ export async function requeueDead(db: Executor, id: string, now: Date): Promise<
 export async function countByStatus(db: Executor): Promise<Record<string, number>> {
   const rows = await db.select({ status: notifications.status, count: sql<number>`count(*)::int` }).from(notifications).groupBy(notifications.status);
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.count)]));
+}
+
+/** Rows of a raw `db.execute`: node-postgres answers a QueryResult, PGlite an object with `rows`. */
+export function rowsOf(result: unknown): Record<string, unknown>[] {
+  return (result as { rows?: Record<string, unknown>[] }).rows ?? [];
 }

@@ -12,7 +12,7 @@ import { startDispatcher, type Dispatcher } from './dispatcher.js';
 import type { Transports } from './deliver.js';
 import { createMailer, type MailRelayConfig } from './email/mailer.js';
 import { handleInboundSms } from './preferences.service.js';
-import { applyDeliveryReceipt } from './receipts.js';
+import { createReceiptRecorder } from './receipts.js';
 import { createSmppSender, type SmppSenderOptions } from './sms/smpp.client.js';
 import { ensureDefaultTemplates } from './templates.service.js';
 
@@ -72,9 +72,8 @@ export async function startNotifications(deps: AppDeps, options: { log?: (messag
   if (!smpp) log('notifications: no SMS centre configured (SMPP_HOST): SMS wait and are dead-lettered after NOTIFY_MAX_ATTEMPTS');
   if (!relay) log('notifications: no mail relay configured (SMTP_HOST): emails wait and are dead-lettered after NOTIFY_MAX_ATTEMPTS');
   // A failed listener rejects: the adapter answers the SMS centre with a temporary error and it tries again later.
-  transports.sms?.onReceipt(async (receipt) => {
-    await applyDeliveryReceipt(ctx, receipt);
-  });
+  const receipts = createReceiptRecorder(ctx);
+  transports.sms?.onReceipt((receipt) => receipts.record(receipt));
   transports.sms?.onInbound(async (message) => {
     const outcome = await handleInboundSms(ctx, message);
     if (outcome.action !== 'ignored') log(`notifications: SMS keyword from a handset: ${outcome.action}`, { people: outcome.people });
@@ -88,6 +87,7 @@ export async function startNotifications(deps: AppDeps, options: { log?: (messag
       await stopListening();
       await dispatcher.stop();
       await transports.sms?.close();
+      await receipts.close();
       transports.mailer?.close();
     },
   };

@@ -23,6 +23,16 @@ export async function claimOutboxBatch(db: Executor, options: { now: Date; limit
     .for('update', { skipLocked: true });
 }
 
+/** The recipients of the next pending events, without locking anything (a look-ahead; the claim decides). */
+export async function peekOutbox(db: Executor, options: { now: Date; limit: number }): Promise<{ personId: string | null; civilId: string | null }[]> {
+  if (options.limit <= 0) return [];
+  return db.select({ personId: sql<string | null>`${outbox.payload}->>'personId'`, civilId: sql<string | null>`${outbox.payload}->>'civilId'` })
+    .from(outbox)
+    .where(and(eq(outbox.status, 'pending'), lte(outbox.availableAt, options.now)))
+    .orderBy(outbox.availableAt, outbox.id)
+    .limit(options.limit);
+}
+
 /** Marks expanded events; `note` records why an event produced nothing (no registered person, say). */
 export async function markOutboxDone(db: Executor, ids: bigint[], options: { now: Date; workerId: string }): Promise<void> {
   if (ids.length === 0) return;
