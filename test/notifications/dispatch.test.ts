@@ -1,7 +1,7 @@
 // From an outbox event to the SMS centre and the mail server, over real SMPP and SMTP on loopback: per the
 // person's language and preferences, each message once, receipts recorded, long Arabic texts concatenated.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { notifications, outbox, personPhones } from '../../src/db/schema/index.js';
 import { newId } from '../../src/shared/ids.js';
 import { systemActor } from '../../src/modules/identity/actor.js';
@@ -12,6 +12,8 @@ import { insertNotifications } from '../../src/modules/notifications/notificatio
 import { loadTemplates } from '../../src/modules/notifications/templates.service.js';
 import { registerAttachmentProvider } from '../../src/modules/notifications/attachments.js';
 import { inTransaction } from '../../src/shared/context.js';
+import { writeOutbox } from '../../src/modules/notifications/outbox.store.js';
+import { issuePayable, payables } from '../../src/modules/billers/billers.service.js';
 import { createHarness, eventually, type Harness } from './harness.js';
 import { billIssued, emit, violationRecorded } from './events.js';
 
@@ -112,6 +114,25 @@ describe('dispatching events', () => {
     expect(h.mail.messages().filter((m) => m.subject.includes('EB-9'))).toHaveLength(0);
   });
 
+  it('drops a due-date reminder whose bill was cancelled or paid before it fell due', async () => {
+    const person = h.people[1]!;
+    const { payable } = await issuePayable(h.ctx, {
+      billerCode: 'mew-water', kind: 'bill', sourceId: 'bill_reminded', reference: 'EB-77', personId: person.id, amount: 3000n,
+      issuedOn: '2026-11-01', dueDate: '2026-12-01', descriptionAr: 'فاتورة', descriptionEn: 'Bill',
+    });
+    await payables.cancel(h.ctx, payable.id);
+    const dispatcher = h.dispatcher();
+    const outboxId = await emit(h.ctx, 'bill.due_soon', {
+      personId: person.id, payableId: payable.id, vars: { billNumber: 'EB-77', billerAr: 'الماء', billerEn: 'Water', amount: '3.000', currency: 'KWD', dueDate: '2026-12-01', payUrl: 'http://localhost:3000/pay/77' },
+    });
+    await eventually(async () => {
+      const [event] = await h.ctx.db.select().from(outbox).where(eq(outbox.id, outboxId));
+      expect(event).toMatchObject({ status: 'done', lastError: 'the bill was paid or cancelled before its reminder was due' });
+    });
+    await dispatcher.stop();
+    expect(await rowsFor(outboxId)).toHaveLength(0);
+  });
+
   it('concatenates a 150-character Arabic message into 3 UCS-2 segments that the SMS centre reassembles exactly', async () => {
     const text = 'نذكركم بأن موعد الفحص الفني الدوري لمركبتكم قد اقترب، يرجى زيارة أقرب مركز فحص معتمد قبل الموعد المحدد لتجنب المخالفة وشكراً لكم على حسن تعاونكم معنا.';
     expect(text).toHaveLength(150);
@@ -165,6 +186,18 @@ describe('dispatching events', () => {
     } finally {
       unregister();
     }
+  });
+
+  it('an event without vars, or of a topic nobody handles, is dead at once with its reason, and sends nothing', async () => {
+    const noVars = await inTransaction(h.ctx, (tx) => writeOutbox(tx.db, { topic: 'bill.issued', payload: { personId: h.people[0]!.id, payableId: 'p', billId: 'b' } }));
+    const unknown = await inTransaction(h.ctx, (tx) => writeOutbox(tx.db, { topic: 'bill.cancelled', payload: { personId: h.people[0]!.id, vars: { a: '1' } } }));
+    const dispatcher = h.dispatcher();
+    await eventually(async () => {
+      const rows = await h.ctx.db.select().from(outbox).where(inArray(outbox.id, [noVars!, unknown!])).orderBy(outbox.id);
+      expect(rows.map((r) => [r.status, r.lastError])).toEqual([['dead', 'the event carries no vars for its message'], ['dead', 'unknown topic bill.cancelled']]);
+    });
+    await dispatcher.stop();
+    expect(await h.ctx.db.select().from(notifications).where(inArray(notifications.outboxId, [noVars!, unknown!]))).toHaveLength(0);
   });
 
   it('expands an event once even if asked twice', async () => {

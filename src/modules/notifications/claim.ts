@@ -38,9 +38,10 @@ export async function claimNotificationWork(ctx: Ctx, request: ClaimRequest): Pr
     const inserted = await insertNotifications(tx.db, rows);
     await markOutboxDone(tx.db, events.filter((e) => !expansion.failures.has(e.id)).map((e) => e.id), { now, workerId });
     for (const [id, note] of expansion.notes) await noteOutbox(tx.db, id, note);
-    for (const [id, error] of expansion.failures) {
+    for (const [id, failure] of expansion.failures) {
       const attempts = events.find((e) => e.id === id)!.attempts + 1;
-      await markOutboxFailed(tx.db, id, { error, dead: attempts >= maxAttempts, now, retryAt: new Date(now.getTime() + retryDelayMs(attempts, ctx.config.NOTIFY_RETRY_BASE_MS)) });
+      const dead = failure.permanent || attempts >= maxAttempts;
+      await markOutboxFailed(tx.db, id, { error: failure.error, dead, now, retryAt: new Date(now.getTime() + retryDelayMs(attempts, ctx.config.NOTIFY_RETRY_BASE_MS)) });
     }
     expanded = events.length;
     return inserted;

@@ -6,6 +6,7 @@ import type { Ctx } from '../../shared/context.js';
 import { localDate } from '../../shared/clock.js';
 import { newId } from '../../shared/ids.js';
 import { findPersonIdByCivilId } from '../identity/identity.service.js';
+import { payables } from '../billers/billers.service.js';
 import { contactsOfPeople, type RecipientContacts } from './recipients.store.js';
 import type { EventTopic } from './events.js';
 import type { NotificationInsert } from './notifications.store.js';
@@ -21,8 +22,8 @@ export interface ExpansionResult {
   rows: NotificationInsert[];
   /** Events that produced nothing, and why (kept on the outbox row). */
   notes: Map<bigint, string>;
-  /** Events that could not be expanded now (tried again later). */
-  failures: Map<bigint, string>;
+  /** Events that could not be expanded: tried again later, or dead at once when trying again cannot help. */
+  failures: Map<bigint, { error: string; permanent: boolean }>;
 }
 
 interface EventPayload {
@@ -71,10 +72,15 @@ export async function expandEvents(tx: Ctx, events: OutboxEvent[], templates: Te
   const recipients = new Map<bigint, string>();
   for (const event of events) {
     if (!isTopic(event.topic)) {
-      result.failures.set(event.id, `unknown topic ${event.topic}`);
+      result.failures.set(event.id, { error: `unknown topic ${event.topic}`, permanent: true });
       continue;
     }
     const payload = (event.payload ?? {}) as EventPayload;
+    // Without its values a template would go out with blanks ("a bill of  due on "): better a visible dead event.
+    if (!payload.vars || typeof payload.vars !== 'object' || Object.keys(payload.vars).length === 0) {
+      result.failures.set(event.id, { error: 'the event carries no vars for its message', permanent: true });
+      continue;
+    }
     let personId = payload.personId ?? undefined;
     if (!personId && payload.civilId) {
       const known = directory.personIdByCivilId.get(payload.civilId);
@@ -94,10 +100,15 @@ export async function expandEvents(tx: Ctx, events: OutboxEvent[], templates: Te
   const matrices = await preferenceMatrices(tx, personIds);
   const silenced = await silencedPhones(tx, personIds);
   const today = localDate(now);
+  const settled = await settledPayables(tx, events.filter((e) => e.topic === 'bill.due_soon'));
 
   for (const event of events) {
     const personId = recipients.get(event.id);
-    if (!personId || !isTopic(event.topic)) continue;
+    if (!personId || !isTopic(event.topic) || result.failures.has(event.id)) continue;
+    if (settled.has(event.id)) {
+      result.notes.set(event.id, 'the bill was paid or cancelled before its reminder was due');
+      continue;
+    }
     const person = contacts.get(personId);
     if (!person) {
       result.notes.set(event.id, `person ${personId} not found`);
@@ -131,6 +142,18 @@ export async function expandEvents(tx: Ctx, events: OutboxEvent[], templates: Te
     if (!result.rows.some((row) => row.outboxId === event.id)) result.notes.set(event.id, 'the person receives this topic on no channel');
   }
   return result;
+}
+
+/** Reminders written days ahead (availableAt) whose bill is no longer owed: paid or cancelled since. */
+async function settledPayables(tx: Ctx, reminders: OutboxEvent[]): Promise<Set<bigint>> {
+  const byPayable = new Map<string, bigint[]>();
+  for (const event of reminders) {
+    const payableId = (event.payload as EventPayload | null)?.payableId;
+    if (typeof payableId === 'string') byPayable.set(payableId, [...(byPayable.get(payableId) ?? []), event.id]);
+  }
+  if (byPayable.size === 0) return new Set();
+  const found = await payables.findMany(tx, [...byPayable.keys()]);
+  return new Set(found.filter((p) => p.status === 'paid' || p.status === 'cancelled').flatMap((p) => byPayable.get(p.id) ?? []));
 }
 
 function emailTemplate(templates: TemplateSet, topic: EventTopic, language: Language): { subject: string; body: string } {

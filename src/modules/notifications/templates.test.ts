@@ -4,7 +4,7 @@ import { AppError } from '../../shared/app-error.js';
 import { composeEmail, renderEmailSection, renderSms } from './render.js';
 import { DEFAULT_TEMPLATES } from './templates.defaults.js';
 import { measureSmsTemplate, validateTemplate } from './templates.service.js';
-import { formatMoneyText, templateValues } from './templates.values.js';
+import { formatMoneyText, readableTime, templateValues } from './templates.values.js';
 import { TOPICS, LANGUAGES } from './topics.js';
 import { retryDelayMs } from './backoff.js';
 import { unsubscribeToken, verifyUnsubscribeToken } from './unsubscribe.js';
@@ -35,6 +35,14 @@ describe('rendering', () => {
     expect(formatMoneyText('7.25', 'SAR', 'ar')).toBe('7.25 ر.س');
     const ar = templateValues({ topic: 'violation.recorded', language: 'ar', vars: { typeAr: 'سرعة', typeEn: 'Speeding', amount: '70.000', currency: 'KWD' } });
     expect(ar).toMatchObject({ type: 'سرعة', amount: '70.000 د.ك' });
+  });
+
+  it('shows machine timestamps as Kuwait local time', () => {
+    expect(readableTime('2026-11-22T07:15:00.000Z')).toBe('2026-11-22 10:15');
+    expect(readableTime('2026-11-22T23:30:00+03:00')).toBe('2026-11-22 23:30');
+    expect(readableTime('2026-11-22')).toBe('2026-11-22');
+    const values = templateValues({ topic: 'payment.received', language: 'ar', vars: { paidAt: '2026-11-21T22:00:00Z' } });
+    expect(values.paidAt).toBe('2026-11-22 01:00');
   });
 
   it('names the reminder\'s subject by kind and works out the days left', () => {

@@ -9,7 +9,7 @@ export const TOPIC_PLACEHOLDERS: Record<EventTopic, readonly string[]> = {
   'bill.issued': ['name', 'billNumber', 'biller', 'period', 'amount', 'dueDate', 'payUrl', 'pdfUrl'],
   'bill.due_soon': ['name', 'billNumber', 'biller', 'amount', 'dueDate', 'daysLeft', 'payUrl'],
   'payment.received': ['name', 'receiptNumber', 'amount', 'paidAt', 'verifyUrl', 'items'],
-  'violation.recorded': ['name', 'violationNumber', 'type', 'occurredAt', 'place', 'amount', 'plate', 'payUrl'],
+  'violation.recorded': ['name', 'violationNumber', 'type', 'occurredAt', 'place', 'amount', 'plate', 'payUrl', 'holdReason'],
   'violation.reminder': ['name', 'item', 'dueDate', 'daysLeft', 'plate', 'licenceNumber'],
 };
 
@@ -43,12 +43,13 @@ export interface ValueSource {
 export function templateValues(source: ValueSource): Record<string, string> {
   const { vars, language } = source;
   const pick = (ar: string, en: string): string => (language === 'ar' ? vars[ar] ?? vars[en] ?? '' : vars[en] ?? vars[ar] ?? '');
-  const values: Record<string, string> = { ...vars };
+  const values: Record<string, string> = Object.fromEntries(Object.entries(vars).map(([key, value]) => [key, readableTime(value)]));
   values.name = source.name ? (language === 'ar' ? source.name.ar : source.name.en) : '';
   values.amount = formatMoneyText(vars.amount, vars.currency, language);
   values.biller = pick('billerAr', 'billerEn');
   values.type = pick('typeAr', 'typeEn');
   values.place = pick('placeAr', 'placeEn');
+  values.holdReason = pick('holdReasonAr', 'holdReasonEn');
   if (!vars.daysLeft && vars.dueDate && source.today) values.daysLeft = String(daysBetween(source.today, vars.dueDate));
   if (source.topic === 'violation.reminder') {
     const kind = String(source.payload?.kind ?? vars.kind ?? 'licence_expiry');
@@ -57,6 +58,20 @@ export function templateValues(source: ValueSource): Record<string, string> {
     values.item = language === 'ar' ? item.ar(id) : item.en(id);
   }
   return values;
+}
+
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+const LOCAL_TIME = new Intl.DateTimeFormat('en-CA', {
+  timeZone: process.env.TZ_BUSINESS ?? 'Asia/Kuwait', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+});
+
+/** A machine timestamp (`2026-11-22T07:15:00.000Z`) becomes local time as people read it: `2026-11-22 10:15`. */
+export function readableTime(value: string): string {
+  if (!ISO_TIMESTAMP.test(value)) return value;
+  const at = new Date(value);
+  if (Number.isNaN(at.getTime())) return value;
+  const parts = Object.fromEntries(LOCAL_TIME.formatToParts(at).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }
 
 function daysBetween(from: string, to: string): number {
