@@ -125,3 +125,10 @@ export async function accountBatch(db: Executor, input: { billerCode: string; da
     previousBalance: big(r.previous_balance) ?? 0n,
   }));
 }
+
+/** Which of these ledger accounts exist (one index probe each, one parameter). */
+export async function existingLedgerAccounts(db: Executor, codes: string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const rows = await queryRows<{ code: string }>(db, sql`SELECT code FROM ledger_accounts WHERE code = ANY(${sql.param(codes)}::text[])`);
+  return new Set(rows.map((r) => r.code));
+}

@@ -15,8 +15,9 @@ import { getBiller, type BillerRow } from '../billers/billers.service.js';
 import { addDays } from '../tariffs/days.js';
 import { schedulesOfBiller } from '../tariffs/tariffs.service.js';
 import { applyCreditsToPayables } from '../payments/credits.service.js';
+import { creditAccountsFor } from '../payments/parties.js';
 import { isPeriod, periodDates, type PeriodDates } from './billing.periods.js';
-import { accountBatch, batchBoundary, countActiveAccounts } from './bill-run.inputs.js';
+import { accountBatch, batchBoundary, countActiveAccounts, existingLedgerAccounts } from './bill-run.inputs.js';
 import { prepareBill, runConstants, failureOf, type BillFailure } from './bill-run.prepare.js';
 import { writeBills, type BillToWrite, type RunConstants, type WriteResult } from './bill-run.write.js';
 import * as store from './bill-run.store.js';
@@ -180,7 +181,7 @@ class BatchRunner {
     this.progress.batches += 1;
     this.progress.billed += written.billed;
     this.progress.failed += failures.length;
-    await this.applyCredits(written.payableIds);
+    await this.applyCredits(bills, written.payableIds);
     this.options.onProgress?.({ ...this.progress });
     await this.options.afterBatch?.(this.progress.batches);
   }
@@ -226,11 +227,22 @@ class BatchRunner {
     }
   }
 
-  /** Overpayment credit pays new bills at once (payments' own transactions, after the bills are committed). */
-  private async applyCredits(payableIds: string[]): Promise<void> {
+  /**
+   * Overpayment credit pays new bills at once (payments' own transactions, after the bills are committed). A party
+   * that ever held credit has a ledger account `credit:<party>`; one look-up of those accounts for the batch leaves
+   * payments only the handful of bills whose owners may hold credit, instead of 5,000 ids a batch.
+   */
+  private async applyCredits(bills: BillToWrite[], payableIds: string[]): Promise<void> {
     if (payableIds.length === 0) return;
     try {
-      await applyCreditsToPayables(this.ctx, payableIds);
+      const created = new Set(payableIds);
+      const candidates = bills.filter((b) => created.has(b.payableId)).map((b) => ({
+        payableId: b.payableId,
+        accounts: creditAccountsFor({ billerCode: this.biller.code, accountNumber: b.accountNumber, civilId: b.ownerCivilId, plate: null, id: b.payableId }),
+      }));
+      const existing = await existingLedgerAccounts(this.ctx.db, [...new Set(candidates.flatMap((c) => c.accounts))]);
+      const withCredit = candidates.filter((c) => c.accounts.some((a) => existing.has(a))).map((c) => c.payableId);
+      if (withCredit.length > 0) await applyCreditsToPayables(this.ctx, withCredit);
     } catch (error) {
       this.warnings.push(`credit application failed after batch ${this.progress.batches}: ${error instanceof Error ? error.message : String(error)}`);
     }

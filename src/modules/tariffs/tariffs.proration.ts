@@ -41,8 +41,23 @@ export class TariffOverlapError extends Error {
   }
 }
 
+// A bill run prices a million accounts over the same few spans and versions: the shares are remembered per
+// versions list (by identity) and spans, so the date arithmetic runs once per category, not once per account.
+const sharesMemo = new WeakMap<readonly VersionWindow[], Map<string, VersionShare[]>>();
+
 /** Each version's days and months over the spans, in the versions' order. Every day needs exactly one version. */
 export function versionShares(spans: readonly Span[], versions: readonly VersionWindow[]): VersionShare[] {
+  const key = spans.map((s) => `${s.from}/${s.to}`).join(',');
+  let memo = sharesMemo.get(versions);
+  if (!memo) sharesMemo.set(versions, (memo = new Map()));
+  const known = memo.get(key);
+  if (known) return known;
+  const shares = Object.freeze(computeShares(spans, versions).map((share) => Object.freeze(share))) as VersionShare[];
+  if (memo.size < 1000) memo.set(key, shares);
+  return shares;
+}
+
+function computeShares(spans: readonly Span[], versions: readonly VersionWindow[]): VersionShare[] {
   const ordered = [...versions].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0));
   const shares = new Map<string, VersionShare>();
   for (const span of spans) {

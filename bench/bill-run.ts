@@ -1,0 +1,162 @@
+// `npm run bench -- bill-run --accounts N [--batch-size 5000] [--concurrency 2]`: seeds N electricity accounts
+// with meters and readings in bulk SQL, runs the real bill run (the code `tasdeed bill-run` runs), checks that
+// every account has exactly one bill and the ledger balances, then measures on the same database the rate of a
+// raw INSERT … SELECT generate_series of N rows into a table shaped like bills: the machine's limit for the one
+// table a bill run must fill. On PostgreSQL (DATABASE_URL) it works in a database of its own, dropped at the end.
+import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { loadConfig } from '../src/config.js';
+import { migrateDatabase, openDatabase, type DatabaseHandle } from '../src/db/client.js';
+import { seedFoundation } from '../src/db/seed/foundation.seed.js';
+import { fixedClock } from '../src/shared/clock.js';
+import type { Ctx } from '../src/shared/context.js';
+import { systemActor } from '../src/modules/identity/actor.js';
+import { seedReferenceTariffs } from '../src/modules/tariffs/tariffs.seed.js';
+import { runBillRun } from '../src/modules/billing/bill-run.service.js';
+import { queryRows } from '../src/modules/billing/sql-rows.js';
+
+// The run bills period 2026-10 (2026-09-29 … 2026-10-28) on its bill day.
+const NOW = '2026-10-28T12:00:00+03:00';
+const PERIOD = '2026-10';
+
+function option(args: string[], name: string, fallback: number): number {
+  const i = args.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(args[i + 1]) : fallback;
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive whole number`);
+  return value;
+}
+
+export async function run(args: string[]): Promise<void> {
+  const accounts = option(args, 'accounts', 10_000);
+  const batchSize = option(args, 'batch-size', 5000);
+  const url = process.env.DATABASE_URL;
+  const concurrency = option(args, 'concurrency', url ? 2 : 1);
+  const target = url ? await createDatabase(url) : undefined;
+  const database = await openDatabase(target ? { databaseUrl: target.url, poolSize: concurrency + 2 } : { dataDir: 'memory://' });
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  try {
+    await migrateDatabase(database);
+    const ctx: Ctx = { db: database.db, clock: fixedClock(NOW), config: loadConfig({}, { LOG_LEVEL: 'silent' }) };
+    let started = performance.now();
+    await seedFoundation(ctx, { people: 0 });
+    await seedReferenceTariffs(ctx);
+    await seedAccounts(database, accounts);
+    const seedSeconds = (performance.now() - started) / 1000;
+    log(`seeded ${accounts} accounts in ${seedSeconds.toFixed(1)} s (${database.kind})`);
+
+    started = performance.now();
+    let lastLog = 0;
+    const result = await runBillRun(ctx, systemActor('bench'), { billerCode: 'mew-electricity', period: PERIOD }, {
+      batchSize, concurrency,
+      onProgress: (p) => {
+        if (performance.now() - lastLog > 5000) {
+          lastLog = performance.now();
+          log(`  ${p.billed} / ${p.total} billed`);
+        }
+      },
+    });
+    const seconds = (performance.now() - started) / 1000;
+    const check = await verify(database, accounts);
+    log(`billed ${result.billedCount} in ${seconds.toFixed(1)} s; one bill per account: ${check.oneBillEach}; ledger balanced: ${check.balanced}`);
+    const limit = await measureLimit(database, accounts);
+    log(`raw INSERT … SELECT generate_series of ${accounts} bill-shaped rows: ${limit.seconds.toFixed(1)} s`);
+
+    const billsPerSecond = Math.round(result.billedCount / seconds);
+    const limitRowsPerSecond = Math.round(accounts / limit.seconds);
+    console.log(JSON.stringify({
+      scenario: 'bill-run', database: database.kind, accounts, seconds: round(seconds), billsPerSecond, limitRowsPerSecond,
+      ratio: round(billsPerSecond / limitRowsPerSecond, 3), billed: result.billedCount, estimated: result.estimatedCount, failed: result.failedCount,
+      oneBillPerAccount: check.oneBillEach, ledgerBalanced: check.balanced, batchSize, concurrency, seedSeconds: round(seedSeconds),
+    }));
+  } finally {
+    await database.close();
+    await target?.drop();
+  }
+}
+
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+async function createDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `tasdeed_bench_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  await admin(adminUrl, `CREATE DATABASE "${name}"`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
+async function admin(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * N accounts in the Kuwaiti mix of categories (mostly private housing), each with a meter installed a year ago,
+ * a reading last month and one in the period.
+ */
+export async function seedAccounts(database: DatabaseHandle, n: number): Promise<void> {
+  const db = database.db;
+  const chunk = 200_000;
+  for (let from = 1; from <= n; from += chunk) {
+    const to = Math.min(n, from + chunk - 1);
+    await db.execute(sql`
+      INSERT INTO utility_accounts (id, account_number, biller_code, owner_civil_id, category, area_ar, area_en, status)
+      SELECT 'acc_' || lpad(g::text, 10, '0'), (1000000000 + g)::text, 'mew-electricity', (280000000000 + g)::text,
+        CASE WHEN g % 100 < 70 THEN 'residential' WHEN g % 100 < 85 THEN 'investment' WHEN g % 100 < 95 THEN 'commercial'
+             WHEN g % 100 < 98 THEN 'industrial' ELSE 'government' END,
+        'حولي', 'Hawalli', 'active'
+      FROM generate_series(${from}::int, ${to}::int) g`);
+    await db.execute(sql`
+      INSERT INTO meters (id, meter_number, account_id, unit, multiplier, dials, initial_reading, installed_on, status)
+      SELECT 'mtr_' || lpad(g::text, 10, '0'), 'M' || (100000000 + g)::text, 'acc_' || lpad(g::text, 10, '0'), 'kWh', 1, 7, 0, '2025-10-01', 'active'
+      FROM generate_series(${from}::int, ${to}::int) g`);
+    // Daily use 20–99 kWh: the install reading, one on 2026-09-15 (349 days later), one on 2026-10-20 (35 days).
+    await db.execute(sql`
+      INSERT INTO meter_readings (id, meter_id, account_id, read_on, value, consumption, source, status, decision_code, entered_by_kind)
+      SELECT 'rdg_' || lpad(g::text, 10, '0') || '_' || k, 'mtr_' || lpad(g::text, 10, '0'), 'acc_' || lpad(g::text, 10, '0'),
+        d.read_on, d.value, d.consumption, d.source, 'accepted', d.code, 'system'
+      FROM generate_series(${from}::int, ${to}::int) g
+      CROSS JOIN LATERAL (VALUES
+        (0, DATE '2025-10-01', 0, 0, 'install', 'reading_install'),
+        (1, DATE '2026-09-15', (20 + g % 80) * 349, (20 + g % 80) * 349, 'import', 'reading_accepted'),
+        (2, DATE '2026-10-20', (20 + g % 80) * 384, (20 + g % 80) * 35, 'import', 'reading_accepted')
+      ) AS d(k, read_on, value, consumption, source, code)`);
+  }
+  await db.execute(sql`ANALYZE utility_accounts`);
+  await db.execute(sql`ANALYZE meters`);
+  await db.execute(sql`ANALYZE meter_readings`);
+}
+
+async function verify(database: DatabaseHandle, n: number): Promise<{ oneBillEach: boolean; balanced: boolean }> {
+  const [counts] = await queryRows<{ bills: number; accounts: number }>(database.db, sql`
+    SELECT count(*)::int AS bills, count(DISTINCT account_id)::int AS accounts FROM bills WHERE period = ${PERIOD}`);
+  const [ledger] = await queryRows<{ total: string; unbalanced: number }>(database.db, sql`
+    SELECT coalesce(sum(amount), 0)::text AS total,
+      (SELECT count(*)::int FROM (SELECT transaction_id FROM ledger_entries GROUP BY transaction_id HAVING sum(amount) <> 0) u) AS unbalanced
+    FROM ledger_entries`);
+  return { oneBillEach: counts?.bills === n && counts?.accounts === n, balanced: ledger?.total === '0' && ledger?.unbalanced === 0 };
+}
+
+/** The same number of rows into a copy of the bills table (same columns, defaults and indexes, no foreign keys). */
+async function measureLimit(database: DatabaseHandle, n: number): Promise<{ seconds: number }> {
+  const db = database.db;
+  await db.execute(sql`CREATE TABLE bench_bills_limit (LIKE bills INCLUDING DEFAULTS INCLUDING INDEXES)`);
+  const started = performance.now();
+  await db.execute(sql`
+    INSERT INTO bench_bills_limit (id, bill_number, run_id, biller_code, account_id, account_number, meter_number, category, owner_civil_id,
+      period, period_from, period_to, issued_on, due_date, currency, unit, estimated, consumption, previous_value, previous_read_on,
+      current_value, current_read_on, basis_read_on, energy_amount, amount, payable_id, created_at)
+    SELECT 'bill_' || lpad(g::text, 26, '0'), 'EL-2610-' || (1000000000 + g), 'brun_bench', 'mew-electricity', 'acc_' || lpad(g::text, 10, '0'),
+      (1000000000 + g)::text, 'M' || (100000000 + g), 'residential', (280000000000 + g)::text, '2026-10', '2026-09-29', '2026-10-28',
+      '2026-10-28', '2026-11-27', 'KWD', 'kWh', false, 1500, 10000, '2026-09-15', 11500, '2026-10-20', '2026-10-20', 3000, 3000,
+      'pbl_' || lpad(g::text, 26, '0'), now()
+    FROM generate_series(1, ${n}::int) g`);
+  const seconds = (performance.now() - started) / 1000;
+  await db.execute(sql`DROP TABLE bench_bills_limit`);
+  return { seconds };
+}
