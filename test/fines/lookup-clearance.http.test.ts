@@ -60,6 +60,18 @@ describe('look-up by plate or civil ID', () => {
     expect((await get('/api/v1/violations')).json().code).toBe('lookup_subject_required');
   });
 
+  it('finds the same fines through the dues inquiry however the plate is written', async () => {
+    const [code, number] = demoPlate(0, 0).split('/');
+    const written = [`${code}/${number}`, `${code} - ${number}`, `${code}-${number}`, `${code}/${number}`.replace(/\d/g, (d) => '٠١٢٣٤٥٦٧٨٩'[Number(d)]!)];
+    for (const plate of written) {
+      const dues = await get(`/api/v1/dues?plate=${encodeURIComponent(plate)}`);
+      expect(dues.statusCode, plate).toBe(200);
+      expect(dues.json().payables.map((p: { reference: string }) => p.reference), plate).toContain('DEMO-0001');
+    }
+    const bad = await get('/api/v1/dues?plate=12-ABC');
+    expect(bad.json().code).toBe('plate_invalid');
+  });
+
   it('shows a type held for legal process with its reason, and its payable is not payable online', async () => {
     const response = await get(`/api/v1/violations?plate=${encodeURIComponent(demoPlate(0, 1))}`);
     const [held] = response.json().violations;

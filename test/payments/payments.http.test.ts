@@ -46,7 +46,8 @@ describe('GET /api/v1/dues', () => {
   });
 
   it('finds by account, meter and plate, shows holds, and audits every look-up', async () => {
-    const held = await issueTestPayable(h.ctx, { billerCode: 'moi-traffic', amount: 150_000n, plate: '44-55667', payableOnline: false });
+    // Payables carry the canonical plate (written with a slash); the inquiry accepts any way of writing it.
+    const held = await issueTestPayable(h.ctx, { billerCode: 'moi-traffic', amount: 150_000n, plate: '44/55667', payableOnline: false });
     const metered = await issueTestPayable(h.ctx, { billerCode: 'mew-water', amount: 2_000n, accountNumber: 'W-1', meterNumber: 'M-77' });
     const before = (await auditByAction(h.ctx, 'dues.inquiry', 1000)).length;
     const byPlate = (await h.app.inject({ url: '/api/v1/dues?plate=44-55667' })).json();

@@ -13,7 +13,7 @@ import { recordAudit } from '../identity/audit.store.js';
 import { findPersonIdByCivilId } from '../identity/identity.service.js';
 import { accounts, post } from '../ledger/ledger.service.js';
 import { activeType, fineFor } from './catalogue.service.js';
-import { normalizePlate, plateFormatOf } from './plates.js';
+import { normalizePlate, plateFormatOf } from '../../shared/plates.js';
 import { emitViolationRecorded } from './violation-notice.js';
 import * as vehicleStore from './vehicles.store.js';
 import * as store from './violations.store.js';

@@ -8,7 +8,7 @@ import { requireRole, requireSelfOrRole, type Actor } from '../identity/actor.js
 import { recordAudit } from '../identity/audit.store.js';
 import { checkCivilId, findPersonIdByCivilId } from '../identity/identity.service.js';
 import { post } from '../ledger/ledger.service.js';
-import { normalizePlate, plateFormatOf } from './plates.js';
+import { normalizePlate, plateFormatOf } from '../../shared/plates.js';
 import { emitViolationRecorded } from './violation-notice.js';
 import * as store from './vehicles.store.js';
 import * as violationStore from './violations.store.js';

@@ -3,6 +3,7 @@
 // gateway's page address made (no network call). The money posts only when the gateway confirms (knet-flow.ts).
 import { createHash, randomBytes } from 'node:crypto';
 import { AppError } from '../../shared/app-error.js';
+import { normalizePlate, plateFormatOf } from '../../shared/plates.js';
 import { inTransaction, type Ctx } from '../../shared/context.js';
 import { newId } from '../../shared/ids.js';
 import { parsePositiveAmount } from '../../shared/money.js';
@@ -67,7 +68,8 @@ interface Plan {
 async function planCheckout(ctx: Ctx, input: CheckoutInput, currency: string): Promise<Plan> {
   if (input.items && input.items.length > 0 && input.allocate) throw new AppError('validation_failed', { reason: 'send items or allocate, not both' });
   if (input.allocate) {
-    const lookup = input.allocate.lookup;
+    const given = input.allocate.lookup;
+    const lookup = given.plate ? { ...given, plate: normalizePlate(given.plate, plateFormatOf(ctx.config.TASDEED_COUNTRY)) } : given;
     if (!lookup.civilId && !lookup.accountNumber && !lookup.meterNumber && !lookup.plate) throw new AppError('lookup_required');
     const amount = parsePositiveAmount(input.allocate.amount, currency);
     const open = (await payables.findOpen(ctx, lookup)).filter((p) => p.currency === currency && p.payableOnline);

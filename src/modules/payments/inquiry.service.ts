@@ -10,6 +10,7 @@ import { recordAudit } from '../identity/audit.store.js';
 import { findPersonByCivilId, findPersonById } from '../identity/identity.store.js';
 import { amountDue, getBiller, listBillers, payables, type PayableLookup, type PayableRow } from '../billers/billers.service.js';
 import { AppError } from '../../shared/app-error.js';
+import { normalizePlate, plateFormatOf } from '../../shared/plates.js';
 import './payments.errors.js';
 
 export type DuesLookup = Pick<PayableLookup, 'civilId' | 'accountNumber' | 'meterNumber' | 'plate'>;
@@ -51,7 +52,9 @@ function lookupKind(lookup: DuesLookup): [string, string] {
 }
 
 export async function findDues(ctx: Ctx, actor: Actor, lookup: DuesLookup): Promise<Dues> {
-  const [kind, value] = lookupKind(lookup);
+  const [kind, given] = lookupKind(lookup);
+  // Payables store the canonical plate (see src/shared/plates.ts), so the look-up must use it too.
+  const value = kind === 'plate' ? normalizePlate(given, plateFormatOf(ctx.config.TASDEED_COUNTRY)) : given;
   const rows = await payables.findOpen(ctx, { [kind]: value });
   const [names] = await Promise.all([
     ownerNames(ctx, rows),

@@ -9,7 +9,8 @@ const lookupFields = {
   civilId: civilIdSchema.optional(),
   accountNumber: lookupValue.optional().meta({ example: '100200300' }),
   meterNumber: lookupValue.optional().meta({ example: 'M-55012' }),
-  plate: lookupValue.optional().meta({ example: '12-34567' }),
+  // Plates are written many ways ("12/34567", "12 - 34567", Arabic-Indic digits); the service normalises them.
+  plate: z.string().min(1).max(32).regex(/^[\p{L}\p{N} /-]+$/u).optional().meta({ example: '12/34567' }),
 };
 
 function exactlyOneLookup(value: Record<string, unknown>, ctx: z.RefinementCtx): void {

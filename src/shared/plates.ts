@@ -1,9 +1,12 @@
-// Licence plates: how a country writes them is configuration (data below), not code. Every plate that enters the
+// Licence plates (shared: fines stores them, payments' inquiry looks them up): how a country writes them is configuration (data below), not code. Every plate that enters the
 // system (an officer's form, a camera's report, a citizen's look-up, a vehicle registration) goes through
 // `normalizePlate`, and the canonical text it returns is what is stored on vehicles, violations and payables, so
 // "12 - 34567", "١٢/٣٤٥٦٧" and "12/34567" all find the same car.
-import { AppError } from '../../shared/app-error.js';
-import './fines.errors.js';
+import { AppError, defineErrors } from './app-error.js';
+
+defineErrors({
+  plate_invalid: { status: 400, ar: 'رقم اللوحة غير صحيح. اكتبه مثل 12/34567.', en: 'The plate number is not valid. Write it like 12/34567.' },
+});
 
 export type PlateSegment =
   | { kind: 'number'; name: string; min: number; max: number }
