@@ -59,8 +59,9 @@ export interface RunningNotifications {
 }
 
 /** Starts everything notifications needs to run in this process. */
-export async function startNotifications(deps: AppDeps, options: { log?: (message: string, data?: Record<string, unknown>) => void } = {}): Promise<RunningNotifications> {
+export async function startNotifications(deps: AppDeps, options: { log?: (message: string, data?: Record<string, unknown>) => void; warn?: (message: string) => void } = {}): Promise<RunningNotifications> {
   const log = options.log ?? (() => undefined);
+  const warn = options.warn ?? log;
   const ctx: Ctx = { db: deps.database.db, clock: deps.clock, config: deps.config };
   await ensureDefaultTemplates(ctx);
   const smpp = smppOptions(deps.config, deps.services);
@@ -69,8 +70,8 @@ export async function startNotifications(deps: AppDeps, options: { log?: (messag
     sms: smpp ? createSmppSender({ ...smpp, log: { info: (m, d) => log(m, d), warn: (m, d) => log(m, d) } }) : null,
     mailer: relay ? createMailer(relay) : null,
   };
-  if (!smpp) log('notifications: no SMS centre configured (SMPP_HOST): SMS wait and are dead-lettered after NOTIFY_MAX_ATTEMPTS');
-  if (!relay) log('notifications: no mail relay configured (SMTP_HOST): emails wait and are dead-lettered after NOTIFY_MAX_ATTEMPTS');
+  if (!smpp) warn('notifications: no SMS centre configured (SMPP_HOST): SMS wait and are dead-lettered after NOTIFY_MAX_ATTEMPTS');
+  if (!relay) warn('notifications: no mail relay configured (SMTP_HOST): emails wait and are dead-lettered after NOTIFY_MAX_ATTEMPTS');
   // A failed listener rejects: the adapter answers the SMS centre with a temporary error and it tries again later.
   const receipts = createReceiptRecorder(ctx);
   transports.sms?.onReceipt((receipt) => receipts.record(receipt));
@@ -96,7 +97,11 @@ export async function startNotifications(deps: AppDeps, options: { log?: (messag
 export const notificationsWorker: WorkerStarter = {
   name: 'notifications',
   async start(deps) {
-    const running = await startNotifications(deps);
+    // Only what an operator must act on reaches the console: a channel with no server to send through.
+    const warn = (message: string) => {
+      if (deps.config.NODE_ENV !== 'test') process.stderr.write(`${message}\n`);
+    };
+    const running = await startNotifications(deps, { warn });
     return running.stop;
   },
 };
