@@ -11,13 +11,13 @@ import { PageHeading } from '../components/Layout.js';
 import { PageLoading } from '../components/PageLoading.js';
 import { Badge, Section } from '../components/Section.js';
 import { usePageTitle } from '../components/page-title.js';
-import { fetchBill, type BillLine } from '../features/billing/billing.api.js';
+import { billPdfUrl, fetchBill, type BillLine } from '../features/billing/billing.api.js';
 import { formatNumber } from '../i18n/format.js';
 import { useLanguage } from '../i18n/index.js';
 import { useAsync } from '../lib/use-async.js';
 
 function lineLabel(line: BillLine, language: 'ar' | 'en', t: (key: string, options?: Record<string, unknown>) => string): string {
-  if (line.label) return line.label[language];
+  if (line.label?.[language]) return line.label[language];
   if (line.kind === 'consumption' && line.tierFrom !== null) {
     return line.tierTo ? t('bills.tier', { from: formatNumber(line.tierFrom, language), to: formatNumber(line.tierTo, language) }) : t('bills.tierAbove', { from: formatNumber(line.tierFrom, language) });
   }
@@ -52,13 +52,21 @@ export default function BillPage() {
               <dd><bdi className="tabular">{b.accountNumber}</bdi></dd>
               {b.issuedOn && (<><dt>{t('bills.issuedOn')}</dt><dd><DateText value={b.issuedOn} withHijri /></dd></>)}
               {b.dueDate && (<><dt>{t('bills.dueDate')}</dt><dd><DateText value={b.dueDate} withHijri /></dd></>)}
-              {b.previousReading && (<><dt>{t('bills.previousReading')}</dt><dd className="tabular">{formatNumber(b.previousReading, language)}</dd></>)}
-              {b.currentReading && (<><dt>{t('bills.currentReading')}</dt><dd className="tabular">{formatNumber(b.currentReading, language)}</dd></>)}
-              {b.consumption && (<><dt>{t('bills.consumption')}</dt><dd className="tabular">{formatNumber(b.consumption, language)} {unit}</dd></>)}
+              <dt>{t('bills.period')}</dt>
+              <dd><DateText value={b.periodFrom} /> – <DateText value={b.periodTo} /></dd>
+              {b.readings.previous && (<><dt>{t('bills.previousReading')}</dt><dd><span className="tabular">{formatNumber(b.readings.previous.value, language)}</span> (<DateText value={b.readings.previous.readOn} />)</dd></>)}
+              {b.readings.current && (<><dt>{t('bills.currentReading')}</dt><dd><span className="tabular">{formatNumber(b.readings.current.value, language)}</span> (<DateText value={b.readings.current.readOn} />)</dd></>)}
+              <dt>{t('bills.consumption')}</dt>
+              <dd className="tabular">{formatNumber(b.consumption, language)} {unit}</dd>
+              <dt>{t('bills.status')}</dt>
+              <dd>
+                <Badge tone={b.payable.status === 'paid' ? 'good' : 'warn'}>{t(`bills.payableStatus.${b.payable.status}`, { defaultValue: b.payable.status })}</Badge>
+                {b.payable.status !== 'paid' && <> <Amount value={b.payable.amountDue} currency={b.currency} /></>}
+              </dd>
             </dl>
             <div className="flex flex-wrap gap-3">
-              <a href={b.pdfUrl(language)} className={buttonClasses('primary')} data-testid="bill-pdf">{t('bills.downloadPdf')}</a>
-              <a href={b.pdfUrl(language === 'ar' ? 'en' : 'ar')} className={buttonClasses('secondary')}>{t('bills.downloadOtherPdf')}</a>
+              <a href={billPdfUrl(b, language)} className={buttonClasses('primary')} data-testid="bill-pdf">{t('bills.downloadPdf')}</a>
+              <a href={billPdfUrl(b, language === 'ar' ? 'en' : 'ar')} className={buttonClasses('secondary')} lang={language === 'ar' ? 'en' : 'ar'}>{t('bills.downloadOtherPdf')}</a>
             </div>
           </Section>
           {b.lines.length > 0 && (
@@ -68,6 +76,7 @@ export default function BillPage() {
                   <tr className="border-b border-slate-300">
                     <th scope="col" className="py-2 text-start">{t('bills.item')}</th>
                     <th scope="col" className="py-2 text-end">{t('bills.quantity')}</th>
+                    <th scope="col" className="hidden py-2 text-end sm:table-cell">{t('bills.rate')}</th>
                     <th scope="col" className="py-2 text-end">{t('bills.amount')}</th>
                   </tr>
                 </thead>
@@ -76,6 +85,7 @@ export default function BillPage() {
                     <tr key={i} className={`border-b border-slate-100 ${line.countsInTotal ? '' : 'text-slate-600'}`}>
                       <th scope="row" className="py-2 text-start font-normal">{lineLabel(line, language, t)}</th>
                       <td className="tabular py-2 text-end">{line.quantity ? formatNumber(line.quantity, language) : ''}</td>
+                      <td className="hidden py-2 text-end text-sm sm:table-cell">{line.rate ? line.rate.label[language] : ''}</td>
                       <td className="py-2 text-end"><Amount value={line.amount} currency={b.currency} /></td>
                     </tr>
                   ))}
@@ -88,10 +98,10 @@ export default function BillPage() {
               <BarChart
                 testId="consumption-chart"
                 title={t('bills.historyChart', { n: b.history.length })}
-                description={b.history.map((h) => `${h.period}: ${formatNumber(h.consumption, language)} ${unit}${h.estimated ? ` (${t('bills.estimated')})` : ''}`).join('، ')}
+                description={b.history.map((h) => `${h.period}: ${formatNumber(h.consumption, language)} ${unit}${h.estimated ? ` (${t('bills.estimated')})` : ''}`).join(language === 'ar' ? '، ' : ', ')}
                 labelHeading={t('bills.period')}
                 valueHeading={t('bills.consumption')}
-                bars={b.history.map((h) => ({ label: h.period, value: h.consumption, short: formatNumber(h.consumption, language), display: `${formatNumber(h.consumption, language)} ${unit}${h.estimated ? ` · ${t('bills.estimated')}` : ''}`, muted: h.estimated }))}
+                bars={b.history.map((h) => ({ label: h.period, value: Number(h.consumption), short: formatNumber(h.consumption, language), display: `${formatNumber(h.consumption, language)} ${unit}${h.estimated ? ` · ${t('bills.estimated')}` : ''}`, muted: h.estimated }))}
               />
             </Section>
           )}

@@ -11,6 +11,7 @@ import { usePageTitle } from '../components/page-title.js';
 import { submitReading, type ReadingDecision } from '../features/billing/billing.api.js';
 import { useLanguage } from '../i18n/index.js';
 import { normaliseNumberInput } from '../lib/digits.js';
+import { formatNumber } from '../i18n/format.js';
 
 const TONES = { accepted: 'border-emerald-700 bg-emerald-50 text-emerald-950', held: 'border-amber-600 bg-amber-50 text-amber-950', rejected: 'border-red-700 bg-red-50 text-red-950' } as const;
 
@@ -37,7 +38,7 @@ export default function ReadingPage() {
     setError(null);
     setDecision(null);
     try {
-      setDecision(await submitReading({ accountNumber, value: reading }));
+      setDecision(await submitReading({ accountNumber, reading }));
     } catch (caught) {
       setError(caught);
     } finally {
@@ -52,6 +53,11 @@ export default function ReadingPage() {
         <div role="status" data-testid="reading-decision" data-decision={decision.decision} className={`rounded-lg border-s-4 p-4 ${TONES[decision.decision]}`}>
           <p className="font-bold">{t(`reading.decisions.${decision.decision}`)}</p>
           <p>{decision.message[language]}</p>
+          {decision.decision !== 'rejected' && (
+            <p className="mt-1 text-sm">
+              {t('reading.consumption', { value: formatNumber(decision.reading.consumption, language), unit: t(`bills.units.${decision.reading.unit}`) })}
+            </p>
+          )}
         </div>
       )}
       <form onSubmit={submit} noValidate className="flex flex-col gap-5 rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:p-8" aria-busy={busy}>

@@ -8,10 +8,13 @@ import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { PageLoading } from '../../components/PageLoading.js';
 import { Section } from '../../components/Section.js';
 import { useAsync } from '../../lib/use-async.js';
-import { myAccountsAndBills } from './billing.api.js';
+import { activeMeter, myAccountsAndBills } from './billing.api.js';
+import { useLanguage } from '../../i18n/index.js';
+import { Badge } from '../../components/Section.js';
 
 export function AccountsSection() {
   const { t } = useTranslation();
+  const { language } = useLanguage();
   const data = useAsync((signal) => myAccountsAndBills(undefined, signal), []);
   if (data.status === 'failed' && data.error instanceof ApiError && data.error.status === 404) return null;
   return (
@@ -23,23 +26,30 @@ export function AccountsSection() {
         <ul className="flex flex-col gap-3">
           {data.data.accounts.map((account) => {
             const bills = data.data!.bills.filter((b) => b.accountNumber === account.accountNumber).slice(0, 3);
+            const meter = activeMeter(account);
             return (
               <li key={account.accountNumber} className="flex flex-col gap-1 border-b border-slate-200 pb-3 last:border-0">
                 <span className="font-bold">
                   {t(`bills.billers.${account.billerCode}`, { defaultValue: account.billerCode })} · <bdi className="tabular">{account.accountNumber}</bdi>
                 </span>
-                {account.meterNumber && <span className="text-sm text-slate-700">{t('bills.meter')}: <bdi className="tabular">{account.meterNumber}</bdi></span>}
+                <span className="text-sm text-slate-700">
+                  {account.categoryName[language]} · {account.address[language]}
+                  {meter && <> · {t('bills.meter')}: <bdi className="tabular">{meter.meterNumber}</bdi></>}
+                </span>
                 <ul className="flex flex-col gap-1">
                   {bills.map((bill) => (
                     <li key={bill.id} className="flex flex-wrap justify-between gap-x-3">
                       <Link to={`/bills/${bill.id}`} className="font-bold text-brand-800 underline" data-testid="bill-link">
                         {t('bills.billOf', { period: bill.period })}
                       </Link>
-                      <Amount value={bill.amount} currency={bill.currency} />
+                      <span className="flex items-center gap-2">
+                        <Amount value={bill.amount} currency={bill.currency} />
+                        <Badge tone={bill.payable.status === 'paid' ? 'good' : 'warn'}>{t(`bills.payableStatus.${bill.payable.status}`, { defaultValue: bill.payable.status })}</Badge>
+                      </span>
                     </li>
                   ))}
                 </ul>
-                <Link to={`/readings?account=${encodeURIComponent(account.accountNumber)}`} className="text-sm text-brand-800 underline">
+                <Link to={`/readings?account=${encodeURIComponent(account.accountNumber)}`} className="text-sm text-brand-800 underline" data-testid="reading-link">
                   {t('bills.submitReading')}
                 </Link>
               </li>

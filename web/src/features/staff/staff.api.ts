@@ -75,7 +75,7 @@ export function collections(date: string, client: ApiClient = api, signal?: Abor
  * twice (a double tap, a retry after a timeout) records one violation. OFC-<unit>-<yyyymmdd>-<random>.
  */
 export function newOfficerViolationNumber(unit: string | null | undefined, now = new Date(), random = () => crypto.getRandomValues(new Uint32Array(1))[0]!): string {
-  const day = now.toISOString().slice(0, 10).replace(/-/g, '');
+  const day = kuwaitNowLocal(now).slice(0, 10).replace(/-/g, '');
   const place = (unit ?? 'OFC').replace(/[^A-Za-z0-9]/g, '').slice(0, 16) || 'OFC';
   return `OFC-${place}-${day}-${random().toString(36).toUpperCase().padStart(7, '0')}`;
 }

@@ -23,18 +23,19 @@ const POLL_MS = 2000;
 function RunProgress({ run }: { run: BillRun }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
-  const done = run.billedCount + run.failedCount;
+  const done = run.billed + run.failed;
   const max = Math.max(run.totalAccounts, done, 1);
   return (
     <div className="flex flex-col gap-2" data-testid="bill-run" data-status={run.status}>
       <div className="flex flex-wrap items-center gap-2">
-        <span className="font-bold">{t(`bills.billers.${run.billerCode}`, { defaultValue: run.billerCode })} · <bdi className="tabular">{run.period}</bdi></span>
-        <Badge tone={run.failedCount > 0 ? 'warn' : isRunFinished(run) ? 'good' : 'neutral'}>{t(`billRuns.status.${run.status}`, { defaultValue: run.status })}</Badge>
+        <span className="font-bold">{t(`bills.billers.${run.biller}`, { defaultValue: run.biller })} · <bdi className="tabular">{run.period}</bdi></span>
+        <Badge tone={run.failed > 0 ? 'warn' : isRunFinished(run) ? 'good' : 'neutral'}>{t(`billRuns.status.${run.status}`, { defaultValue: run.status })}</Badge>
       </div>
       <progress className="h-3 w-full accent-brand-800" max={max} value={done} aria-label={t('billRuns.progressLabel', { period: run.period })} />
       <p className="text-sm" aria-live="polite">
-        {t('billRuns.counts', { billed: formatNumber(run.billedCount, language), total: formatNumber(run.totalAccounts, language), estimated: formatNumber(run.estimatedCount, language), failed: formatNumber(run.failedCount, language) })}
-        {run.amountTotal && <> · <Amount value={run.amountTotal} currency={run.currency} /></>}
+        {t('billRuns.counts', { billed: formatNumber(run.billed, language), total: formatNumber(run.totalAccounts, language), estimated: formatNumber(run.estimated, language), failed: formatNumber(run.failed, language) })}
+        {' · '}
+        <Amount value={run.amountTotal} currency={run.currency} />
       </p>
     </div>
   );
