@@ -7,6 +7,7 @@ import { notificationsRoutes } from '../modules/notifications/notifications.rout
 import { finesRoutes } from '../modules/fines/fines.routes.js';
 import { paymentsRoutes } from '../modules/payments/payments.routes.js';
 import { reportsRoutes } from '../modules/reports/reports.routes.js';
+import { utilityBillingRoutes } from '../modules/billing/utility-billing.routes.js';
 
 export async function registerModuleRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   await app.register(identityRoutes, { deps });
@@ -15,4 +16,5 @@ export async function registerModuleRoutes(app: FastifyInstance, deps: AppDeps):
   await app.register(finesRoutes, { deps });
   await app.register(paymentsRoutes, { deps });
   await app.register(reportsRoutes, { deps });
+  await app.register(utilityBillingRoutes, { deps });
 }

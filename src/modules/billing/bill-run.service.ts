@@ -71,13 +71,37 @@ export async function runBillRun(ctx: Ctx, actor: Actor, input: { billerCode: st
 }
 
 export async function executeBillRun(ctx: Ctx, runId: string, options: BillRunOptions = {}): Promise<store.BillRunRow> {
+  return continueBillRun(ctx, await takeBillRun(ctx, runId), options);
+}
+
+/**
+ * The API's way: the run is taken (or refused as already running) before the answer, and billed in the background;
+ * its progress and outcome are on the run row (GET /api/v1/bill-runs/:id).
+ */
+export async function requestBillRun(ctx: Ctx, actor: Actor, input: { billerCode: string; period: string }, options: BillRunOptions = {}): Promise<store.BillRunRow> {
+  const run = await startBillRun(ctx, actor, input);
+  const lease = await takeBillRun(ctx, run.id);
+  void continueBillRun(ctx, lease, options).catch(() => undefined);
+  return (await store.findRun(ctx.db, run.id))!;
+}
+
+interface Lease {
+  run: store.BillRunRow;
+  owner: string;
+}
+
+async function takeBillRun(ctx: Ctx, runId: string): Promise<Lease> {
   const run = await store.findRun(ctx.db, runId);
   if (!run) throw new AppError('bill_run_not_found');
   const owner = `${hostname()}:${process.pid}:${randomToken(6)}`;
-  const started = ctx.clock.now();
-  if (!(await store.acquireLease(ctx.db, run.id, owner, started, new Date(started.getTime() + LEASE_MS), deadLocalHolder(run.leaseOwner)))) {
+  const now = ctx.clock.now();
+  if (!(await store.acquireLease(ctx.db, run.id, owner, now, new Date(now.getTime() + LEASE_MS), deadLocalHolder(run.leaseOwner)))) {
     throw new AppError('bill_run_in_progress', { runId: run.id, heldBy: run.leaseOwner });
   }
+  return { run, owner };
+}
+
+async function continueBillRun(ctx: Ctx, { run, owner }: Lease, options: BillRunOptions): Promise<store.BillRunRow> {
   try {
     const biller = await getBiller(ctx, run.billerCode);
     const dates = periodDates(run.period, biller.billDay);

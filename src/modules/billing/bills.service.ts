@@ -3,6 +3,8 @@ import { AppError } from '../../shared/app-error.js';
 import type { Ctx } from '../../shared/context.js';
 import { requireRole, type Actor } from '../identity/actor.js';
 import { accountsOfPerson, assertAccountAccess, findAccountById, findAccountByNumber, ACCOUNT_STAFF, type AccountRow } from '../accounts/accounts.service.js';
+import { billDocumentOf } from './bill.document.js';
+import { renderBillPdf } from './billing.pdf.js';
 import * as store from './bills.store.js';
 import './billing.errors.js';
 
@@ -46,4 +48,20 @@ export async function myBills(ctx: Ctx, actor: Actor, limit = 100): Promise<{ ac
 
 export async function consumptionHistory(ctx: Ctx, bill: store.BillRow, count = 12) {
   return store.consumptionHistory(ctx.db, bill.accountId, bill.period, count);
+}
+
+/** The bill as a PDF in Arabic or English, for its owner (or staff). */
+export async function billPdf(ctx: Ctx, actor: Actor, billId: string, language: 'ar' | 'en'): Promise<{ pdf: Buffer; billNumber: string }> {
+  const { bill, account } = await getBill(ctx, actor, billId);
+  return { pdf: await renderBillPdf(await billDocumentOf(ctx, bill, account), language), billNumber: bill.billNumber };
+}
+
+/** The bill.issued email's attachment (registered with notifications by the billing worker). */
+export async function billAttachment(ctx: Ctx, billId: string, language: 'ar' | 'en'): Promise<{ filename: string; content: Buffer; contentType: string }[]> {
+  const bill = await store.findBill(ctx.db, billId);
+  if (!bill) return [];
+  const account = (await findAccountById(ctx, bill.accountId))!;
+  const withLines = { ...bill, lines: await store.linesOf(ctx.db, bill.id) };
+  const content = await renderBillPdf(await billDocumentOf(ctx, withLines, account), language);
+  return [{ filename: `${bill.billNumber}-${language}.pdf`, content, contentType: 'application/pdf' }];
 }

@@ -15,7 +15,7 @@ import { parseReadingsCsv } from './readings.csv.js';
 import * as store from './readings.store.js';
 import './metering.errors.js';
 
-export type { ReadingRow } from './readings.store.js';
+export type { ReadingRow, ReadingView } from './readings.store.js';
 
 export interface ReadingInput {
   accountNumber?: string;
@@ -140,7 +140,14 @@ export async function importReadings(ctx: Ctx, actor: Actor, csv: string): Promi
 }
 
 /** An administrator accepts or rejects a held reading. Accepting re-checks it against the meter's current state. */
-export async function reviewReading(ctx: Ctx, actor: Actor, readingId: string, accept: boolean): Promise<ReadingOutcome | { decision: 'rejected'; code: string; message: { ar: string; en: string }; reading: store.ReadingRow }> {
+export interface ReviewOutcome {
+  decision: 'accepted' | 'rejected';
+  code: string;
+  message: { ar: string; en: string };
+  reading: store.ReadingView;
+}
+
+export async function reviewReading(ctx: Ctx, actor: Actor, readingId: string, accept: boolean): Promise<ReviewOutcome> {
   requireRole(actor, 'admin');
   return inTransaction(ctx, async (tx) => {
     const held = await store.findReading(tx.db, readingId);
@@ -149,10 +156,11 @@ export async function reviewReading(ctx: Ctx, actor: Actor, readingId: string, a
     await meters.lock(tx, meter.id);
     if (held.status !== 'held') throw new AppError('reading_not_held', { status: held.status });
     const reviewer = { reviewedById: actor.id, reviewedAt: tx.clock.now() };
+    const view = (row: store.ReadingRow): store.ReadingView => ({ ...row, accountNumber: account.accountNumber, meterNumber: meter.meterNumber, unit: meter.unit });
     if (!accept) {
       const reading = (await store.settleHeldReading(tx.db, held.id, { status: 'rejected', decisionCode: 'reading_rejected_on_review', ...reviewer }))!;
       await recordAudit(tx, actor, { action: 'reading.review', entityType: 'meter_reading', entityId: held.id, detail: { accept } });
-      return { decision: 'rejected' as const, code: 'reading_rejected_on_review', message: DECISION_MESSAGES.reading_rejected_on_review, reading };
+      return { decision: 'rejected' as const, code: 'reading_rejected_on_review', message: DECISION_MESSAGES.reading_rejected_on_review, reading: view(reading) };
     }
     const last = await lastReadingOf(tx, meter);
     if (last.readOn > held.readOn) throw new AppError('reading_superseded', { lastReadOn: last.readOn });
@@ -161,7 +169,7 @@ export async function reviewReading(ctx: Ctx, actor: Actor, readingId: string, a
     if (decision.decision === 'refused') throw new AppError(decision.code, decision.detail);
     const reading = (await store.settleHeldReading(tx.db, held.id, { status: 'accepted', consumption: decision.consumption, rollover: decision.rollover, decisionCode: 'reading_accepted_on_review', ...reviewer }))!;
     await recordAudit(tx, actor, { action: 'reading.review', entityType: 'meter_reading', entityId: held.id, detail: { accept, consumption: decision.consumption } });
-    return { decision: 'accepted' as const, code: 'reading_accepted_on_review', message: DECISION_MESSAGES.reading_accepted_on_review, reading, account, meter, expected: null };
+    return { decision: 'accepted' as const, code: 'reading_accepted_on_review', message: DECISION_MESSAGES.reading_accepted_on_review, reading: view(reading) };
   });
 }
 
@@ -171,12 +179,12 @@ async function findMeterTargetById(ctx: Ctx, reading: store.ReadingRow): Promise
   return { account, meter: meter! };
 }
 
-export async function readingsOfAccount(ctx: Ctx, actor: Actor, account: AccountRow, limit = 60): Promise<store.ReadingRow[]> {
+export async function readingsOfAccount(ctx: Ctx, actor: Actor, account: AccountRow, limit = 60): Promise<store.ReadingView[]> {
   assertAccountAccess(actor, account);
   return store.readingsOfAccount(ctx.db, account.id, limit);
 }
 
-export async function heldReadings(ctx: Ctx, actor: Actor, limit = 200): Promise<store.ReadingRow[]> {
+export async function heldReadings(ctx: Ctx, actor: Actor, limit = 200): Promise<store.ReadingView[]> {
   requireRole(actor, 'admin');
   return store.heldReadings(ctx.db, limit);
 }

@@ -1,0 +1,78 @@
+// The e-bill as the PDF renderer takes it (BillDocument, owned by billing.pdf.tsx), built from a bill, its
+// account and the account's consumption history. The document's lines must add up to the amount due, so the
+// unpaid previous balance (shown beside a bill, never added into it) is not one of its lines.
+import type { Ctx } from '../../shared/context.js';
+import { contactsOfPerson } from '../identity/identity.service.js';
+import { CATEGORY_NAMES, type AccountRow, type Category } from '../accounts/accounts.service.js';
+import { getBiller } from '../billers/billers.service.js';
+import { lineLabel } from './bill.labels.js';
+import type { BillDocument, BillLine } from './billing.pdf.js';
+import * as store from './bills.store.js';
+
+export async function billDocumentOf(ctx: Ctx, bill: store.BillWithLines, account: AccountRow): Promise<BillDocument> {
+  const biller = await getBiller(ctx, bill.billerCode);
+  const history = await store.consumptionHistory(ctx.db, bill.accountId, bill.period, 12);
+  const previous = Number(bill.previousValue ?? 0n);
+  const consumption = Number(bill.consumption);
+  return {
+    biller: { ar: biller.nameAr, en: biller.nameEn },
+    billNumber: bill.billNumber,
+    accountNumber: bill.accountNumber,
+    meterNumber: bill.meterNumber ?? '',
+    customerName: await customerName(ctx, account),
+    address: {
+      ar: [account.addressAr, account.areaAr].filter(Boolean).join('، '),
+      en: [account.addressEn, account.areaEn].filter(Boolean).join(', '),
+    },
+    category: CATEGORY_NAMES[account.category as Category] ?? { ar: account.category, en: account.category },
+    period: bill.period,
+    periodFrom: bill.periodFrom,
+    periodTo: bill.periodTo,
+    issueDate: bill.issuedOn,
+    dueDate: bill.dueDate,
+    reading: {
+      previous,
+      // An estimated bill shows the reading the estimate implies.
+      current: bill.currentValue !== null ? Number(bill.currentValue) : previous + consumption,
+      consumption,
+      unit: bill.unit === 'imp_gal' ? 'imperial_gallon' : 'kWh',
+      estimated: bill.estimated,
+    },
+    lines: documentLines(bill),
+    totalDue: bill.amount,
+    currency: bill.currency,
+    history: history.map((h) => ({ period: h.period, quantity: Number(h.consumption) })),
+    payUrl: `${ctx.config.publicUrl}/?accountNumber=${encodeURIComponent(bill.accountNumber)}`,
+  };
+}
+
+export function documentLines(bill: store.BillWithLines): BillLine[] {
+  const consumptionLines = bill.lines.filter((l) => l.kind === 'consumption');
+  const single = consumptionLines.length === 1 && consumptionLines[0]!.tierTo === null && consumptionLines[0]!.tierFrom === 0n;
+  const lines: BillLine[] = [];
+  for (const line of bill.lines) {
+    const label = lineLabel(line, bill.unit, single);
+    if (line.kind === 'consumption') {
+      lines.push({
+        kind: 'tier', label, from: Number(line.tierFrom ?? 0n), to: line.tierTo === null ? null : Number(line.tierTo),
+        quantity: Number(line.quantity ?? 0n), rate: { amount: line.rateMinor ?? 0n, per: Number(line.perUnits ?? 1n) }, amount: line.amount,
+      });
+    } else if (line.kind === 'fixed') {
+      lines.push({ kind: 'fixed', label, amount: line.amount });
+    } else if (line.kind === 'estimate_correction' || line.kind === 'credit_brought_forward') {
+      lines.push({ kind: 'credit', label, amount: line.amount });
+    }
+  }
+  // A correction larger than the charges: the bill is zero and the rest waits for the next bill.
+  if (bill.creditCarriedForward > 0n) {
+    lines.push({ kind: 'arrears', label: lineLabel({ kind: 'credit_carried_forward', tierFrom: null, tierTo: null, detail: null }, bill.unit, single), amount: bill.creditCarriedForward });
+  }
+  return lines;
+}
+
+async function customerName(ctx: Ctx, account: AccountRow): Promise<{ ar: string; en: string }> {
+  if (account.ownerNameAr || account.ownerNameEn) return { ar: account.ownerNameAr ?? account.ownerNameEn ?? '', en: account.ownerNameEn ?? account.ownerNameAr ?? '' };
+  const person = account.ownerPersonId ? (await contactsOfPerson(ctx, account.ownerPersonId))?.person : undefined;
+  if (person) return { ar: person.nameAr, en: person.nameEn };
+  return { ar: account.ownerCivilId ?? '', en: account.ownerCivilId ?? '' };
+}
