@@ -3,7 +3,7 @@
 // as <name>Ar/<name>En pairs — so a small change in the API degrades a label, not the whole page.
 import { api, type ApiClient, type LocalisedText } from '../../api/index.js';
 import { normaliseFreeInput, normaliseNumberInput } from '../../lib/digits.js';
-import { sumByCurrency, type AmountInCurrency } from '../../lib/money.js';
+import type { AmountInCurrency } from '../../lib/money.js';
 
 export const LOOKUP_KINDS = ['civilId', 'accountNumber', 'meterNumber', 'plate'] as const;
 export type LookupKind = (typeof LOOKUP_KINDS)[number];
@@ -83,62 +83,9 @@ export function normaliseTotal(total: unknown, currency: unknown, payables: Paya
 
 export async function lookupDues(kind: LookupKind, value: string, options: { client?: ApiClient; signal?: AbortSignal } = {}): Promise<Dues> {
   const client = options.client ?? api;
-  if (kind === 'plate') return plateDues(value, client, options.signal);
   const body = await client.get<{ payables?: Raw[]; total?: unknown; currency?: unknown }>('/api/v1/dues', { [kind]: value }, options.signal);
   const payables = (body.payables ?? []).map(normalisePayable);
   return { payables, total: normaliseTotal(body.total, body.currency, payables) };
-}
-
-interface RawViolation {
-  payableId: string | null;
-  violationNumber: string;
-  type: { nameAr: string; nameEn: string };
-  amountDue: string;
-  currency: string;
-  status: string;
-  payableOnline: boolean;
-  holdReason: LocalisedText | null;
-}
-
-interface RawBiller {
-  code: string;
-  nameAr: string;
-  nameEn: string;
-  kind: string;
-  allowsPartialPayment: boolean;
-  minPartialAmount: string;
-}
-
-/**
- * Only fines carry a plate, and the traffic department owns how plates are written ("12/34567"), so a plate is
- * looked up in its violations (GET /api/v1/violations?plate=, masked for strangers) and each unpaid one is shown as
- * the payable it is. This is where the link in a violation SMS (`/?plate=12/34567`) lands.
- */
-async function plateDues(plate: string, client: ApiClient, signal?: AbortSignal): Promise<Dues> {
-  const [found, billers] = await Promise.all([
-    client.get<{ violations: RawViolation[] }>('/api/v1/violations', { plate }, signal),
-    client.get<{ billers: RawBiller[] }>('/api/v1/billers', undefined, signal).catch(() => ({ billers: [] as RawBiller[] })),
-  ]);
-  const biller = billers.billers.find((b) => b.kind === 'fines');
-  const payables: Payable[] = found.violations
-    .filter((v) => v.payableId && (v.status === 'unpaid' || v.status === 'partially_paid'))
-    .map((v) => ({
-      id: v.payableId!,
-      billerCode: biller?.code ?? '',
-      billerName: biller ? { ar: biller.nameAr, en: biller.nameEn } : null,
-      reference: v.violationNumber,
-      amountDue: v.amountDue,
-      currency: v.currency,
-      dueDate: null,
-      description: { ar: v.type.nameAr, en: v.type.nameEn },
-      payableOnline: v.payableOnline,
-      holdReason: v.holdReason,
-      ownerName: null,
-      allowsPartialPayment: biller?.allowsPartialPayment ?? false,
-      minPartialAmount: biller?.minPartialAmount ?? null,
-    }));
-  const total = sumByCurrency(payables.map((p) => ({ amount: p.amountDue, currency: p.currency })));
-  return { payables, total };
 }
 
 /**
