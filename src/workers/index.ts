@@ -4,6 +4,7 @@ import type { AppDeps } from '../http/app.js';
 import { finesRemindersWorker } from '../modules/fines/reminders.worker.js';
 import { notificationsWorker } from '../modules/notifications/notifications.worker.js';
 import { paymentsReconciler } from '../modules/payments/reconciler.worker.js';
+import { billRunScheduler } from '../modules/billing/billing.worker.js';
 
 export type WorkerStarter = { name: string; start: (deps: AppDeps) => Promise<() => Promise<void>> };
 
@@ -11,6 +12,7 @@ const WORKERS: WorkerStarter[] = [
   finesRemindersWorker,
   notificationsWorker,
   paymentsReconciler,
+  billRunScheduler,
 ];
 
 export async function startWorkers(deps: AppDeps, log: (line: string) => void = () => undefined): Promise<() => Promise<void>> {

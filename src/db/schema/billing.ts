@@ -15,7 +15,7 @@ export const billRuns = pgTable('bill_runs', {
   id: text().primaryKey(),
   billerCode: text().notNull(),
   period: text().notNull(),
-  /** running | completed | completed_with_failures | failed */
+  /** running | completed | completed_with_failures | interrupted (stopped, to be resumed) | failed */
   status: text().notNull(),
   issuedOn: date({ mode: 'string' }).notNull(),
   dueDate: date({ mode: 'string' }).notNull(),

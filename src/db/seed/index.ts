@@ -3,6 +3,7 @@
 import type { Ctx } from '../../shared/context.js';
 import { seedFoundation, type SeededPerson } from './foundation.seed.js';
 import { finesDemoSeeder } from '../../modules/fines/fines.seed.js';
+import { billingDemoSeeder } from '../../modules/billing/billing.seed.js';
 
 export interface DemoSeedContext {
   people: SeededPerson[];
@@ -15,6 +16,7 @@ export type DemoSeeder = { name: string; run: (ctx: Ctx, seed: DemoSeedContext) 
 
 const DEMO_SEEDERS: DemoSeeder[] = [
   finesDemoSeeder,
+  billingDemoSeeder,
 ];
 
 export async function seedDemo(ctx: Ctx, options: { people?: number; log?: (line: string) => void } = {}): Promise<DemoSeedContext> {

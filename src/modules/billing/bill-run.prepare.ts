@@ -26,7 +26,7 @@ export interface BillFailure {
 /** Reminder hour: 09:00 in Kuwait (UTC+3, no daylight saving). */
 const REMINDER_UTC_HOUR = 6;
 
-export function runConstants(ctx: Ctx, run: BillRunRow, biller: BillerRow, dates: PeriodDates): RunConstants {
+export function runConstants(ctx: Ctx, run: BillRunRow, biller: BillerRow, dates: PeriodDates): Omit<RunConstants, 'notify'> {
   const settings = (biller.settings ?? {}) as { reminderDaysBeforeDue?: number };
   const reminderDays = Number.isInteger(settings.reminderDaysBeforeDue) ? settings.reminderDaysBeforeDue! : 5;
   const reminderAt = new Date(`${addDays(run.dueDate, -reminderDays)}T${String(REMINDER_UTC_HOUR).padStart(2, '0')}:00:00Z`);

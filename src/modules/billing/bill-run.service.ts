@@ -43,6 +43,10 @@ export interface BillRunOptions {
   onProgress?: (progress: BillRunProgress) => void;
   /** Called after each batch commits; throwing stops the run as a crash would (tests of resumption). */
   afterBatch?: (batch: number) => void | Promise<void>;
+  /** Stops after the batches in flight (a worker shutting down); the run is left 'interrupted', to be resumed. */
+  signal?: AbortSignal;
+  /** false: write no bill.issued / bill.due_soon events (loading past periods, e.g. the demo's history). */
+  notify?: boolean;
 }
 
 /** Creates (or finds) the run of a biller's period after checking it may run: utility biller, period ended. */
@@ -110,9 +114,8 @@ async function continueBillRun(ctx: Ctx, { run, owner }: Lease, options: BillRun
     const runner = new BatchRunner(ctx, run, owner, biller, dates, await schedulesOfBiller(ctx, biller.code), options, total);
     const warnings = await runner.runAll();
     const failedCount = await store.countFailures(ctx.db, run.id);
-    await store.finishRun(ctx.db, run.id, owner, {
-      status: failedCount > 0 ? 'completed_with_failures' : 'completed', failedCount, lastError: warnings.length > 0 ? warnings.join('; ').slice(0, 2000) : null,
-    }, ctx.clock.now());
+    const status = runner.interrupted ? 'interrupted' : failedCount > 0 ? 'completed_with_failures' : 'completed';
+    await store.finishRun(ctx.db, run.id, owner, { status, failedCount, lastError: warnings.length > 0 ? warnings.join('; ').slice(0, 2000) : null }, ctx.clock.now());
     return (await store.findRun(ctx.db, run.id))!;
   } catch (error) {
     const message = error instanceof AppError ? `${error.code}: ${JSON.stringify(error.details)}` : error instanceof Error ? error.message : String(error);
@@ -140,6 +143,7 @@ function deadLocalHolder(holder: string | null): string | null {
 class BatchRunner {
   private cursor = '';
   private exhausted = false;
+  interrupted = false;
   private boundaryLock: Promise<unknown> = Promise.resolve();
   private readonly constants: RunConstants;
   private readonly progress: BillRunProgress;
@@ -155,7 +159,7 @@ class BatchRunner {
     private readonly options: BillRunOptions,
     total: number,
   ) {
-    this.constants = runConstants(ctx, run, biller, dates);
+    this.constants = { ...runConstants(ctx, run, biller, dates), notify: options.notify ?? true };
     this.progress = { runId: run.id, total, billed: run.billedCount, failed: 0, batches: 0 };
   }
 
@@ -172,7 +176,8 @@ class BatchRunner {
   /** Batch boundaries are handed out one at a time, so concurrent workers never share an account. */
   private nextRange(): Promise<{ after: string; upTo: string | null } | null> {
     const next = this.boundaryLock.then(async () => {
-      if (this.exhausted) return null;
+      if (this.options.signal?.aborted && !this.exhausted) this.interrupted = true;
+      if (this.exhausted || this.interrupted) return null;
       const upTo = await batchBoundary(this.ctx.db, this.biller.code, this.cursor, this.options.batchSize ?? 5000);
       const range = { after: this.cursor, upTo };
       if (upTo === null) this.exhausted = true;

@@ -73,6 +73,7 @@ export async function failuresOf(db: Executor, runId: string, limit: number): Pr
 }
 
 export async function finishRun(db: Executor, id: string, owner: string, change: { status: string; failedCount: number; lastError: string | null }, now: Date): Promise<void> {
-  await db.update(billRuns).set({ ...change, updatedAt: now, finishedAt: change.status === 'failed' ? null : now, leaseOwner: null, leaseUntil: null })
+  const finished = change.status === 'completed' || change.status === 'completed_with_failures';
+  await db.update(billRuns).set({ ...change, updatedAt: now, finishedAt: finished ? now : null, leaseOwner: null, leaseUntil: null })
     .where(and(eq(billRuns.id, id), eq(billRuns.leaseOwner, owner)));
 }

@@ -51,6 +51,8 @@ export interface RunConstants {
   publicUrl: string;
   /** When the bill.due_soon reminder becomes due; null when the due date is too close for one. */
   reminderAt: Date | null;
+  /** Whether to write the bill.issued and bill.due_soon events. */
+  notify: boolean;
 }
 
 export interface WriteResult {
@@ -155,7 +157,7 @@ export async function writeBills(db: Executor, c: RunConstants, batch: BillToWri
         || ',"civilId":' || coalesce('"' || owner_civil_id || '"', 'null') || ',"payableId":"' || payable_id || '","billId":"' || id
         || '","vars":{"billNumber":"' || bill_number || '","amount":"' || amount_text || '","payUrl":"' || ${payUrl}::text || account_number
         || '","pdfUrl":"' || ${pdfUrl}::text || id || '/pdf",' || ${issuedVars}::text || '}}')::jsonb
-      FROM ins WHERE owner_person_id IS NOT NULL OR owner_civil_id IS NOT NULL
+      FROM ins WHERE ${c.notify} AND (owner_person_id IS NOT NULL OR owner_civil_id IS NOT NULL)
       ON CONFLICT DO NOTHING
     ),
     due_events AS (
@@ -165,7 +167,7 @@ export async function writeBills(db: Executor, c: RunConstants, batch: BillToWri
         || '","vars":{"billNumber":"' || bill_number || '","amount":"' || amount_text || '","payUrl":"' || ${payUrl}::text || account_number
         || '",' || ${dueVars}::text || '}}')::jsonb,
         ${c.reminderAt?.toISOString() ?? null}::timestamptz
-      FROM ins WHERE ${c.reminderAt !== null} AND amount > 0 AND payable_online AND (owner_person_id IS NOT NULL OR owner_civil_id IS NOT NULL)
+      FROM ins WHERE ${c.notify && c.reminderAt !== null} AND amount > 0 AND payable_online AND (owner_person_id IS NOT NULL OR owner_civil_id IS NOT NULL)
       ON CONFLICT DO NOTHING
     ),
     cleared_failures AS (

@@ -60,7 +60,7 @@ export const billRunSchema = z.object({
   id: z.string(),
   biller: z.string(),
   period: periodSchema,
-  status: z.enum(['running', 'completed', 'completed_with_failures', 'failed']),
+  status: z.enum(['running', 'completed', 'completed_with_failures', 'interrupted', 'failed']),
   issuedOn: dateSchema,
   dueDate: dateSchema,
   totalAccounts: z.number().int(),

@@ -80,6 +80,25 @@ export async function submitReading(ctx: Ctx, actor: Actor, input: ReadingInput,
   });
 }
 
+/**
+ * Records a past reading from another system (a migration, the demo's history): the physical checks apply (order,
+ * dials, roll-over), the band does not, since those readings were already accepted where they came from.
+ */
+export async function recordHistoricReading(ctx: Ctx, actor: Actor, input: { meterNumber: string; value: bigint; readOn: string }): Promise<store.ReadingRow> {
+  requireRole(actor, 'admin');
+  return inTransaction(ctx, async (tx) => {
+    const { account, meter } = await findMeterTarget(tx, { meterNumber: input.meterNumber });
+    if (!meter || meter.status !== 'active' || account.status === 'closed') throw new AppError('meter_closed');
+    await meters.lock(tx, meter.id);
+    const decision = decideReading({ value: input.value, readOn: input.readOn, today: localDate(tx.clock.now()), meter, last: await lastReadingOf(tx, meter), history: null, band: null });
+    if (decision.decision === 'refused') throw new AppError(decision.code, decision.detail);
+    return store.insertReading(tx.db, {
+      id: newId('rdg'), meterId: meter.id, accountId: account.id, readOn: input.readOn, value: input.value, consumption: decision.consumption,
+      rollover: decision.rollover, source: 'import', status: 'accepted', decisionCode: decision.code, enteredByKind: actor.kind, enteredById: actor.id, createdAt: tx.clock.now(),
+    });
+  });
+}
+
 /** The meter's latest accepted reading, or its installation point when it has none. */
 export async function lastReadingOf(ctx: Ctx, meter: MeterRow): Promise<{ value: bigint; readOn: string }> {
   const last = await store.lastAcceptedOfMeter(ctx.db, meter.id);
