@@ -238,4 +238,29 @@ describe.skipIf(!browserCheck.available)('portal flows in Chromium', () => {
     expect(await chart.innerText()).toContain(en.receipt.channels.knet);
     await page.getByTestId('chart-biller').waitFor();
   });
+
+  it('lets the admin start a bill run and follows it to its end', async () => {
+    const page = await (await contexts.get('admin', { language: 'en' })).newPage();
+    await signInThroughForm(page, { username: 'admin' }, DEMO_PASSWORD, '/staff/bill-runs');
+    await page.getByTestId('start-run').waitFor();
+    const started = page.waitForResponse((response) => response.url().endsWith('/api/v1/bill-runs') && response.request().method() === 'POST');
+    await page.getByTestId('start-run').click();
+    expect((await started).status()).toBe(202);
+    const run = page.locator('[data-testid="bill-run"]').first();
+    await run.waitFor();
+    // Polled every two seconds until the run says it is over.
+    await page.waitForFunction(() => {
+      const status = document.querySelector('[data-testid="bill-run"]')?.getAttribute('data-status');
+      return status !== null && status !== undefined && status !== 'running';
+    }, undefined, { timeout: 60_000 });
+    expect(['completed', 'completed_with_failures']).toContain(await run.getAttribute('data-status'));
+    expect(await run.locator('progress').count()).toBe(1);
+  });
+
+  it('shows the admin the notification dead letters', async () => {
+    const page = await (await contexts.get('admin', { language: 'en' })).newPage();
+    await signInThroughForm(page, { username: 'admin' }, DEMO_PASSWORD, '/staff/notifications');
+    await page.getByRole('heading', { level: 1, name: en.deadLetters.title }).waitFor();
+    await page.getByText(en.deadLetters.none).or(page.getByTestId('dead-letter').first()).waitFor();
+  });
 });

@@ -40,6 +40,7 @@ const SHOTS: Shot[] = [
   { name: 'reading', path: '/readings', signedIn: true },
   { name: 'staff-record-violation', path: '/staff/violations/new', signedIn: 'officer', prepare: async (page) => void (await page.getByTestId('record').waitFor()) },
   { name: 'staff-collections', path: '/staff/collections', signedIn: 'admin', prepare: async (page) => void (await page.getByTestId('chart-biller').waitFor()) },
+  { name: 'staff-bill-runs', path: '/staff/bill-runs', signedIn: 'admin', prepare: async (page) => void (await page.getByTestId('start-run').waitFor()) },
   { name: 'staff-dead-letters', path: '/staff/notifications', signedIn: 'admin' },
   { name: 'not-found', path: '/no-such-page' },
 ];

@@ -20,6 +20,12 @@ import { useAsync } from '../../lib/use-async.js';
 
 const POLL_MS = 2000;
 
+/** The last period that has ended: bills are run for a month once it is over. "2026-01" → "2025-12". */
+export function previousPeriod(period: string): string {
+  const [year, month] = period.split('-').map(Number) as [number, number];
+  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+}
+
 function RunProgress({ run }: { run: BillRun }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
@@ -46,7 +52,7 @@ export default function BillRunsPage() {
   usePageTitle('billRuns.title');
   const runs = useAsync((signal) => listBillRuns(undefined, signal), []);
   const [billerCode, setBillerCode] = useState('mew-electricity');
-  const [period, setPeriod] = useState(() => kuwaitNowLocal().slice(0, 7));
+  const [period, setPeriod] = useState(() => previousPeriod(kuwaitNowLocal().slice(0, 7)));
   const [current, setCurrent] = useState<BillRun | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
