@@ -1,6 +1,10 @@
 // Shared set-up for the billing tests: the demo billers and people, the reference tariffs, accounts with meters
 // and readings entered as a staff member would.
+import { expect } from 'vitest';
+import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../src/shared/context.js';
+import { queryRows } from '../../src/modules/billing/sql-rows.js';
+import { trialBalance } from '../../src/modules/ledger/ledger.service.js';
 import { seedDemo } from '../../src/db/seed/index.js';
 import type { SeededPerson } from '../../src/db/seed/foundation.seed.js';
 import { systemActor } from '../../src/modules/identity/actor.js';
@@ -33,4 +37,26 @@ export async function openTestAccount(ctx: Ctx, input: { billerCode?: string; ci
 
 export async function read(ctx: Ctx, meterNumber: string, value: number | string, readOn: string) {
   return submitReading(ctx, staff, { meterNumber, value, readOn });
+}
+
+/** Bills of a period and what each must have brought along: a payable, a posting (above zero), a bill.issued event. */
+export async function billingCounts(ctx: Ctx, period: string) {
+  const [row] = await queryRows<Record<string, number>>(ctx.db, sql`
+    SELECT
+      (SELECT count(*)::int FROM bills WHERE period = ${period}) AS bills,
+      (SELECT count(DISTINCT account_id)::int FROM bills WHERE period = ${period}) AS accounts,
+      (SELECT count(*)::int FROM payables p JOIN bills b ON b.payable_id = p.id WHERE b.period = ${period}) AS payables,
+      (SELECT count(*)::int FROM ledger_transactions l JOIN bills b ON b.id = l.source_ref WHERE l.kind = 'bill' AND b.period = ${period}) AS postings,
+      (SELECT count(*)::int FROM outbox o JOIN bills b ON o.dedupe_key = 'bill.issued:' || b.id WHERE b.period = ${period}) AS events,
+      (SELECT count(*)::int FROM bills WHERE period = ${period} AND amount > 0) AS billed_above_zero`);
+  return row!;
+}
+
+export async function expectBalancedLedger(ctx: Ctx): Promise<void> {
+  const totals = await trialBalance(ctx);
+  expect(totals.length).toBeGreaterThan(0);
+  for (const currency of totals) {
+    expect(currency.total).toBe(0n);
+    expect(currency.unbalancedTransactions).toBe(0);
+  }
 }

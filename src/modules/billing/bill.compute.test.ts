@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { computeBill, type BillInput } from './bill.compute.js';
+import { periodDates } from './billing.periods.js';
+import type { Schedule } from '../tariffs/tariffs.service.js';
+
+const flat2: Schedule = { currency: 'KWD', unit: 'kWh', versions: [{ id: 'kw', effectiveFrom: '2017-04-01', effectiveTo: null, fixedMonthly: 0n, tiers: [{ upTo: null, rate: { minor: 2n, perUnits: 1n } }] }] };
+const saudi: Schedule = {
+  currency: 'SAR', unit: 'kWh', versions: [{
+    id: 'sa', effectiveFrom: '2018-01-01', effectiveTo: null, fixedMonthly: 1000n,
+    tiers: [{ upTo: 6000n, rate: { minor: 18n, perUnits: 1n } }, { upTo: null, rate: { minor: 30n, perUnits: 1n } }],
+  }],
+};
+const november = periodDates('2026-11', 28);
+const input = (change: Partial<BillInput>): BillInput => ({
+  dates: november, schedule: flat2, previous: null,
+  readings: { count: 0, units: 0n, lastValue: null, lastReadOn: null },
+  firstPoint: { value: 0n, readOn: '2026-01-01' }, history: null, previousBalance: 0n, ...change,
+});
+
+describe('computing a bill', () => {
+  it('has 31 days in period 2026-11 with bill day 28', () => {
+    expect(november).toEqual({ period: '2026-11', from: '2026-10-29', to: '2026-11-28', days: 31 });
+  });
+
+  it('prices actual use through the blocks and adds the fixed charge', () => {
+    const bill = computeBill(input({ schedule: saudi, readings: { count: 1, units: 7000n, lastValue: 7000n, lastReadOn: '2026-11-20' } }));
+    expect(bill.lines.map((l) => [l.kind, l.quantity, l.amount])).toEqual([['consumption', 6000n, 108_000n], ['consumption', 1000n, 30_000n], ['fixed', null, 1000n]]);
+    expect(bill).toMatchObject({ estimated: false, amount: 139_000n, energyAmount: 138_000n, basisReadOn: '2026-11-20', currentValue: 7000n, previousValue: 0n });
+  });
+
+  it('estimates from the average daily use when there is no reading, and remembers the estimate', () => {
+    const bill = computeBill(input({ history: { units: 600n, days: 20 } }));
+    // 30 a day × 31 days.
+    expect(bill).toMatchObject({ estimated: true, consumption: 930n, amount: 1860n, currentValue: null, basisReadOn: '2026-01-01' });
+    expect(bill.pendingEstimates).toEqual([{ period: '2026-11', from: '2026-10-29', to: '2026-11-28', units: '930', energyAmount: '1860' }]);
+  });
+
+  it('estimates nothing without history, but the bill still exists at zero', () => {
+    const bill = computeBill(input({}));
+    expect(bill).toMatchObject({ estimated: true, consumption: 0n, amount: 0n });
+    expect(bill.lines).toHaveLength(1);
+  });
+
+  it('corrects earlier estimates with the next actual reading, pricing all the months it covers', () => {
+    const october = periodDates('2026-10', 28);
+    const pending = [{ period: '2026-10', from: october.from, to: october.to, units: '6000', energyAmount: '108000' }];
+    const bill = computeBill(input({
+      schedule: saudi,
+      previous: { basisValue: 1000n, basisReadOn: '2026-09-20', pendingEstimates: pending, creditCarriedForward: 0n },
+      readings: { count: 1, units: 13_000n, lastValue: 14_000n, lastReadOn: '2026-11-20' },
+    }));
+    // Two months: 12,000 kWh at 18, 1,000 at 30; minus the 108,000 already billed; plus this month's fixed charge.
+    expect(bill.lines.map((l) => [l.kind, l.amount])).toEqual([['consumption', 216_000n], ['consumption', 30_000n], ['estimate_correction', -108_000n], ['fixed', 1000n]]);
+    expect(bill).toMatchObject({ amount: 139_000n, pendingEstimates: [], previousValue: 1000n, currentValue: 14_000n });
+  });
+
+  it('carries a correction larger than the new charges forward as credit, never a negative bill', () => {
+    const october = periodDates('2026-10', 28);
+    const overEstimated = computeBill(input({
+      previous: { basisValue: 0n, basisReadOn: '2026-09-20', pendingEstimates: [{ period: '2026-10', from: october.from, to: october.to, units: '5000', energyAmount: '10000' }], creditCarriedForward: 0n },
+      readings: { count: 1, units: 1000n, lastValue: 1000n, lastReadOn: '2026-11-20' },
+    }));
+    expect(overEstimated).toMatchObject({ amount: 0n, creditCarriedForward: 8000n });
+    const next = computeBill(input({
+      dates: periodDates('2026-12', 28),
+      previous: { basisValue: 1000n, basisReadOn: '2026-11-20', pendingEstimates: [], creditCarriedForward: 8000n },
+      readings: { count: 1, units: 5000n, lastValue: 6000n, lastReadOn: '2026-12-20' },
+    }));
+    expect(next.lines.map((l) => [l.kind, l.amount])).toEqual([['consumption', 10_000n], ['credit_brought_forward', -8000n]]);
+    expect(next).toMatchObject({ amount: 2000n, creditBroughtForward: 8000n, creditCarriedForward: 0n });
+  });
+
+  it('shows the unpaid previous balance without adding it', () => {
+    const bill = computeBill(input({ previousBalance: 5000n, readings: { count: 1, units: 100n, lastValue: 100n, lastReadOn: '2026-11-20' } }));
+    expect(bill.amount).toBe(200n);
+    expect(bill.lines.at(-1)).toMatchObject({ kind: 'previous_balance', amount: 5000n, countsInTotal: false });
+  });
+
+  it('never lets money appear or vanish: amount − carried credit = the lines that count, for any inputs', () => {
+    fc.assert(fc.property(
+      fc.bigInt({ min: 0n, max: 100_000n }), fc.bigInt({ min: 0n, max: 200_000n }), fc.bigInt({ min: 0n, max: 50_000n }), fc.boolean(),
+      (units, billedBefore, credit, actual) => {
+        const october = periodDates('2026-10', 28);
+        const bill = computeBill(input({
+          schedule: saudi,
+          previous: { basisValue: 0n, basisReadOn: '2026-09-20', pendingEstimates: [{ period: '2026-10', from: october.from, to: october.to, units: '100', energyAmount: billedBefore.toString() }], creditCarriedForward: credit },
+          readings: actual ? { count: 1, units, lastValue: units, lastReadOn: '2026-11-20' } : { count: 0, units: 0n, lastValue: null, lastReadOn: null },
+          history: { units, days: 30 },
+        }));
+        const counted = bill.lines.filter((l) => l.countsInTotal).reduce((s, l) => s + l.amount, 0n);
+        expect(bill.amount >= 0n && bill.creditCarriedForward >= 0n).toBe(true);
+        expect(bill.amount - bill.creditCarriedForward).toBe(counted);
+      },
+    ));
+  });
+});
