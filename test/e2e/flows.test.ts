@@ -8,6 +8,7 @@ import { demoPeople } from '../../src/db/seed/foundation.seed.js';
 import { demoPlate } from '../../src/modules/fines/demo-data.js';
 import ar from '../../web/src/i18n/ar.json';
 import en from '../../web/src/i18n/en.json';
+import { formatAmount } from '../../web/src/i18n/format.js';
 import { browserAvailability, launchChromium } from './support/browser.js';
 import { saveScreenshot } from './support/screenshots.js';
 import { Contexts, documentLanguage, eventually, openPage, plain, signInThroughForm } from './support/portal.js';
@@ -196,6 +197,63 @@ describe.skipIf(!browserCheck.available)('portal flows in Chromium', () => {
     await alert.waitFor();
     expect(await alert.innerText()).toContain(refused.message.ar);
     expect(await alert.innerText()).not.toContain(refused.code);
+  });
+
+  it('shows a bill with its tier lines, the last 12 periods as a chart, and its PDF', async () => {
+    const page = await (await contexts.get('reader', { language: 'ar' })).newPage();
+    await signInThroughForm(page, { civilId: people[0]!.civilId }, DEMO_PASSWORD, '/dashboard');
+    await page.getByTestId('accounts').getByTestId('bill-link').first().click();
+    await page.waitForURL((url) => url.pathname.startsWith('/bills/'));
+    const billId = decodeURIComponent(new URL(page.url()).pathname.split('/')[2]!);
+    const bill = (await (await page.request.get(`/api/v1/bills/${billId}`)).json()) as { billNumber: string; lines: unknown[]; history: unknown[] };
+    await page.getByTestId('bill').waitFor();
+    expect(plain(await page.getByTestId('bill').innerText())).toContain(bill.billNumber);
+    expect(await page.getByTestId('bill-lines').locator('tbody tr').count()).toBe(bill.lines.length);
+    const chart = page.getByTestId('consumption-chart');
+    expect(await chart.locator('svg[role="img"] g > rect').count()).toBe(bill.history.length);
+    expect(await chart.locator('tbody tr').count()).toBe(bill.history.length);
+    const pdf = await page.request.get((await page.getByTestId('bill-pdf').getAttribute('href'))!);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+  });
+
+  it('pays part of a utility bill, refusing less than the biller’s minimum', async (test) => {
+    const page = await openPage(await contexts.get('partial', { language: 'ar' }), '/');
+    const dues = (await (await page.request.get(`/api/v1/dues?civilId=${people[5]!.civilId}`)).json()) as { payables: Array<{ id: string; amountDue: string; allowsPartialPayment: boolean; minPartialAmount: string; payableOnline: boolean }> };
+    const due = dues.payables.find((p) => p.payableOnline && p.allowsPartialPayment && Number(p.amountDue) > Number(p.minPartialAmount) + 0.5);
+    if (!due) {
+      console.warn('[e2e] part payment skipped: the demo person has no utility bill above the minimum');
+      test.skip();
+      return;
+    }
+    await page.locator('input[name="civilId"]').fill(people[5]!.civilId);
+    await page.locator('form button[type="submit"]').click();
+    await page.getByTestId('dues').waitFor();
+    const boxes = page.getByTestId('payable-checkbox');
+    for (let i = 0; i < (await boxes.count()); i++) {
+      const box = boxes.nth(i);
+      if ((await box.getAttribute('value')) === due.id) await box.check();
+      else await box.uncheck();
+    }
+    const amount = page.getByTestId('partial-amount');
+    expect(await amount.inputValue()).toBe(due.amountDue);
+    const below = (Number(due.minPartialAmount) - 0.001).toFixed(3);
+    await amount.fill(below);
+    await page.getByText(ar.quickPay.partial.below_minimum.split('{{')[0]!.trim()).waitFor();
+    expect(await page.getByTestId('pay').isDisabled()).toBe(true);
+
+    await amount.fill(due.minPartialAmount);
+    expect(await page.getByTestId('pay').isDisabled()).toBe(false);
+    expect(plain(await page.getByTestId('selected-total').innerText())).toBe(plain(formatAmount(due.minPartialAmount, 'KWD', 'ar')));
+    await page.getByTestId('pay').click();
+    await page.waitForURL((url) => url.pathname.endsWith('/kpg/PaymentHTTP.htm'));
+    await page.locator('button.approve').click();
+    await page.waitForURL((url) => url.pathname.startsWith('/pay/result/pay_'));
+    const paymentId = new URL(page.url()).pathname.split('/').at(-1)!;
+    const payment = (await (await page.request.get(`/api/v1/payments/${paymentId}`)).json()) as { status: string; amount: string };
+    expect(payment).toMatchObject({ status: 'posted', amount: due.minPartialAmount });
+    const after = (await (await page.request.get(`/api/v1/dues?civilId=${people[5]!.civilId}`)).json()) as { payables: Array<{ id: string; amountDue: string }> };
+    expect(after.payables.find((p) => p.id === due.id)?.amountDue).toBe((Number(due.amountDue) - Number(due.minPartialAmount)).toFixed(3));
   });
 
   it('keeps the page when the language is switched, and saves it for the citizen’s messages', async () => {

@@ -35,6 +35,15 @@ const SHOTS: Shot[] = [
   },
   { name: 'sign-in', path: '/sign-in' },
   { name: 'dashboard', path: '/dashboard', signedIn: true, prepare: async (page) => void (await page.getByTestId('total-due').waitFor()) },
+  {
+    name: 'bill',
+    path: '/dashboard',
+    signedIn: true,
+    prepare: async (page) => {
+      await page.getByTestId('bill-link').first().click();
+      await page.getByTestId('consumption-chart').waitFor();
+    },
+  },
   { name: 'violations', path: '/violations', signedIn: true, prepare: async (page) => void (await page.getByTestId('violation').first().waitFor()) },
   { name: 'notification-settings', path: '/settings/notifications', signedIn: true, prepare: async (page) => void (await page.getByTestId('save-preferences').waitFor()) },
   { name: 'reading', path: '/readings', signedIn: true },
