@@ -16,11 +16,14 @@ const grouped = (n: bigint) => n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ','
 
 export function lineLabel(line: Pick<BillLineRow, 'kind' | 'tierFrom' | 'tierTo' | 'detail'>, unit: string, singleBlock: boolean): { ar: string; en: string } {
   const u = unitName(unit);
-  const periods = ((line.detail as { periods?: string[] } | null)?.periods ?? []).join('، ');
-  const periodsEn = ((line.detail as { periods?: string[] } | null)?.periods ?? []).join(', ');
+  const list = (line.detail as { periods?: string[] } | null)?.periods ?? [];
+  // Arabic counts the periods rather than listing them: dates joined inside a right-to-left line reorder and
+  // break at their hyphens. The bill's detail lists them in the API.
+  const periods = arabicPeriods(list.length);
+  const periodsEn = list.join(', ');
   switch (line.kind) {
     case 'consumption': {
-      const over = periodsEn ? { ar: ` (عن الفترات ${periods})`, en: ` (over ${periodsEn})` } : { ar: '', en: '' };
+      const over = periodsEn ? { ar: ` عن ${periods}`, en: ` (over ${periodsEn})` } : { ar: '', en: '' };
       if (singleBlock || line.tierFrom === null) return { ar: `قيمة الاستهلاك${over.ar}`, en: `Consumption${over.en}` };
       const from = grouped(line.tierFrom + 1n);
       if (line.tierTo === null) return { ar: `الاستهلاك فوق ${grouped(line.tierFrom)} ${u.ar}${over.ar}`, en: `Consumption above ${grouped(line.tierFrom)} ${u.en}${over.en}` };
@@ -29,7 +32,7 @@ export function lineLabel(line: Pick<BillLineRow, 'kind' | 'tierFrom' | 'tierTo'
     case 'fixed':
       return { ar: 'الرسم الشهري الثابت', en: 'Fixed monthly charge' };
     case 'estimate_correction':
-      return { ar: `يخصم: قيمة الاستهلاك التقديري المفوتر سابقاً (${periods})`, en: `Less: estimated consumption already billed (${periodsEn})` };
+      return { ar: `يخصم: الاستهلاك التقديري المفوتر سابقاً عن ${periods}`, en: `Less: estimated consumption already billed (${periodsEn})` };
     case 'credit_brought_forward':
       return { ar: 'رصيد دائن من الفاتورة السابقة', en: 'Credit from the previous bill' };
     case 'credit_carried_forward':
@@ -39,6 +42,13 @@ export function lineLabel(line: Pick<BillLineRow, 'kind' | 'tierFrom' | 'tierTo'
     default:
       return { ar: line.kind, en: line.kind };
   }
+}
+
+/** Arabic number agreement: فترة واحدة، فترتين، 3–10 فترات، 11 فترة فأكثر. */
+function arabicPeriods(n: number): string {
+  if (n === 1) return 'فترة واحدة';
+  if (n === 2) return 'فترتين';
+  return n <= 10 ? `${n} فترات` : `${n} فترة`;
 }
 
 /** "0.002 KWD per kWh", "1.250 KWD per 1,000 gallons". */

@@ -100,10 +100,12 @@ function demoAccounts(civilIds: string[]): DemoAccount[] {
 
 async function ensureAccount(ctx: Ctx, account: DemoAccount, installedOn: string): Promise<void> {
   if (await findAccountByNumber(ctx, account.accountNumber)) return;
+  const block = (Number(account.accountNumber) % 9) + 1;
+  const street = (Number(account.accountNumber.slice(-3)) % 40) + 1;
   await openAccount({ ...ctx, clock: fixedClock(`${installedOn}T09:00:00+03:00`) }, actor, {
     billerCode: account.billerCode, accountNumber: account.accountNumber, ownerCivilId: account.civilId, ownerName: account.ownerName ?? null,
     category: account.category, area: { ar: account.area[0], en: account.area[1] },
-    address: { ar: `قطعة ${account.accountNumber.slice(-1)}، شارع ${Number(account.accountNumber.slice(-3)) % 40 + 1}`, en: `Block ${account.accountNumber.slice(-1)}, Street ${Number(account.accountNumber.slice(-3)) % 40 + 1}` },
+    address: { ar: `قطعة ${block}، شارع ${street}`, en: `Block ${block}, Street ${street}` },
     meter: { meterNumber: account.meterNumber, dials: account.dials, initialReading: account.initialReading, installedOn },
   });
 }

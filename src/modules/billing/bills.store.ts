@@ -31,9 +31,15 @@ export async function billsOfAccounts(db: Executor, accountIds: string[], limit:
     .orderBy(desc(bills.period), asc(bills.accountNumber)).limit(limit);
 }
 
-/** Consumption of an account's bills for the chart: the last `count` periods up to `period`. */
+/**
+ * Consumption per period for the chart: the last `count` periods up to `period`. A bill that settled earlier
+ * estimates counts only the units it added (its actual use less the estimates already billed), so the bars add
+ * up to the real use and the correcting month is not drawn as two or three months at once.
+ */
 export async function consumptionHistory(db: Executor, accountId: string, period: string, count: number): Promise<{ period: string; consumption: bigint; estimated: boolean }[]> {
-  const rows = await db.select({ period: bills.period, consumption: bills.consumption, estimated: bills.estimated }).from(bills)
+  const corrected = sql<string>`(${bills.consumption} + coalesce((SELECT sum(${billLines.quantity}) FROM ${billLines}
+    WHERE ${billLines.billId} = ${bills.id} AND ${billLines.kind} = 'estimate_correction'), 0))::text`;
+  const rows = await db.select({ period: bills.period, consumption: corrected, estimated: bills.estimated }).from(bills)
     .where(and(eq(bills.accountId, accountId), sql`${bills.period} <= ${period}`)).orderBy(desc(bills.period)).limit(count);
-  return rows.reverse();
+  return rows.reverse().map((r) => ({ ...r, consumption: BigInt(r.consumption) }));
 }
