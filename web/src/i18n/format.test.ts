@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatAmount as formatAmountRaw, formatDate, formatHijriDate, formatNumber, withCalendar } from './format.js';
+import { formatAmount as formatAmountRaw, formatDate, formatHijriDate, formatNumber, formatPeriod, withCalendar } from './format.js';
 
 // Intl puts a no-break space between code and number (so they never wrap apart); compare with plain spaces.
 const formatAmount = (...args: Parameters<typeof formatAmountRaw>) => formatAmountRaw(...args).replace(/\u00a0/g, ' ');
@@ -77,5 +77,13 @@ describe('dates', () => {
   it('adds a calendar to locales with and without a -u- extension', () => {
     expect(withCalendar('en-GB', 'gregory')).toBe('en-GB-u-ca-gregory');
     expect(withCalendar('ar-KW-u-nu-latn', 'islamic-umalqura')).toBe('ar-KW-u-nu-latn-ca-islamic-umalqura');
+  });
+});
+
+describe('formatPeriod', () => {
+  it('names the month and year in each language, and leaves anything else as it came', () => {
+    expect(formatPeriod('2026-10', 'en')).toBe('October 2026');
+    expect(formatPeriod('2026-10', 'ar')).toBe('أكتوبر 2026');
+    expect(formatPeriod('2026-1', 'en')).toBe('2026-1');
   });
 });

@@ -74,3 +74,11 @@ export function formatHijriDate(value: string | Date, language: Language): strin
 export function withCalendar(locale: string, calendar: string): string {
   return locale.includes('-u-') ? `${locale}-ca-${calendar}` : `${locale}-u-ca-${calendar}`;
 }
+
+/** A billing period ("2026-10") as people say it: "أكتوبر 2026", "October 2026". */
+export function formatPeriod(period: string, language: Language): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(period);
+  if (!match) return period;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 15));
+  return new Intl.DateTimeFormat(withCalendar(formatLocale(language), 'gregory'), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}

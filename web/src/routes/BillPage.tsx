@@ -12,7 +12,7 @@ import { PageLoading } from '../components/PageLoading.js';
 import { Badge, Section } from '../components/Section.js';
 import { usePageTitle } from '../components/page-title.js';
 import { billPdfUrl, fetchBill, type BillLine } from '../features/billing/billing.api.js';
-import { formatNumber } from '../i18n/format.js';
+import { formatNumber, formatPeriod } from '../i18n/format.js';
 import { useLanguage } from '../i18n/index.js';
 import { useAsync } from '../lib/use-async.js';
 
@@ -35,7 +35,7 @@ export default function BillPage() {
 
   return (
     <div className="flex flex-col gap-6">
-      <PageHeading title={b ? t('bills.billOf', { period: b.period }) : t('bills.title')} />
+      <PageHeading title={b ? t('bills.billOf', { period: formatPeriod(b.period, language) }) : t('bills.title')} />
       {bill.status === 'failed' && <ErrorNotice error={bill.error} onRetry={bill.reload} />}
       {!b && bill.status === 'loading' && <PageLoading />}
       {b && (
@@ -98,10 +98,10 @@ export default function BillPage() {
               <BarChart
                 testId="consumption-chart"
                 title={t('bills.historyChart', { n: b.history.length })}
-                description={b.history.map((h) => `${h.period}: ${formatNumber(h.consumption, language)} ${unit}${h.estimated ? ` (${t('bills.estimated')})` : ''}`).join(language === 'ar' ? '، ' : ', ')}
+                description={b.history.map((h) => `${formatPeriod(h.period, language)}: ${formatNumber(h.consumption, language)} ${unit}${h.estimated ? ` (${t('bills.estimated')})` : ''}`).join(language === 'ar' ? '، ' : ', ')}
                 labelHeading={t('bills.period')}
                 valueHeading={t('bills.consumption')}
-                bars={b.history.map((h) => ({ label: h.period, value: Number(h.consumption), short: formatNumber(h.consumption, language), display: `${formatNumber(h.consumption, language)} ${unit}${h.estimated ? ` · ${t('bills.estimated')}` : ''}`, muted: h.estimated }))}
+                bars={b.history.map((h) => ({ label: formatPeriod(h.period, language), value: Number(h.consumption), short: formatNumber(h.consumption, language), display: `${formatNumber(h.consumption, language)} ${unit}${h.estimated ? ` · ${t('bills.estimated')}` : ''}`, muted: h.estimated }))}
               />
             </Section>
           )}

@@ -10,6 +10,7 @@ import { Section } from '../../components/Section.js';
 import { useAsync } from '../../lib/use-async.js';
 import { activeMeter, myAccountsAndBills } from './billing.api.js';
 import { useLanguage } from '../../i18n/index.js';
+import { formatPeriod } from '../../i18n/format.js';
 import { Badge } from '../../components/Section.js';
 
 export function AccountsSection() {
@@ -40,7 +41,7 @@ export function AccountsSection() {
                   {bills.map((bill) => (
                     <li key={bill.id} className="flex flex-wrap justify-between gap-x-3">
                       <Link to={`/bills/${bill.id}`} className="font-bold text-brand-800 underline" data-testid="bill-link">
-                        {t('bills.billOf', { period: bill.period })}
+                        {t('bills.billOf', { period: formatPeriod(bill.period, language) })}
                       </Link>
                       <span className="flex items-center gap-2">
                         <Amount value={bill.amount} currency={bill.currency} />
