@@ -11,7 +11,7 @@ import en from '../../web/src/i18n/en.json';
 import { formatAmount } from '../../web/src/i18n/format.js';
 import { browserAvailability, launchChromium } from './support/browser.js';
 import { saveScreenshot } from './support/screenshots.js';
-import { Contexts, documentLanguage, eventually, openPage, plain, signInThroughForm } from './support/portal.js';
+import { Contexts, documentLanguage, eventually, openPage, plain, showAllDues, signInThroughForm } from './support/portal.js';
 import { startServerUnderTest, type ServerUnderTest } from './support/server.js';
 
 const browserCheck = browserAvailability();
@@ -42,6 +42,7 @@ describe.skipIf(!browserCheck.available)('portal flows in Chromium', () => {
     await page.locator('input[name="civilId"]').fill(civilId);
     await page.locator('form button[type="submit"]').click();
     await page.getByTestId('dues').waitFor();
+    await showAllDues(page);
     const boxes = page.getByTestId('payable-checkbox');
     expect(await boxes.count()).toBeGreaterThan(0);
     for (let i = 1; i < (await boxes.count()); i++) await boxes.nth(i).uncheck();
@@ -229,13 +230,18 @@ describe.skipIf(!browserCheck.available)('portal flows in Chromium', () => {
     await page.locator('input[name="civilId"]').fill(people[5]!.civilId);
     await page.locator('form button[type="submit"]').click();
     await page.getByTestId('dues').waitFor();
+    await showAllDues(page);
     const boxes = page.getByTestId('payable-checkbox');
     for (let i = 0; i < (await boxes.count()); i++) {
       const box = boxes.nth(i);
       if ((await box.getAttribute('value')) === due.id) await box.check();
       else await box.uncheck();
     }
-    const amount = page.getByTestId('partial-amount');
+    // In full unless the person asks to pay part of it.
+    const row = page.getByTestId('due').filter({ has: page.locator(`input[value="${due.id}"]`) });
+    expect(await row.getByTestId('partial-amount').count()).toBe(0);
+    await row.getByTestId('pay-part').click();
+    const amount = row.getByTestId('partial-amount');
     expect(await amount.inputValue()).toBe(due.amountDue);
     const below = (Number(due.minPartialAmount) - 0.001).toFixed(3);
     await amount.fill(below);

@@ -71,3 +71,9 @@ export async function eventually<T>(check: () => Promise<T | undefined>, what: s
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
+
+/** A long list of dues shows its first rows only: open it all, as a person would before choosing. */
+export async function showAllDues(page: Page): Promise<void> {
+  const more = page.getByTestId('show-all-dues');
+  if (await more.count()) await more.click();
+}

@@ -28,7 +28,7 @@ export function OwedSection({ civilId }: { civilId: string }) {
                   </span>
                 ))}
           </p>
-          {dues.data.payables.length > 0 && <DuesPayPanel payables={dues.data.payables} />}
+          {dues.data.payables.length > 0 && <DuesPayPanel payables={dues.data.payables} showOwner={false} />}
         </>
       )}
     </Section>

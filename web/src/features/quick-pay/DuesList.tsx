@@ -1,15 +1,19 @@
 // The dues found, each with a checkbox, a "select all" box, and — where the biller takes part payments — the
 // amount to pay, with its minimum. Dues held for legal process are listed with the reason and no checkbox: the
 // person sees them but pays them elsewhere.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Amount } from '../../components/Amount.js';
 import { DateText } from '../../components/DateText.js';
+import { Button } from '../../components/Button.js';
 import { TextField } from '../../components/TextField.js';
 import { formatAmount } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
 import type { Payable } from './dues.api.js';
 import { amountProblem, selectionState, type ChosenAmounts } from './dues-selection.js';
+
+const LONG_LIST = 10;
+const SHOWN_WHEN_FOLDED = 6;
 
 interface DuesListProps {
   payables: Payable[];
@@ -17,10 +21,13 @@ interface DuesListProps {
   amounts: ChosenAmounts;
   onToggle: (id: string, checked: boolean) => void;
   onToggleAll: (checked: boolean) => void;
-  onAmount: (id: string, typed: string) => void;
+  /** A typed part amount, or null to pay the due in full again. */
+  onAmount: (id: string, typed: string | null) => void;
+  /** The owner's name on each due: useful to a stranger paying for someone, noise on one's own dashboard. */
+  showOwner?: boolean;
 }
 
-export function DuesList({ payables, selection, amounts, onToggle, onToggleAll, onAmount }: DuesListProps) {
+export function DuesList({ payables, selection, amounts, onToggle, onToggleAll, onAmount, showOwner = true }: DuesListProps) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const state = selectionState(payables, selection);
@@ -29,6 +36,13 @@ export function DuesList({ payables, selection, amounts, onToggle, onToggleAll, 
     if (allBox.current) allBox.current.indeterminate = state === 'some';
   }, [state]);
   const anySelectable = payables.some((p) => p.payableOnline);
+  // A long list (a year of unpaid bills) shows its first rows and says how many more there are and how many of
+  // them are ticked, so nothing is paid unseen without the person being told.
+  const [expanded, setExpanded] = useState(false);
+  const folded = !expanded && payables.length > LONG_LIST;
+  const shown = folded ? payables.slice(0, SHOWN_WHEN_FOLDED) : payables;
+  const hidden = payables.slice(shown.length);
+  const hiddenTicked = hidden.filter((p) => p.payableOnline && selection.has(p.id)).length;
 
   return (
     <fieldset className="flex flex-col gap-3">
@@ -47,7 +61,7 @@ export function DuesList({ payables, selection, amounts, onToggle, onToggleAll, 
         </label>
       )}
       <ul className="flex flex-col gap-3">
-        {payables.map((payable) => {
+        {shown.map((payable) => {
           const ticked = selection.has(payable.id);
           const typed = amounts.get(payable.id);
           const problem = typed === undefined ? null : amountProblem(payable, typed);
@@ -75,7 +89,7 @@ export function DuesList({ payables, selection, amounts, onToggle, onToggleAll, 
                     <Amount value={payable.amountDue} currency={payable.currency} className="text-lg font-bold" />
                   </span>
                   {payable.description && <span>{payable.description[language]}</span>}
-                  {payable.ownerName && (
+                  {showOwner && payable.ownerName && (
                     <span className="text-sm text-slate-700">
                       {t('quickPay.owner')}: <bdi>{payable.ownerName[language]}</bdi>
                     </span>
@@ -94,23 +108,44 @@ export function DuesList({ payables, selection, amounts, onToggle, onToggleAll, 
                   )}
                 </span>
               </label>
-              {payable.payableOnline && payable.allowsPartialPayment && ticked && (
-                <TextField
-                  label={t('quickPay.partial.label')}
-                  hint={minimum ? t('quickPay.partial.hint', { minimum }) : t('quickPay.partial.hintNoMinimum')}
-                  inputMode="decimal"
-                  autoComplete="off"
-                  data-testid="partial-amount"
-                  className="ms-8 max-w-xs"
-                  value={typed ?? payable.amountDue}
-                  onChange={(e) => onAmount(payable.id, e.target.value)}
-                  error={problem ? t(`quickPay.partial.${problem}`, { minimum: minimum ?? '', due: formatAmount(payable.amountDue, payable.currency, language) }) : undefined}
-                />
+              {payable.payableOnline && payable.allowsPartialPayment && ticked && typed === undefined && (
+                <div className="ms-8">
+                  <Button variant="quiet" className="min-h-9 px-0 text-sm" onClick={() => onAmount(payable.id, payable.amountDue)} data-testid="pay-part">
+                    {t('quickPay.partial.open')}
+                  </Button>
+                </div>
+              )}
+              {payable.payableOnline && payable.allowsPartialPayment && ticked && typed !== undefined && (
+                <div className="ms-8 flex flex-wrap items-end gap-x-4 gap-y-2">
+                  <TextField
+                    label={t('quickPay.partial.label')}
+                    hint={minimum ? t('quickPay.partial.hint', { minimum }) : t('quickPay.partial.hintNoMinimum')}
+                    inputMode="decimal"
+                    autoComplete="off"
+                    autoFocus
+                    data-testid="partial-amount"
+                    className="max-w-xs"
+                    value={typed}
+                    onChange={(e) => onAmount(payable.id, e.target.value)}
+                    error={problem ? t(`quickPay.partial.${problem}`, { minimum: minimum ?? '', due: formatAmount(payable.amountDue, payable.currency, language) }) : undefined}
+                  />
+                  <Button variant="quiet" className="min-h-9 px-0 text-sm" onClick={() => onAmount(payable.id, null)}>
+                    {t('quickPay.partial.close')}
+                  </Button>
+                </div>
               )}
             </li>
           );
         })}
       </ul>
+      {folded && (
+        <div className="flex flex-wrap items-center gap-3 rounded-lg border border-dashed border-slate-400 bg-white p-3">
+          <p className="text-sm">{t('quickPay.more', { count: hidden.length, ticked: hiddenTicked })}</p>
+          <Button variant="secondary" onClick={() => setExpanded(true)} data-testid="show-all-dues">
+            {t('quickPay.showAll', { count: payables.length })}
+          </Button>
+        </div>
+      )}
     </fieldset>
   );
 }

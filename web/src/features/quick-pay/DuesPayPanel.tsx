@@ -10,7 +10,7 @@ import type { Payable } from './dues.api.js';
 import { checkoutItems, initialSelection, invalidAmounts, selectAll, selectedTotal, toggle } from './dues-selection.js';
 import { useCheckout } from './use-checkout.js';
 
-export function DuesPayPanel({ payables }: { payables: Payable[] }) {
+export function DuesPayPanel({ payables, showOwner = true }: { payables: Payable[]; showOwner?: boolean }) {
   const { t } = useTranslation();
   const [selection, setSelection] = useState<ReadonlySet<string>>(() => initialSelection(payables));
   const [amounts, setAmounts] = useState<ReadonlyMap<string, string>>(new Map());
@@ -36,7 +36,15 @@ export function DuesPayPanel({ payables }: { payables: Payable[] }) {
         amounts={amounts}
         onToggle={(id, checked) => setSelection((s) => toggle(s, id, checked))}
         onToggleAll={(checked) => setSelection(selectAll(payables, checked))}
-        onAmount={(id, typed) => setAmounts((previous) => new Map(previous).set(id, typed))}
+        showOwner={showOwner}
+        onAmount={(id, typed) =>
+          setAmounts((previous) => {
+            const next = new Map(previous);
+            if (typed === null) next.delete(id);
+            else next.set(id, typed);
+            return next;
+          })
+        }
       />
       <div className="flex flex-col gap-3 rounded-xl border border-brand-200 bg-white p-4 shadow-sm sm:flex-row sm:items-center sm:justify-between">
         <p aria-live="polite" className="text-lg">
