@@ -138,6 +138,24 @@ describe.skipIf(!browserCheck.available)('portal flows in Chromium', () => {
     await officer.getByTestId('recorded').waitFor();
     expect(plain(await officer.getByTestId('recorded').innerText())).toContain(number);
 
+
+    // A speeding violation needs the measured speed above the limit; the fine comes from the catalogue's bands.
+    const speeding = types.types.find((ty) => ty.isSpeeding)!;
+    await officer.getByRole('button', { name: ar.officer.another }).click();
+    await officer.locator('input[name="plate"]').fill(demoPlate(3, 0));
+    await officer.locator('select[name="typeCode"]').selectOption(speeding.code);
+    await officer.locator('input[name="place"]').fill('الدائري الخامس');
+    await officer.getByTestId('record').click();
+    await officer.getByText(ar.officer.missing.speed).waitFor();
+    await officer.locator('input[name="speedKmh"]').fill('١٤٥');
+    await officer.locator('input[name="limitKmh"]').fill('120');
+    const recordedSpeeding = officer.waitForResponse((response) => response.url().endsWith('/api/v1/violations') && response.request().method() === 'POST');
+    await officer.getByTestId('record').click();
+    const speedingViolation = (await (await recordedSpeeding).json()) as { speedKmh: number; limitKmh: number; amount: string };
+    expect(speedingViolation).toMatchObject({ speedKmh: 145, limitKmh: 120 });
+    await officer.getByTestId('recorded').waitFor();
+    expect(plain(await officer.getByTestId('recorded').innerText())).toContain(plain(formatAmount(speedingViolation.amount, 'KWD', 'ar')));
+
     const owner = await (await contexts.get('owner', { language: 'ar' })).newPage();
     await signInThroughForm(owner, { civilId: people[2]!.civilId }, DEMO_PASSWORD, '/violations');
     const card = owner.locator(`[data-testid="violation"][data-number="${number}"]`);
