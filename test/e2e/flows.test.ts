@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo-accounts.js';
 import { demoPeople } from '../../src/db/seed/foundation.seed.js';
 import { demoPlate } from '../../src/modules/fines/demo-data.js';
+import type { DemoMailConnection } from '../../src/dev/mail/mail.demo.js';
 import ar from '../../web/src/i18n/ar.json';
 import en from '../../web/src/i18n/en.json';
 import { formatAmount } from '../../web/src/i18n/format.js';
@@ -71,6 +72,26 @@ describe.skipIf(!browserCheck.available)('portal flows in Chromium', () => {
     const verification = await page.request.get(verify!);
     expect(verification.status()).toBe(200);
     expect(await verification.text()).toContain(receiptNumber);
+  }
+
+  async function staffCookie(username: string): Promise<string> {
+    const login = await fetch(`${server.url}/api/v1/auth/staff/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+    expect(login.status).toBe(200);
+    return login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  }
+
+  /** A cashier takes the first payable due of a civil ID at the counter; answers the receipt number. */
+  async function payAtCounter(civilId: string, externalId: string): Promise<string> {
+    const cookie = await staffCookie('cashier');
+    const dues = (await (await fetch(`${server.url}/api/v1/dues?civilId=${civilId}`, { headers: { cookie } })).json()) as { payables: Array<{ id: string; amountDue: string; payableOnline: boolean }> };
+    const due = dues.payables.find((p) => p.payableOnline)!;
+    const paid = await fetch(`${server.url}/api/v1/payments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ items: [{ payableId: due.id, amount: due.amountDue }], channel: 'counter', externalId, language: 'en' }),
+    });
+    expect(paid.status).toBe(201);
+    return ((await paid.json()) as { receiptNumber: string }).receiptNumber;
   }
 
   async function messageMentioning(inbox: string | null, text: string): Promise<void> {
@@ -339,10 +360,28 @@ describe.skipIf(!browserCheck.available)('portal flows in Chromium', () => {
     expect(await run.locator('progress').count()).toBe(1);
   });
 
-  it('shows the admin the notification dead letters', async () => {
+  it('shows the admin an email the mail server refused, and sends it again once the server takes mail', async () => {
+    const mail = (server.services.mail as DemoMailConnection).simulator;
+    const person = people[4]!;
+    mail.setRefuse(true, 'permanent');
+    let receiptNumber: string;
+    try {
+      receiptNumber = await payAtCounter(person.civilId, 'DEAD-LETTER-1');
+      const admin = await staffCookie('admin');
+      await eventually(async () => {
+        const dead = (await (await fetch(`${server.url}/api/v1/admin/notifications/dead`, { headers: { cookie: admin } })).json()) as { notifications: Array<{ address: string; topic: string }> };
+        return dead.notifications.some((n) => n.address === person.email && n.topic === 'payment.received') ? true : undefined;
+      }, 'the refused receipt email among the dead letters');
+    } finally {
+      mail.setRefuse(false);
+    }
+
     const page = await (await contexts.get('admin', { language: 'en' })).newPage();
     await signInThroughForm(page, { username: 'admin' }, DEMO_PASSWORD, '/staff/notifications');
-    await page.getByRole('heading', { level: 1, name: en.deadLetters.title }).waitFor();
-    await page.getByText(en.deadLetters.none).or(page.getByTestId('dead-letter').first()).waitFor();
+    const letter = page.getByTestId('dead-letter').filter({ hasText: person.email }).filter({ hasText: en.deadLetters.topics.payment_received });
+    await letter.first().waitFor();
+    await letter.first().getByTestId('resend').click();
+    await letter.first().getByText(en.deadLetters.resent).waitFor();
+    await messageMentioning(inboxes.email, receiptNumber);
   });
 });

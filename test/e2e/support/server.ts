@@ -12,6 +12,8 @@ const WEB_INDEX = path.join(REPO_ROOT, 'dist', 'web', 'index.html');
 
 export interface ServerUnderTest {
   url: string;
+  /** The demo wiring (simulators), for tests that make the outside world misbehave. */
+  services: Record<string, unknown>;
   close(): Promise<void>;
 }
 
@@ -23,7 +25,7 @@ export async function startServerUnderTest(): Promise<ServerUnderTest> {
     await running.close();
     throw new Error(`the server does not serve the web portal at / (${home.status} ${home.headers.get('content-type')}): registerWebApp from src/http/web-static.ts must be wired into src/http/app.ts`);
   }
-  return { url: running.url, close: () => running.close() };
+  return { url: running.url, services: running.deps.services ?? {}, close: () => running.close() };
 }
 
 /** Builds the portal when dist/web is missing or older than any file under web/ (`npm test` builds it first). */
