@@ -150,7 +150,7 @@ describe('bills', () => {
     expect((await get(`/api/v1/bills/${electricity[0]!.id}`, asOther)).json().code).toBe('bill_not_found');
   });
 
-  it('serves the e-bill PDF to its owner in Arabic and English, to nobody else', async () => {
+  it('serves the e-bill PDF to its owner in Arabic and English, and to nobody else', async () => {
     const [bill] = (await get('/api/v1/me/bills', asCitizen)).json().bills as { id: string }[];
     for (const lang of ['ar', 'en']) {
       const pdf = await get(`/api/v1/bills/${bill!.id}/pdf?lang=${lang}`, asCitizen);
@@ -159,6 +159,7 @@ describe('bills', () => {
       expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     }
     expect((await get(`/api/v1/bills/${bill!.id}/pdf`, asOther)).statusCode).toBe(404);
+    expect((await get(`/api/v1/bills/${bill!.id}/pdf`, asCashier)).statusCode).toBe(403);
     expect((await get(`/api/v1/bills/${bill!.id}/pdf`)).statusCode).toBe(401);
   });
 });

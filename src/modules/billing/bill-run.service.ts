@@ -143,6 +143,7 @@ function deadLocalHolder(holder: string | null): string | null {
 class BatchRunner {
   private cursor = '';
   private exhausted = false;
+  private stopped = false;
   interrupted = false;
   private boundaryLock: Promise<unknown> = Promise.resolve();
   private readonly constants: RunConstants;
@@ -163,21 +164,29 @@ class BatchRunner {
     this.progress = { runId: run.id, total, billed: run.billedCount, failed: 0, batches: 0 };
   }
 
+  /** Runs the batches on `concurrency` workers; the first failure stops them all before the run is closed. */
   async runAll(): Promise<string[]> {
     const workers = Math.max(1, this.options.concurrency ?? 1);
-    await Promise.all(Array.from({ length: workers }, () => this.work()));
+    const results = await Promise.allSettled(Array.from({ length: workers }, () => this.work()));
+    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure) throw failure.reason;
     return this.warnings;
   }
 
   private async work(): Promise<void> {
-    for (let range = await this.nextRange(); range; range = await this.nextRange()) await this.billBatch(range);
+    try {
+      for (let range = await this.nextRange(); range; range = await this.nextRange()) await this.billBatch(range);
+    } catch (error) {
+      this.stopped = true;
+      throw error;
+    }
   }
 
   /** Batch boundaries are handed out one at a time, so concurrent workers never share an account. */
   private nextRange(): Promise<{ after: string; upTo: string | null } | null> {
     const next = this.boundaryLock.then(async () => {
       if (this.options.signal?.aborted && !this.exhausted) this.interrupted = true;
-      if (this.exhausted || this.interrupted) return null;
+      if (this.exhausted || this.interrupted || this.stopped) return null;
       const upTo = await batchBoundary(this.ctx.db, this.biller.code, this.cursor, this.options.batchSize ?? 5000);
       const range = { after: this.cursor, upTo };
       if (upTo === null) this.exhausted = true;

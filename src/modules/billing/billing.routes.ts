@@ -29,7 +29,7 @@ export const billingRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
   });
 
   app.get('/api/v1/bills/:id/pdf', {
-    schema: { tags, summary: 'The e-bill as a PDF, Arabic (right to left) or English (its owner, cashiers, administrators)', params: s.billParams, querystring: s.billPdfQuery },
+    schema: { tags, summary: 'The e-bill as a PDF, Arabic (right to left) or English (its owner only)', params: s.billParams, querystring: s.billPdfQuery },
   }, async (request, reply) => {
     const { pdf, billNumber } = await billPdf(request.ctx, request.actor, request.params.id, request.query.lang);
     return reply.header('content-type', 'application/pdf')

@@ -50,8 +50,9 @@ export async function consumptionHistory(ctx: Ctx, bill: store.BillRow, count = 
   return store.consumptionHistory(ctx.db, bill.accountId, bill.period, count);
 }
 
-/** The bill as a PDF in Arabic or English, for its owner (or staff). */
+/** The bill as a PDF in Arabic or English, for its owner only (staff see the bill's figures, not the document). */
 export async function billPdf(ctx: Ctx, actor: Actor, billId: string, language: 'ar' | 'en'): Promise<{ pdf: Buffer; billNumber: string }> {
+  requireRole(actor, 'citizen');
   const { bill, account } = await getBill(ctx, actor, billId);
   return { pdf: await renderBillPdf(await billDocumentOf(ctx, bill, account), language), billNumber: bill.billNumber };
 }
