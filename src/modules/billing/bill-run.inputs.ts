@@ -94,9 +94,17 @@ export async function accountBatch(db: Executor, input: { billerCode: string; da
         AND (p.basis_read_on IS NULL OR r.read_on > least(p.basis_read_on, ${scanFrom}::date))
     ) rd ON true
     LEFT JOIN LATERAL (
-      SELECT sum(pb.amount - pb.amount_paid) AS due FROM payables pb
-      WHERE p.period IS NOT NULL AND pb.account_number = a.account_number AND pb.biller_code = ${billerCode}
-        AND pb.kind = 'bill' AND pb.status IN ('open', 'partially_paid')
+      -- Through the (civil_id, status) index: only the owner's open payables are visited, not every bill the
+      -- account ever had. Accounts without an owner's civil ID (government bodies) go by account number.
+      SELECT sum(o.due) AS due FROM (
+        SELECT pb.amount - pb.amount_paid AS due FROM payables pb
+        WHERE p.period IS NOT NULL AND a.owner_civil_id IS NOT NULL AND pb.civil_id = a.owner_civil_id
+          AND pb.status IN ('open', 'partially_paid') AND pb.account_number = a.account_number AND pb.biller_code = ${billerCode} AND pb.kind = 'bill'
+        UNION ALL
+        SELECT pb.amount - pb.amount_paid FROM payables pb
+        WHERE p.period IS NOT NULL AND a.owner_civil_id IS NULL AND pb.account_number = a.account_number
+          AND pb.status IN ('open', 'partially_paid') AND pb.biller_code = ${billerCode} AND pb.kind = 'bill'
+      ) o
     ) bal ON true
     WHERE a.biller_code = ${billerCode} AND a.status = 'active' AND a.id > ${after}
       ${upTo === null ? sql`` : sql`AND a.id <= ${upTo}`}
