@@ -2,7 +2,7 @@
 // PNG (pdftoppm) and the text read back (pdftotext) has the Arabic words joined and the amounts and dates in
 // left-to-right digit order inside the right-to-left lines.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,7 +21,10 @@ beforeAll(async () => {
   const { people } = await seedDemo(t.ctx, { people: 3 });
   owner = { kind: 'person', id: people[0]!.id, role: 'citizen', civilId: people[0]!.civilId };
 });
-afterAll(async () => t?.close());
+afterAll(async () => {
+  await t?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('the e-bill PDF of a billed account', () => {
   it('renders in Arabic with joined letters and digits in reading order, and as a PNG', async () => {
