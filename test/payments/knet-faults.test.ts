@@ -129,7 +129,9 @@ describe('a meddled response', () => {
   it('refuses tampered trandata, audits it, and posts nothing', async () => {
     const before = (await refusals('payment.gateway_callback', 'gateway_response_invalid')).length;
     const hex = captured.notification!.trandata!;
-    const flipped = `${hex.slice(0, 10)}${hex[10] === 'a' ? 'b' : 'a'}${hex.slice(11)}`;
+    // Change the nibble's value, not its letter case: hex is read case-insensitively, so 'A' → 'a' would change nothing.
+    const nibble = (parseInt(hex[10]!, 16) ^ 0x5).toString(16).toUpperCase();
+    const flipped = `${hex.slice(0, 10)}${nibble}${hex.slice(11)}`;
     const tampered = await postResponse({ ...captured.notification!, trandata: flipped });
     expect(tampered.statusCode).toBe(400);
     expect(tampered.json().code).toBe('gateway_response_invalid');
