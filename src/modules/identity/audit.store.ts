@@ -1,4 +1,5 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import { auditLog } from '../../db/schema/index.js';
 import type { Ctx } from '../../shared/context.js';
 import { actorRef, type Actor } from './actor.js';
@@ -23,6 +24,20 @@ export async function recordAudit(ctx: Ctx, actor: Actor, entry: AuditEntry): Pr
     detail: jsonSafe(entry.detail ?? {}),
     requestId: ctx.requestId ?? null,
     ip: ctx.ip ?? null,
+  });
+}
+
+/**
+ * Audits a read (an inquiry, a look-up) without waiting for the disk: its own transaction commits with
+ * synchronous_commit off, so the line reaches the WAL at the next flush (a fraction of a second) instead of making
+ * every inquiry wait for an fsync. A power loss may drop the last instant of look-up lines, never a change to
+ * money: inside a caller's transaction it is an ordinary audit line, so it cannot relax a money commit.
+ */
+export async function recordReadAudit(ctx: Ctx, actor: Actor, entry: AuditEntry): Promise<void> {
+  if (ctx.db instanceof PgTransaction) return recordAudit(ctx, actor, entry);
+  await ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL synchronous_commit TO OFF`);
+    await recordAudit({ ...ctx, db: tx }, actor, entry);
   });
 }
 

@@ -6,7 +6,7 @@ import type { Ctx } from '../../shared/context.js';
 import { formatAmount } from '../../shared/money.js';
 import { maskName } from '../../shared/mask.js';
 import type { Actor } from '../identity/actor.js';
-import { recordAudit } from '../identity/audit.store.js';
+import { recordReadAudit } from '../identity/audit.store.js';
 import { findPersonByCivilId, findPersonById } from '../identity/identity.store.js';
 import { amountDue, getBiller, listBillers, payables, type PayableLookup, type PayableRow } from '../billers/billers.service.js';
 import { AppError } from '../../shared/app-error.js';
@@ -58,7 +58,7 @@ export async function findDues(ctx: Ctx, actor: Actor, lookup: DuesLookup): Prom
   const rows = await payables.findOpen(ctx, { [kind]: value });
   const [names] = await Promise.all([
     ownerNames(ctx, rows),
-    recordAudit(ctx, actor, { action: 'dues.inquiry', entityType: 'lookup', entityId: `${kind}:${value}`, detail: { found: rows.length } }),
+    recordReadAudit(ctx, actor, { action: 'dues.inquiry', entityType: 'lookup', entityId: `${kind}:${value}`, detail: { found: rows.length } }),
     listBillers(ctx), // warms the biller cache once for the presentation below
   ]);
   const currency = rows[0]?.currency ?? ctx.config.TASDEED_CURRENCY;
