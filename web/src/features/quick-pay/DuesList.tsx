@@ -13,6 +13,8 @@ import type { Payable } from './dues.api.js';
 import { amountProblem, selectionState, type ChosenAmounts } from './dues-selection.js';
 
 const LONG_LIST = 10;
+/** A small action inside a due (pay part of it, or all of it again): underlined words, still a 36 px target. */
+const TEXT_BUTTON = 'inline-flex min-h-9 items-center text-sm font-bold text-brand-800 underline underline-offset-4 hover:text-brand-900';
 const SHOWN_WHEN_FOLDED = 6;
 
 interface DuesListProps {
@@ -110,9 +112,9 @@ export function DuesList({ payables, selection, amounts, onToggle, onToggleAll, 
               </label>
               {payable.payableOnline && payable.allowsPartialPayment && ticked && typed === undefined && (
                 <div className="ms-8">
-                  <Button variant="quiet" className="min-h-9 px-0 text-sm" onClick={() => onAmount(payable.id, payable.amountDue)} data-testid="pay-part">
+                  <button type="button" className={TEXT_BUTTON} onClick={() => onAmount(payable.id, payable.amountDue)} data-testid="pay-part">
                     {t('quickPay.partial.open')}
-                  </Button>
+                  </button>
                 </div>
               )}
               {payable.payableOnline && payable.allowsPartialPayment && ticked && typed !== undefined && (
@@ -129,9 +131,9 @@ export function DuesList({ payables, selection, amounts, onToggle, onToggleAll, 
                     onChange={(e) => onAmount(payable.id, e.target.value)}
                     error={problem ? t(`quickPay.partial.${problem}`, { minimum: minimum ?? '', due: formatAmount(payable.amountDue, payable.currency, language) }) : undefined}
                   />
-                  <Button variant="quiet" className="min-h-9 px-0 text-sm" onClick={() => onAmount(payable.id, null)}>
+                  <button type="button" className={`${TEXT_BUTTON} mb-2`} onClick={() => onAmount(payable.id, null)}>
                     {t('quickPay.partial.close')}
-                  </Button>
+                  </button>
                 </div>
               )}
             </li>
