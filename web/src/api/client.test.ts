@@ -21,6 +21,7 @@ beforeAll(async () => {
     return { payables: [], total: '0.000' };
   });
   server.post('/api/v1/echo', async (request) => ({ received: request.body }));
+  server.put('/api/v1/me/language', async (_request, reply) => reply.status(204).send());
   server.get('/api/v1/limited', async (_request, reply) => reply.status(429).send({ code: 'rate_limited', message: { ar: 'طلبات كثيرة.', en: 'Too many requests.' } }));
   server.get('/api/v1/me', async (_request, reply) => reply.status(401).send({ code: 'unauthenticated', message: { ar: 'سجّل الدخول.', en: 'Sign in.' } }));
   server.get('/api/v1/proxy-error', async (_request, reply) => reply.status(502).type('text/html').send('<html>Bad gateway</html>'));
@@ -90,6 +91,13 @@ describe('the API client', () => {
     const answer = await client.post<{ received: unknown }>(at('/api/v1/echo'), { payableIds: ['pay_1'] }, { 'idempotency-key': 'k1' });
     expect(answer.received).toEqual({ payableIds: ['pay_1'] });
     expect(seen.at(-1)!.headers['idempotency-key']).toBe('k1');
+    expect(seen.at(-1)!.headers['content-type']).toMatch(/application\/json/);
+  });
+
+  it('puts JSON and reads an empty 204 answer as nothing', async () => {
+    const answer = await client.put(at('/api/v1/me/language'), { language: 'en' });
+    expect(answer).toBeUndefined();
+    expect(seen.at(-1)!.url).toBe('/api/v1/me/language');
     expect(seen.at(-1)!.headers['content-type']).toMatch(/application\/json/);
   });
 
