@@ -188,6 +188,22 @@ describe('bank and counter channels', () => {
   });
 });
 
+describe('GET /api/v1/me/payments', () => {
+  it("lists the citizen's payments newest first, including a bank payment of their bill, and nobody else's", async () => {
+    const own = await issueTestPayable(h.ctx, { amount: 2_000n, accountNumber: 'H-1', civilId: person.civilId, personId: person.id });
+    const other = await issueTestPayable(h.ctx, { amount: 2_500n, accountNumber: 'H-2' });
+    const paidOwn = await signedPost('/api/v1/payments', { channel: 'bank', externalId: 'HIST-1', items: [{ payableId: own.id, amount: '2.000' }] });
+    const paidOther = await signedPost('/api/v1/payments', { channel: 'bank', externalId: 'HIST-2', items: [{ payableId: other.id, amount: '2.500' }] });
+    expect((await h.app.inject('/api/v1/me/payments')).statusCode).toBe(401);
+    const citizen = await signIn(h.app, { civilId: person.civilId, password: DEMO_PASSWORD });
+    const history = (await h.app.inject({ url: '/api/v1/me/payments', headers: { cookie: citizen } })).json().payments as { paymentId: string; receiptNumber: string }[];
+    const ids = history.map((p) => p.paymentId);
+    expect(ids).toContain(paidOwn.json().paymentId);
+    expect(ids).not.toContain(paidOther.json().paymentId);
+    expect(history.find((p) => p.paymentId === paidOwn.json().paymentId)).toMatchObject({ status: 'posted', amount: '2.000', receiptNumber: paidOwn.json().receiptNumber });
+  });
+});
+
 describe('refunds and reversals', () => {
   it('an admin refunds with a reason: the ledger mirrors the payment, the payable reopens, the receipt says refunded', async () => {
     const bill = await issueTestPayable(h.ctx, { amount: 11_000n, accountNumber: 'F-1', civilId: person.civilId });

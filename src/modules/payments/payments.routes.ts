@@ -10,7 +10,7 @@ import { handleGatewayCallback, settleWithGateway } from './gateway-flow.js';
 import { findDues } from './inquiry.service.js';
 import { paymentGatewayOf } from './payments.gateway.js';
 import { paymentResultPage, verificationPage } from './payments.pages.js';
-import { checkout, getPayment, presentPayment, recordChannelPayment } from './payments.service.js';
+import { checkout, getPayment, myPayments, presentPayment, recordChannelPayment } from './payments.service.js';
 import { getReceipt, receiptPdf, verifyReceipt } from './receipts.service.js';
 import { refundPayment } from './refunds.service.js';
 import { receiptVerifyUrl } from './receipt-signature.js';
@@ -42,6 +42,10 @@ export const paymentsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
     const { payment, replayed } = await recordChannelPayment(request.ctx, request.actor, request.body);
     return reply.status(replayed ? 200 : 201).send({ ...presentPayment(request.ctx, payment), replayed });
   });
+
+  app.get('/api/v1/me/payments', {
+    schema: { tags, summary: "The signed-in citizen's payments, newest first: made by them or paying their dues", response: { 200: s.myPaymentsResponse, ...errorResponses } },
+  }, async (request) => ({ payments: (await myPayments(request.ctx, request.actor)).map((p) => presentPayment(request.ctx, p)) }));
 
   app.get('/api/v1/payments/:paymentId', {
     schema: { tags, summary: "A payment's state (the id is the payer's handle; nothing personal is shown)", params: s.paymentParams, response: { 200: s.paymentView, ...errorResponses } },

@@ -97,6 +97,8 @@ export const paymentView = z.object({
   postedAt: z.string().nullable(),
 }).strict().meta({ id: 'Payment' });
 
+export const myPaymentsResponse = z.object({ payments: z.array(paymentView) }).strict();
+
 export const directPaymentResponse = paymentView.extend({ replayed: z.boolean() }).strict();
 
 export const paymentParams = z.object({ paymentId: z.string().regex(/^pay_[0-9A-Z]{26}$/) }).strict();

@@ -59,6 +59,13 @@ export async function recordChannelPayment(ctx: Ctx, actor: Actor, request: Chan
   }, { externalId: request.externalId, items: request.items });
 }
 
+/** The signed-in citizen's payment history, newest first (the last 100). */
+export async function myPayments(ctx: Ctx, actor: Actor): Promise<store.PaymentRow[]> {
+  requireRole(actor, 'citizen');
+  if (actor.kind !== 'person') throw new AppError('forbidden');
+  return store.paymentsOfPerson(ctx.db, { personId: actor.id, civilId: actor.civilId }, 100);
+}
+
 /** A payment's state, for the page the payer returns to. The payment id is unguessable; nothing personal is shown. */
 export async function getPayment(ctx: Ctx, paymentId: string): Promise<store.PaymentRow> {
   const payment = await store.findPayment(ctx.db, paymentId);

@@ -175,3 +175,15 @@ export async function addRefundedAmount(db: Executor, id: string, amount: bigint
 export async function insertRefund(db: Executor, row: typeof paymentRefunds.$inferInsert): Promise<void> {
   await db.insert(paymentRefunds).values(row);
 }
+
+/**
+ * A person's payments, newest first: those they made signed in, and those that paid their payables (a bill paid
+ * through quick pay without signing in is still theirs). The second half reads the payables table by its civil ID
+ * index, read-only, because a join here is one query where the billers service would be one per payment.
+ */
+export async function paymentsOfPerson(db: Executor, person: { personId: string; civilId: string }, limit: number): Promise<PaymentRow[]> {
+  return db.select().from(payments).where(sql`${payments.status} <> 'pending' AND (
+    ${payments.personId} = ${person.personId} OR ${payments.civilId} = ${person.civilId}
+    OR ${payments.id} IN (SELECT pi.payment_id FROM payment_items pi JOIN payables p ON p.id = pi.payable_id WHERE p.civil_id = ${person.civilId})
+  )`).orderBy(sql`${payments.createdAt} DESC`).limit(limit);
+}
