@@ -84,6 +84,16 @@ export async function contactsOfPerson(ctx: Ctx, personId: string) {
   return { person, phones: phones.map((p) => p.phone), emails: emails.map((e) => e.email) };
 }
 
+/** Contact details of many people at once, for system workers (the notifications dispatcher). */
+export function contactsOfPeople(ctx: Ctx, personIds: string[]): Promise<Map<string, store.ContactsRow>> {
+  return store.contactsOfPeople(ctx.db, personIds);
+}
+
+/** Who registered a phone number: an SMS reply (STOP) comes from a number, not a person. */
+export function personIdsByPhone(ctx: Ctx, phone: string): Promise<string[]> {
+  return store.personIdsByPhone(ctx.db, phone);
+}
+
 export async function findPersonIdByCivilId(ctx: Ctx, civilId: string): Promise<string | undefined> {
   return (await store.findPersonByCivilId(ctx.db, civilId))?.id;
 }

@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import { apiClients, loginAttempts, people, personEmails, personPhones, sessions, staffUsers } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
 
@@ -100,4 +100,35 @@ export async function recordLoginFailure(db: Executor, subject: string, lockUnti
 
 export async function clearLoginFailures(db: Executor, subject: string): Promise<void> {
   await db.delete(loginAttempts).where(eq(loginAttempts.subject, subject));
+}
+
+export interface ContactsRow {
+  person: { id: string; nameAr: string; nameEn: string; preferredLanguage: string };
+  /** In the order they were registered. */
+  phones: string[];
+  emails: string[];
+}
+
+/**
+ * Contact details of many people in one query (the notifications dispatcher asks for hundreds a second).
+ * The subqueries name `people.id` outright: Drizzle leaves a column of a one-table select unqualified, which
+ * inside them would mean the other table's id.
+ */
+export async function contactsOfPeople(db: Executor, personIds: string[]): Promise<Map<string, ContactsRow>> {
+  if (personIds.length === 0) return new Map();
+  const rows = await db.select({
+    id: people.id, nameAr: people.nameAr, nameEn: people.nameEn, preferredLanguage: people.preferredLanguage,
+    phones: sql<string[] | null>`(SELECT array_agg(pp.phone ORDER BY pp.created_at, pp.id) FROM person_phones pp WHERE pp.person_id = people.id)`,
+    emails: sql<string[] | null>`(SELECT array_agg(pe.email ORDER BY pe.created_at, pe.id) FROM person_emails pe WHERE pe.person_id = people.id)`,
+  }).from(people).where(inArray(people.id, personIds));
+  return new Map(rows.map((r) => [r.id, {
+    person: { id: r.id, nameAr: r.nameAr, nameEn: r.nameEn, preferredLanguage: r.preferredLanguage },
+    phones: r.phones ?? [], emails: r.emails ?? [],
+  }]));
+}
+
+/** Everyone who registered a phone number (a family may share one). */
+export async function personIdsByPhone(db: Executor, phone: string): Promise<string[]> {
+  const rows = await db.select({ personId: personPhones.personId }).from(personPhones).where(eq(personPhones.phone, phone));
+  return [...new Set(rows.map((r) => r.personId))];
 }

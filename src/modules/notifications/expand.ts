@@ -5,9 +5,9 @@ import { normalizeEmail, normalizePhone } from '../../shared/contact.js';
 import type { Ctx } from '../../shared/context.js';
 import { localDate } from '../../shared/clock.js';
 import { newId } from '../../shared/ids.js';
-import { findPersonIdByCivilId } from '../identity/identity.service.js';
+import { contactsOfPeople, findPersonIdByCivilId } from '../identity/identity.service.js';
+import type { ContactsRow } from '../identity/identity.store.js';
 import { payables } from '../billers/billers.service.js';
-import { contactsOfPeople, type RecipientContacts } from './recipients.store.js';
 import type { EventTopic } from './events.js';
 import type { NotificationInsert } from './notifications.store.js';
 import type { OutboxEvent } from './outbox.queue.js';
@@ -33,7 +33,7 @@ interface EventPayload {
   [key: string]: unknown;
 }
 
-type Contacts = RecipientContacts;
+type Contacts = ContactsRow;
 
 /** Recipients looked up ahead of the transaction (see lookUpRecipients); anything missing is looked up inside it. */
 export interface RecipientDirectory {
@@ -54,7 +54,7 @@ export async function lookUpRecipients(ctx: Ctx, recipients: { personId: string 
     directory.personIdByCivilId.set(civilId, (await findPersonIdByCivilId(ctx, civilId)) ?? null);
   });
   const personIds = new Set(recipients.map((r) => r.personId ?? (r.civilId ? directory.personIdByCivilId.get(r.civilId) : null)).filter((id): id is string => Boolean(id)));
-  const found = await contactsOfPeople(ctx.db, [...personIds]);
+  const found = await contactsOfPeople(ctx, [...personIds]);
   for (const personId of personIds) directory.contacts.set(personId, found.get(personId) ?? null);
   return directory;
 }
@@ -91,7 +91,7 @@ export async function expandEvents(tx: Ctx, events: OutboxEvent[], templates: Te
   }
   const personIds = [...new Set(recipients.values())];
   const missing = personIds.filter((id) => !directory.contacts.has(id));
-  const lookedUp = await contactsOfPeople(tx.db, missing);
+  const lookedUp = await contactsOfPeople(tx, missing);
   const contacts = new Map<string, Contacts>();
   for (const personId of personIds) {
     const found = directory.contacts.get(personId) ?? lookedUp.get(personId);

@@ -6,7 +6,7 @@ import { normalizePhone } from '../../shared/contact.js';
 import { inTransaction, type Ctx } from '../../shared/context.js';
 import { requireRole, systemActor, type Actor } from '../identity/actor.js';
 import { recordAudit } from '../identity/audit.store.js';
-import { contactsOfPerson } from '../identity/identity.service.js';
+import { contactsOfPerson, personIdsByPhone } from '../identity/identity.service.js';
 import * as store from './preferences.store.js';
 import { CATEGORIES, CHANNELS, DEFAULT_PREFERENCES, type Category, type Channel } from './topics.js';
 import { verifyUnsubscribeToken } from './unsubscribe.js';
@@ -142,7 +142,7 @@ export async function handleInboundSms(ctx: Ctx, message: { from: string; text: 
   if (!keyword) return { action: 'ignored', people: 0 };
   const phone = inboundPhone(message.from);
   if (!phone) return { action: 'ignored', people: 0 };
-  const people = await store.personIdsByPhone(ctx.db, phone);
+  const people = await personIdsByPhone(ctx, phone);
   const now = ctx.clock.now();
   await inTransaction(ctx, async (tx) => {
     for (const personId of people) {

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { notificationPhoneOptOuts, notificationPreferences, personPhones } from '../../db/schema/index.js';
+import { notificationPhoneOptOuts, notificationPreferences } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
 
 export type PreferenceRow = typeof notificationPreferences.$inferSelect;
@@ -38,7 +38,3 @@ export async function removePhoneOptOut(db: Executor, personId: string, phone: s
  * Who registered this phone. Identity exports no look-up by phone, and an inbound STOP names only the number:
  * this one read of identity's person_phones (its phone index) is the exception, read-only.
  */
-export async function personIdsByPhone(db: Executor, phone: string): Promise<string[]> {
-  const rows = await db.select({ personId: personPhones.personId }).from(personPhones).where(eq(personPhones.phone, phone));
-  return [...new Set(rows.map((r) => r.personId))];
-}
