@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { makeKuwaitiCivilId, validateKuwaitiCivilId, validateSaudiNationalId } from './civil-id.js';
 
@@ -8,7 +8,15 @@ interface Cases {
   saudi_id_examples: { valid: (string | { id: string })[]; invalid?: (string | { id: string })[] };
 }
 
-const cases = JSON.parse(readFileSync(new URL('../../../shared/fixtures/civil-id/public-cases.json', import.meta.url), 'utf8')) as Cases;
+// The shared fixture when the project's shared/ folder is beside the clone, else the repository's unchanged copy.
+const sharedFixture = new URL('../../../shared/fixtures/civil-id/public-cases.json', import.meta.url);
+const copiedFixture = new URL('../../test/fixtures/civil-id/public-cases.json', import.meta.url);
+const fixtureText = readFileSync(existsSync(sharedFixture) ? sharedFixture : copiedFixture, 'utf8');
+const cases = JSON.parse(fixtureText) as Cases;
+
+it('reads the public fixture unchanged', () => {
+  expect(readFileSync(copiedFixture, 'utf8')).toBe(fixtureText);
+});
 const idOf = (entry: string | { id: string }) => (typeof entry === 'string' ? entry : entry.id);
 
 describe('Kuwaiti civil ID', () => {
