@@ -3,10 +3,9 @@
 // every account has exactly one bill and the ledger balances, then measures on the same database the rate of a
 // raw INSERT … SELECT generate_series of N rows into a table shaped like bills: the machine's limit for the one
 // table a bill run must fill. On PostgreSQL (DATABASE_URL) it works in a database of its own, dropped at the end.
-import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { loadConfig } from '../src/config.js';
+import { createScratchDatabase } from '../src/db/scratch-database.js';
 import { migrateDatabase, openDatabase, type DatabaseHandle } from '../src/db/client.js';
 import { seedFoundation } from '../src/db/seed/foundation.seed.js';
 import { fixedClock } from '../src/shared/clock.js';
@@ -32,7 +31,7 @@ export async function run(args: string[]): Promise<void> {
   const batchSize = option(args, 'batch-size', 5000);
   const url = process.env.DATABASE_URL;
   const concurrency = option(args, 'concurrency', url ? 2 : 1);
-  const target = url ? await createDatabase(url) : undefined;
+  const target = url ? await createScratchDatabase(url, 'tasdeed_bench_') : undefined;
   const database = await openDatabase(target ? { databaseUrl: target.url, poolSize: concurrency + 2 } : { dataDir: 'memory://' });
   const log = (line: string) => process.stderr.write(`${line}\n`);
   try {
@@ -76,24 +75,6 @@ export async function run(args: string[]): Promise<void> {
 }
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
-
-async function createDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `tasdeed_bench_${Date.now()}_${randomBytes(3).toString('hex')}`;
-  await admin(adminUrl, `CREATE DATABASE "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
-}
-
-async function admin(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * N accounts in the Kuwaiti mix of categories (mostly private housing), each with a meter installed a year ago,

@@ -10,11 +10,10 @@
 //     ceiling for this path, so smsPerSecond can be read as a ratio.
 // Every event goes to a person with one phone and no email (SMS only), 3 in 4 in Arabic: real templates, so most
 // messages are 2–3 UCS-2 segments. Delivery receipts flow back as in production. Last line: the JSON figures.
-import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
-import pg from 'pg';
 import { loadConfig } from '../src/config.js';
 import { migrateDatabase, openDatabase, type DatabaseHandle } from '../src/db/client.js';
+import { createScratchDatabase } from '../src/db/scratch-database.js';
 import { people, personPhones } from '../src/db/schema/index.js';
 import { startSmscSimulator, SMSC_DEMO_CREDENTIALS, type SmscSimulator } from '../src/dev/smsc/smsc.simulator.js';
 import { systemClock } from '../src/shared/clock.js';
@@ -48,7 +47,7 @@ export async function run(args: string[]): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('the notifications benchmark needs PostgreSQL: set DATABASE_URL (it creates and drops its own database)');
 
-  const target = await createDatabase(url);
+  const target = await createScratchDatabase(url, 'tasdeed_bench_notifications_');
   const database = await openDatabase({ databaseUrl: target.url, poolSize: 24 });
   const writers = await openDatabase({ databaseUrl: target.url, poolSize: 16 });
   const smsc = await startSmscSimulator({ smppPort: 0, httpPort: 0, receiptDelayMs });
@@ -224,19 +223,3 @@ async function waitFor(done: () => boolean, timeoutMs: number): Promise<void> {
   }
 }
 
-async function createDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `tasdeed_bench_notifications_${randomBytes(4).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
-}

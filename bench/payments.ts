@@ -21,6 +21,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { loadConfig } from '../src/config.js';
 import { migrateDatabase, openDatabase } from '../src/db/client.js';
+import { createScratchDatabase } from '../src/db/scratch-database.js';
 import { seedFoundation } from '../src/db/seed/foundation.seed.js';
 import { DEMO_API_CLIENTS } from '../src/db/seed/demo-accounts.js';
 import { signRequest } from '../src/modules/identity/secrets.js';
@@ -52,15 +53,12 @@ export async function run(args: string[]): Promise<void> {
   // Enough open bills that no phase runs out: more than the fastest rate seen on this kind of machine allows.
   const bills = option(args, 'bills', 60_000 * Math.max(1, Math.ceil(duration / 10)));
   const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `tasdeed_bench_${Date.now()}_${randomBytes(3).toString('hex')}`;
-  await admin(adminUrl, `CREATE DATABASE "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
+  const scratch = await createScratchDatabase(adminUrl, 'tasdeed_bench_');
+  const databaseUrl = scratch.url;
   let server: ChildProcess | undefined;
   try {
     const people = await prepareDatabase(databaseUrl, bills);
-    log(`database ${name}: ${people.length} people, ${bills} open bills for the API, ${bills} for the raw limit`);
+    log(`database ${scratch.name}: ${people.length} people, ${bills} open bills for the API, ${bills} for the raw limit`);
     const started = await startServer(databaseUrl, poolSize);
     server = started.child;
     const base = `http://127.0.0.1:${started.port}`;
@@ -120,21 +118,12 @@ export async function run(args: string[]): Promise<void> {
     }));
   } finally {
     server?.kill('SIGKILL');
-    await admin(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await scratch.drop();
   }
 }
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-async function admin(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Migrates, seeds the foundation (billers, the demo bank client, people) and 2 × `bills` open bills in bulk SQL. */
 async function prepareDatabase(databaseUrl: string, bills: number): Promise<{ id: string; civilId: string }[]> {
