@@ -3,7 +3,7 @@
 // the `REDIRECT=` handshake, and action 8 inquiries at /kpg/tranPipe.htm — plus /sim/* endpoints for tests.
 // Plain node:http keeps it independent of the application it is standing in for.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenHttp } from '../http-listen.js';
 import { resourceKeyBytes } from '../../modules/payments/gateways/knet/knet.crypto.js';
 import { KnetSimError, type KnetSimTerminal } from './knet-sim.protocol.js';
 import { SIM_ACTIONS, answerInquiry, completeTransaction, openPurchase, type SimAction, type SimContext } from './knet-sim.flow.js';
@@ -43,24 +43,7 @@ export async function startKnetSimulator(options: KnetSimulatorOptions): Promise
       send(response, 500, 'text/plain; charset=utf-8', `simulator error: ${error instanceof Error ? error.message : String(error)}`);
     });
   });
-  const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        closing.abort();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return listenHttp(server, { port: options.port, host: options.host ?? '127.0.0.1' }, () => closing.abort());
 }
 
 async function route(request: IncomingMessage, response: ServerResponse, ctx: SimContext): Promise<void> {

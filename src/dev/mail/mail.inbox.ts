@@ -2,7 +2,7 @@
 // sandboxed iframe (no scripts, no same-origin, no forms), its text, and its attachments to download. JSON at
 // /messages (attachments listed with a download link, not inlined).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenHttp } from '../http-listen.js';
 import type { MailSimulator, ReceivedEmail } from './mail.simulator.js';
 
 // The view page and the iframe inside it (srcdoc inherits it): nothing runs, nothing loads but images and styles.
@@ -10,19 +10,7 @@ const VIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data: h
 
 export async function startMailInbox(simulator: MailSimulator, options: { port: number; host: string }): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer((request, response) => handle(simulator, request, response));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
-  return {
-    url: `http://${host}:${port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
-  };
+  return listenHttp(server, options);
 }
 
 function handle(simulator: MailSimulator, request: IncomingMessage, response: ServerResponse): void {

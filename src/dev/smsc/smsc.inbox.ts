@@ -2,7 +2,7 @@
 // few seconds; JSON at /messages (and /inbound for what was injected); a small form to text the application from a
 // pretend handset (e.g. STOP), on its own page so the refresh does not eat what you type.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenHttp } from '../http-listen.js';
 import { recipientAddress } from '../../modules/notifications/sms/smpp.address.js';
 import type { SmscMessage, SmscSimulator } from './smsc.simulator.js';
 
@@ -12,19 +12,7 @@ export async function startSmscInbox(simulator: SmscSimulator, options: { port: 
   const server = createServer((request, response) => {
     handle(simulator, request, response).catch((error: unknown) => send(response, 500, 'text/plain; charset=utf-8', String(error)));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
-  return {
-    url: `http://${host}:${port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
-  };
+  return listenHttp(server, options);
 }
 
 async function handle(simulator: SmscSimulator, request: IncomingMessage, response: ServerResponse): Promise<void> {
