@@ -16,10 +16,10 @@ import { migrateDatabase, openDatabase, type DatabaseHandle } from '../src/db/cl
 import { createScratchDatabase } from '../src/db/scratch-database.js';
 import { people, personPhones } from '../src/db/schema/index.js';
 import { startSmscSimulator, SMSC_DEMO_CREDENTIALS, type SmscSimulator } from '../src/dev/smsc/smsc.simulator.js';
-import { systemClock } from '../src/shared/clock.js';
-import { inTransaction, type Ctx } from '../src/shared/context.js';
+import { systemClock } from '../src/platform/clock.js';
+import { inTransaction, type Ctx } from '../src/platform/context.js';
 import { newId } from '../src/shared/ids.js';
-import { emitEvent } from '../src/modules/notifications/events.js';
+import { emitEvent } from '../src/platform/outbox.js';
 import { startDispatcher } from '../src/modules/notifications/dispatcher.js';
 import { listenForOutbox } from '../src/modules/notifications/notifications.worker.js';
 import { createReceiptRecorder } from '../src/modules/notifications/receipts.js';

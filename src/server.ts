@@ -6,7 +6,7 @@ import { loadConfig, type Config, type RawConfig } from './config.js';
 import { migrateDatabase, openDatabase, type DatabaseHandle } from './db/client.js';
 import { isEmpty, seedDemo } from './db/seed/index.js';
 import { buildApp, type AppDeps } from './http/app.js';
-import { systemClock, type Clock } from './shared/clock.js';
+import { systemClock, type Clock } from './platform/clock.js';
 import { startDemoSimulators, type RunningSimulator } from './dev/demo.js';
 import { startWorkers } from './workers/index.js';
 

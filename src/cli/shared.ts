@@ -1,9 +1,9 @@
 // Helpers for one-shot commands: open the configured database, run, close it cleanly, exit non-zero on failure.
 import { loadConfig, ConfigError, type Config } from '../config.js';
 import { migrateDatabase, openDatabase, type DatabaseHandle } from '../db/client.js';
-import { systemClock } from '../shared/clock.js';
-import type { Ctx } from '../shared/context.js';
-import { AppError } from '../shared/app-error.js';
+import { systemClock } from '../platform/clock.js';
+import type { Ctx } from '../platform/context.js';
+import { AppError } from '../platform/errors/app-error.js';
 
 export interface CommandContext extends Ctx {
   database: DatabaseHandle;

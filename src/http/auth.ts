@@ -1,10 +1,10 @@
 // Authentication only: who is calling. Machine clients sign requests (X-Tasdeed-Key/-Timestamp/-Signature);
 // people carry a session cookie. What the caller may do is decided in the services.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Actor } from '../modules/identity/actor.js';
+import type { Actor } from '../platform/actor.js';
 import { actorFromSession } from '../modules/identity/identity.service.js';
 import { actorFromSignedRequest } from '../modules/identity/api-clients.service.js';
-import type { Ctx } from '../shared/context.js';
+import type { Ctx } from '../platform/context.js';
 
 export const SESSION_COOKIE = 'tasdeed_session';
 

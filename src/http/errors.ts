@@ -1,7 +1,7 @@
 // AppError → HTTP. Every error body is {code, message: {ar, en}}; nothing else (no stack, no SQL) leaves.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError } from '../shared/app-error.js';
+import { AppError, isDefinedError } from '../platform/errors/app-error.js';
 
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
@@ -9,7 +9,7 @@ export function toAppError(error: unknown): AppError {
     const issues = error.validation;
     for (const issue of issues) {
       const nested = (issue.params as { params?: { appCode?: string; problem?: string } }).params;
-      if (nested?.appCode) return new AppError(nested.appCode, { field: issue.instancePath.slice(1) || undefined, problem: nested.problem });
+      if (nested?.appCode && isDefinedError(nested.appCode)) return new AppError(nested.appCode, { field: issue.instancePath.slice(1) || undefined, problem: nested.problem });
     }
     const unknownKeys = issues.find((i) => i.keyword === 'unrecognized_keys');
     if (unknownKeys) {

@@ -1,5 +1,5 @@
 // Phone numbers are stored in E.164. A local Kuwaiti mobile (8 digits starting 4, 5, 6 or 9) gets +965 by default.
-import { AppError } from './app-error.js';
+import { AppError } from '../platform/errors/app-error.js';
 
 const E164 = /^\+[1-9]\d{7,14}$/;
 

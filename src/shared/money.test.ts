@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { formatAmount, mulDivRound, parseAmount } from './money.js';
-import { AppError } from './app-error.js';
+import { AppError } from '../platform/errors/app-error.js';
 
 function codeOf(fn: () => unknown): string | undefined {
   try {

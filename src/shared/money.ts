@@ -1,6 +1,6 @@
 // Money is integer minor units with a currency. JSON carries decimal strings in the currency's own scale.
 // No floating point anywhere money flows: parsing works on the characters of the string.
-import { AppError } from './app-error.js';
+import { AppError } from '../platform/errors/app-error.js';
 
 export interface CurrencyInfo {
   code: string;

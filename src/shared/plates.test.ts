@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { AppError } from './app-error.js';
+import { AppError } from '../platform/errors/app-error.js';
 import { normalizePlate, PLATE_FORMATS, toAsciiDigits, tryNormalizePlate } from './plates.js';
 
 const KW = PLATE_FORMATS.KW!;

@@ -2,9 +2,10 @@
 // system (an officer's form, a camera's report, a citizen's look-up, a vehicle registration) goes through
 // `normalizePlate`, and the canonical text it returns is what is stored on vehicles, violations and payables, so
 // "12 - 34567", "١٢/٣٤٥٦٧" and "12/34567" all find the same car.
-import { AppError, defineErrors } from './app-error.js';
+import { AppError } from '../platform/errors/app-error.js';
+import { defineErrors } from '../platform/errors/define.js';
 
-defineErrors({
+export const platesErrors = defineErrors({
   plate_invalid: { status: 400, ar: 'رقم اللوحة غير صحيح. اكتبه مثل 12/34567.', en: 'The plate number is not valid. Write it like 12/34567.' },
 });
 

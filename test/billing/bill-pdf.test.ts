@@ -10,7 +10,7 @@ import { createTestApp, type TestApp } from '../support/app.js';
 import { seedDemo } from '../../src/db/seed/index.js';
 import { billPdf, myBills } from '../../src/modules/billing/bills.service.js';
 import { formatAmount } from '../../src/shared/money.js';
-import type { Actor } from '../../src/modules/identity/actor.js';
+import type { Actor } from '../../src/platform/actor.js';
 
 let t: TestApp;
 let owner: Actor;

@@ -2,12 +2,12 @@
 // and readings entered as a staff member would.
 import { expect } from 'vitest';
 import { sql } from 'drizzle-orm';
-import type { Ctx } from '../../src/shared/context.js';
+import type { Ctx } from '../../src/platform/context.js';
 import { queryRows } from '../../src/modules/billing/sql-rows.js';
 import { trialBalance } from '../../src/modules/ledger/ledger.service.js';
 import { seedDemo } from '../../src/db/seed/index.js';
 import type { SeededPerson } from '../../src/db/seed/foundation.seed.js';
-import { systemActor } from '../../src/modules/identity/actor.js';
+import { systemActor } from '../../src/platform/actor.js';
 import { seedReferenceTariffs } from '../../src/modules/tariffs/tariffs.seed.js';
 import { openAccount } from '../../src/modules/metering/meters.service.js';
 import { submitReading } from '../../src/modules/metering/readings.service.js';

@@ -1,7 +1,7 @@
 // The web portal end to end: the real server (demo data, in-memory database) and Debian's Chromium.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorDefinition } from '../../src/shared/app-error.js';
+import { errorDefinition } from '../../src/platform/errors/app-error.js';
 import { makeKuwaitiCivilId } from '../../src/shared/civil-id.js';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo-accounts.js';
 import { demoPeople } from '../../src/db/seed/foundation.seed.js';

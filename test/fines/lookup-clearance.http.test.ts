@@ -7,9 +7,9 @@ import { DEMO_PASSWORD } from '../../src/db/seed/demo-accounts.js';
 import type { SeededPerson } from '../../src/db/seed/foundation.seed.js';
 import { payables, receivableAccountOf } from '../../src/modules/billers/billers.service.js';
 import { accounts, post } from '../../src/modules/ledger/ledger.service.js';
-import { auditByAction } from '../../src/modules/identity/audit.store.js';
+import { auditByAction } from '../../src/platform/audit.js';
 import { demoPlate } from '../../src/modules/fines/demo-data.js';
-import { inTransaction } from '../../src/shared/context.js';
+import { inTransaction } from '../../src/platform/context.js';
 import { signedHeaders } from './support.js';
 
 let t: TestApp;

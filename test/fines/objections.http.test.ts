@@ -7,7 +7,7 @@ import { DEMO_PASSWORD } from '../../src/db/seed/demo-accounts.js';
 import type { SeededPerson } from '../../src/db/seed/foundation.seed.js';
 import { payables } from '../../src/modules/billers/billers.service.js';
 import { balance } from '../../src/modules/ledger/ledger.service.js';
-import { auditTrail } from '../../src/modules/identity/audit.store.js';
+import { auditTrail } from '../../src/platform/audit.js';
 import { demoPlate } from '../../src/modules/fines/demo-data.js';
 import { cameraPost, violationBody } from './support.js';
 

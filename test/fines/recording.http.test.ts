@@ -10,7 +10,7 @@ import type { SeededPerson } from '../../src/db/seed/foundation.seed.js';
 import { payables as payablesTable, violations } from '../../src/db/schema/index.js';
 import { payables } from '../../src/modules/billers/billers.service.js';
 import { balance } from '../../src/modules/ledger/ledger.service.js';
-import { auditByAction } from '../../src/modules/identity/audit.store.js';
+import { auditByAction } from '../../src/platform/audit.js';
 import { demoPlate } from '../../src/modules/fines/demo-data.js';
 import { cameraPost, outboxEvents, outboxEventsFor, signedHeaders, violationBody } from './support.js';
 

@@ -1,7 +1,7 @@
 // Reminders for licence expiry, registration expiry and inspection due: N days ahead, once per due date.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.js';
-import type { Actor } from '../../src/modules/identity/actor.js';
+import type { Actor } from '../../src/platform/actor.js';
 import { registerLicence, registerVehicle, renewLicence, updateVehicle } from '../../src/modules/fines/vehicles.service.js';
 import { daysBetween, loadRemindersConfig, reminderWindows, sendDueReminders } from '../../src/modules/fines/reminders.service.js';
 import { outboxEvents } from './support.js';

@@ -4,7 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { DEMO_API_CLIENTS } from '../../src/db/seed/demo-accounts.js';
 import { outbox } from '../../src/db/schema/index.js';
 import { signRequest } from '../../src/modules/identity/secrets.js';
-import type { Ctx } from '../../src/shared/context.js';
+import type { Ctx } from '../../src/platform/context.js';
 
 export const demoCamera = DEMO_API_CLIENTS.find((c) => c.role === 'camera')!;
 

@@ -8,7 +8,7 @@ import { buildApp, type AppDeps } from '../../src/http/app.js';
 import { seedDemo } from '../../src/db/seed/index.js';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo-accounts.js';
 import type { SeededPerson } from '../../src/db/seed/foundation.seed.js';
-import { systemClock } from '../../src/shared/clock.js';
+import { systemClock } from '../../src/platform/clock.js';
 import { startSmscSimulator, SMSC_DEMO_CREDENTIALS, type SmscSimulator } from '../../src/dev/smsc/smsc.simulator.js';
 import { startKnetSimulator, type KnetSimulator } from '../../src/dev/knet-sim/knet-sim.server.js';
 import { knetSimCredentials } from '../../src/dev/knet-sim/knet-sim.command.js';

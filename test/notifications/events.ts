@@ -1,6 +1,6 @@
 // Events as the other modules raise them, each in its own committed transaction.
-import { inTransaction, type Ctx } from '../../src/shared/context.js';
-import { emitEvent, type EventPayloads, type EventTopic } from '../../src/modules/notifications/events.js';
+import { inTransaction, type Ctx } from '../../src/platform/context.js';
+import { emitEvent, type EventPayloads, type EventTopic } from '../../src/platform/outbox.js';
 
 export function billIssued(personId: string, n = 1): EventPayloads['bill.issued'] {
   return {

@@ -6,7 +6,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { notifications } from '../../src/db/schema/index.js';
 import type { Dispatcher } from '../../src/modules/notifications/dispatcher.js';
 import type { NotificationRow } from '../../src/modules/notifications/notifications.store.js';
-import { systemActor } from '../../src/modules/identity/actor.js';
+import { systemActor } from '../../src/platform/actor.js';
 import { claimNotificationWork } from '../../src/modules/notifications/claim.js';
 import { resendDeadLetter } from '../../src/modules/notifications/notifications.service.js';
 import { countSegments } from '../../src/modules/notifications/sms/sms.encoding.js';

@@ -1,7 +1,7 @@
 // A notifications worker in its own process, for the test that kills one with SIGKILL mid-batch. Reads where to
 // connect from the environment, prints its worker id once running, and runs until killed.
 import { openDatabase } from '../../src/db/client.js';
-import { systemClock } from '../../src/shared/clock.js';
+import { systemClock } from '../../src/platform/clock.js';
 import { startDispatcher } from '../../src/modules/notifications/dispatcher.js';
 import { createMailer } from '../../src/modules/notifications/email/mailer.js';
 import { listenForOutbox } from '../../src/modules/notifications/notifications.worker.js';

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { seedDemo } from '../../src/db/seed/index.js';
 import type { SeededPerson } from '../../src/db/seed/foundation.seed.js';
-import { systemActor } from '../../src/modules/identity/actor.js';
+import { systemActor } from '../../src/platform/actor.js';
 import { payables, receivableAccountOf } from '../../src/modules/billers/billers.service.js';
 import * as ledger from '../../src/modules/ledger/ledger.service.js';
 import { postDirectPayment } from '../../src/modules/payments/direct-posting.js';
 import { applyCreditsToPayables, creditBalance } from '../../src/modules/payments/credits.service.js';
-import { inTransaction } from '../../src/shared/context.js';
+import { inTransaction } from '../../src/platform/context.js';
 import { expectBalancedLedger, issueTestPayable } from './support.js';
 
 let t: TestApp;

@@ -7,7 +7,7 @@ import { seedDemo } from '../../src/db/seed/index.js';
 import { DEMO_API_CLIENTS, DEMO_PASSWORD } from '../../src/db/seed/demo-accounts.js';
 import type { SeededPerson } from '../../src/db/seed/foundation.seed.js';
 import { signRequest } from '../../src/modules/identity/secrets.js';
-import { auditByAction } from '../../src/modules/identity/audit.store.js';
+import { auditByAction } from '../../src/platform/audit.js';
 import { payables, receivableAccountOf } from '../../src/modules/billers/billers.service.js';
 import * as ledger from '../../src/modules/ledger/ledger.service.js';
 import { findPayment, itemsOf } from '../../src/modules/payments/payments.store.js';

@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { seedDemo } from '../../src/db/seed/index.js';
-import type { Actor } from '../../src/modules/identity/actor.js';
-import { anonymousActor } from '../../src/modules/identity/actor.js';
+import type { Actor } from '../../src/platform/actor.js';
+import { anonymousActor } from '../../src/platform/actor.js';
 import { payables, receivableAccountOf } from '../../src/modules/billers/billers.service.js';
 import * as ledger from '../../src/modules/ledger/ledger.service.js';
 import { postDirectPayment } from '../../src/modules/payments/direct-posting.js';
@@ -15,7 +15,7 @@ import { findPayment } from '../../src/modules/payments/payments.store.js';
 import { refundPayable, refundPayment } from '../../src/modules/payments/refunds.service.js';
 import { creditBalance } from '../../src/modules/payments/credits.service.js';
 import { expectBalancedLedger, issueTestPayable } from './support.js';
-import { attachmentProviderFor } from '../../src/modules/notifications/attachments.js';
+import { attachmentProviderFor } from '../../src/platform/attachments.js';
 import { paymentsReconciler } from '../../src/modules/payments/reconciler.worker.js';
 
 let t: TestApp;

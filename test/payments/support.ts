@@ -1,7 +1,7 @@
 // Payables and payments for the payments tests: issued through the billers service, as a biller module would.
 import { randomBytes } from 'node:crypto';
 import { issuePayable, type PayableRow } from '../../src/modules/billers/billers.service.js';
-import { inTransaction, type Ctx } from '../../src/shared/context.js';
+import { inTransaction, type Ctx } from '../../src/platform/context.js';
 import * as ledger from '../../src/modules/ledger/ledger.service.js';
 import { receivableAccountOf } from '../../src/modules/billers/billers.service.js';
 

@@ -2,8 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from '../../src/config.js';
 import { buildApp } from '../../src/http/app.js';
-import { fixedClock } from '../../src/shared/clock.js';
-import type { Ctx } from '../../src/shared/context.js';
+import { fixedClock } from '../../src/platform/clock.js';
+import type { Ctx } from '../../src/platform/context.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 export interface TestApp {

@@ -1,13 +1,13 @@
 // Currencies, billers, demo people, staff and machine clients. Deterministic: the same data on every machine.
-import { systemActor } from '../../modules/identity/actor.js';
-import { recordAudit } from '../../modules/identity/audit.store.js';
+import { systemActor } from '../../platform/actor.js';
+import { recordAudit } from '../../platform/audit.js';
 import * as identityStore from '../../modules/identity/identity.store.js';
 import { hashPassword } from '../../modules/identity/passwords.js';
 import { encryptSecret } from '../../modules/identity/secrets.js';
 import { upsertBiller, upsertCurrency } from '../../modules/billers/billers.store.js';
 import { forgetBillerCache } from '../../modules/billers/billers.service.js';
 import { makeKuwaitiCivilId } from '../../shared/civil-id.js';
-import type { Ctx } from '../../shared/context.js';
+import type { Ctx } from '../../platform/context.js';
 import { newId } from '../../shared/ids.js';
 import { DEMO_API_CLIENTS, DEMO_PASSWORD, DEMO_STAFF } from './demo-accounts.js';
 import { FAMILY_NAMES, GIVEN_NAMES } from './names.js';

@@ -1,6 +1,6 @@
 // `tasdeed seed --demo`: the foundation's data, then each module's demo data in dependency order.
 // A module adds its seeder to DEMO_SEEDERS; each must be idempotent (running the seed twice adds nothing).
-import type { Ctx } from '../../shared/context.js';
+import type { Ctx } from '../../platform/context.js';
 import { seedFoundation, type SeededPerson } from './foundation.seed.js';
 import { finesDemoSeeder } from '../../modules/fines/fines.seed.js';
 import { billingDemoSeeder } from '../../modules/billing/billing.seed.js';

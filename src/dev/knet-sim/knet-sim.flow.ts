@@ -1,7 +1,7 @@
 // What happens to a payment attempt inside the simulator: it is opened from the merchant's redirect, the
 // customer (or a test) chooses an outcome, KNET notifies the merchant and waits for `REDIRECT=`, and the merchant
 // can ask at any time by inquiry. Page buttons and the test endpoint both call `completeTransaction`.
-import { localDate } from '../../shared/clock.js';
+import { localDate } from '../../platform/clock.js';
 import { parseKnetXml, toKnetXml } from '../../modules/payments/gateways/knet/knet.xml.js';
 import { IPAY_ERRORS, KnetSimError, encryptResponse, readPurchaseRequest, type IpayCode, type KnetSimTerminal } from './knet-sim.protocol.js';
 import { randomDigits, type KnetResult, type MerchantNotification, type SimTransaction, type SimTransactionStore } from './knet-sim.store.js';

@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/app-error.js';
+import { AppError } from '../../platform/errors/app-error.js';
 import type { GatewayResult, PaymentGateway } from '../../modules/payments/gateways/gateway.js';
 import { createKnetGateway, formatRedirectReply } from '../../modules/payments/gateways/knet/knet.gateway.js';
 import { encryptTrandata } from '../../modules/payments/gateways/knet/knet.crypto.js';

@@ -1,6 +1,6 @@
-import { defineErrors } from '../../shared/app-error.js';
+import { defineErrors } from '../../platform/errors/define.js';
 
-defineErrors({
+export const accountsErrors = defineErrors({
   account_not_found: { status: 404, ar: 'الحساب غير موجود. تأكد من رقم الحساب.', en: 'The account was not found. Check the account number.' },
   account_not_owned: { status: 403, ar: 'هذا الحساب ليس مسجلاً باسمك.', en: 'This account is not registered to you.' },
   account_exists: { status: 409, ar: 'يوجد حساب بنفس الرقم.', en: 'An account with this number already exists.' },

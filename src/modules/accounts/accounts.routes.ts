@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../http/app.js';
 import { errorResponses } from '../../http/schemas.js';
-import { AppError } from '../../shared/app-error.js';
+import { AppError } from '../../platform/errors/app-error.js';
 import { accountsOfPerson, changeAccountStatus, getAccount, meters } from './accounts.service.js';
 import { presentAccount } from './accounts.present.js';
 import * as s from './accounts.schemas.js';

@@ -2,18 +2,17 @@
 // administrators see any; only administrators open accounts or change their status. Opening an account also
 // records its meter's first reading, which is metering's (metering.service openAccount calls createAccount).
 import { randomInt } from 'node:crypto';
-import { AppError } from '../../shared/app-error.js';
-import type { Ctx } from '../../shared/context.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import type { Ctx } from '../../platform/context.js';
 import { newId } from '../../shared/ids.js';
-import { requireRole, requireSelfOrRole, type Actor } from '../identity/actor.js';
-import { recordAudit } from '../identity/audit.store.js';
+import { requireRole, requireSelfOrRole, type Actor } from '../../platform/actor.js';
+import { recordAudit } from '../../platform/audit.js';
 import { checkCivilId, findPersonIdByCivilId } from '../identity/identity.service.js';
 import { getBiller } from '../billers/billers.service.js';
 import { unitOfBiller, type Unit } from '../tariffs/tariffs.service.js';
 import { isDay } from '../tariffs/days.js';
 import { ACCOUNT_STATUSES, isCategory, type AccountStatus, type Category } from './categories.js';
 import * as store from './accounts.store.js';
-import './accounts.errors.js';
 
 export type { AccountRow, MeterRow } from './accounts.store.js';
 export { CATEGORIES, CATEGORY_NAMES, GOVERNMENT_HOLD, isCategory, type Category } from './categories.js';

@@ -1,6 +1,6 @@
-import { defineErrors } from '../../shared/app-error.js';
+import { defineErrors } from '../../platform/errors/define.js';
 
-defineErrors({
+export const billersErrors = defineErrors({
   biller_not_found: { status: 404, ar: 'الجهة المفوترة غير معروفة.', en: 'The biller is not known.' },
   payable_not_found: { status: 404, ar: 'المستحق غير موجود.', en: 'The payable was not found.' },
   payable_already_paid: { status: 409, ar: 'هذا المستحق مدفوع بالكامل.', en: 'This payable is already paid in full.' },

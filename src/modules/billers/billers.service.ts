@@ -1,10 +1,9 @@
-import { AppError } from '../../shared/app-error.js';
-import type { Ctx } from '../../shared/context.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import type { Ctx } from '../../platform/context.js';
 import { currencyInfo } from '../../shared/money.js';
 import { newId } from '../../shared/ids.js';
 import * as billerStore from './billers.store.js';
 import * as payableStore from './payables.store.js';
-import './billers.errors.js';
 
 export type { BillerRow } from './billers.store.js';
 export type { PayableRow, PayableLookup } from './payables.store.js';

@@ -1,7 +1,7 @@
 // Turns one account's batch row into the bill to write: tariff schedule, pure computation, ids, bill number,
 // receivable account and whether it may be paid online. Throws an AppError the run records as a failure.
-import { AppError } from '../../shared/app-error.js';
-import type { Ctx } from '../../shared/context.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import type { Ctx } from '../../platform/context.js';
 import { newId } from '../../shared/ids.js';
 import { formatAmount } from '../../shared/money.js';
 import { receivableAccountOf, type BillerRow } from '../billers/billers.service.js';
@@ -10,7 +10,6 @@ import { GOVERNMENT_HOLD } from '../accounts/categories.js';
 import { addDays } from '../tariffs/days.js';
 import { TariffGapError, TariffOverlapError } from '../tariffs/tariffs.proration.js';
 import type { Schedule } from '../tariffs/tariffs.service.js';
-import '../tariffs/tariffs.errors.js';
 import { computeBill } from './bill.compute.js';
 import type { AccountBatchRow } from './bill-run.inputs.js';
 import type { BillRunRow } from './bill-run.store.js';

@@ -1,10 +1,10 @@
 // Which bill runs are due: for each active utility biller, the latest period whose bill day has come (the 28th
 // by default, billers.bill_day), unless its run already finished. A worker that was down on the bill day catches
 // up on its next pass; a run killed half way is resumed. Runs that finished with failures wait for a person.
-import type { Ctx } from '../../shared/context.js';
-import { localDate } from '../../shared/clock.js';
-import { AppError } from '../../shared/app-error.js';
-import { systemActor } from '../identity/actor.js';
+import type { Ctx } from '../../platform/context.js';
+import { localDate } from '../../platform/clock.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { systemActor } from '../../platform/actor.js';
 import { listBillers } from '../billers/billers.service.js';
 import { countActiveAccounts } from './bill-run.inputs.js';
 import { runBillRun, type BillRunOptions } from './bill-run.service.js';

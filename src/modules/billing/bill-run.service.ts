@@ -5,12 +5,12 @@
 // recorded on the run and the run carries on.
 import { hostname } from 'node:os';
 import { sql } from 'drizzle-orm';
-import { AppError } from '../../shared/app-error.js';
-import { localDate } from '../../shared/clock.js';
-import { inTransaction, type Ctx } from '../../shared/context.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { localDate } from '../../platform/clock.js';
+import { inTransaction, type Ctx } from '../../platform/context.js';
 import { newId, randomToken } from '../../shared/ids.js';
-import { requireRole, type Actor } from '../identity/actor.js';
-import { recordAudit } from '../identity/audit.store.js';
+import { requireRole, type Actor } from '../../platform/actor.js';
+import { recordAudit } from '../../platform/audit.js';
 import { getBiller, type BillerRow } from '../billers/billers.service.js';
 import { addDays } from '../tariffs/days.js';
 import { schedulesOfBiller } from '../tariffs/tariffs.service.js';
@@ -21,7 +21,6 @@ import { accountBatch, batchBoundary, countActiveAccounts, existingLedgerAccount
 import { prepareBill, runConstants, failureOf, type BillFailure } from './bill-run.prepare.js';
 import { writeBills, type BillToWrite, type RunConstants, type WriteResult } from './bill-run.write.js';
 import * as store from './bill-run.store.js';
-import './billing.errors.js';
 
 export type { BillRunRow, BillRunFailureRow } from './bill-run.store.js';
 

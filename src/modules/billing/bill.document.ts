@@ -1,7 +1,7 @@
 // The e-bill as the PDF renderer takes it (BillDocument, owned by billing.pdf.tsx), built from a bill, its
 // account and the account's consumption history. The document's lines must add up to the amount due, so the
 // unpaid previous balance (shown beside a bill, never added into it) is not one of its lines.
-import type { Ctx } from '../../shared/context.js';
+import type { Ctx } from '../../platform/context.js';
 import { contactsOfPerson } from '../identity/identity.service.js';
 import { CATEGORY_NAMES, type AccountRow, type Category } from '../accounts/accounts.service.js';
 import { getBiller } from '../billers/billers.service.js';

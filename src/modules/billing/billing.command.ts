@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { withDatabase } from '../../cli/shared.js';
-import { systemActor } from '../identity/actor.js';
+import { systemActor } from '../../platform/actor.js';
 import { importReadings } from '../metering/readings.service.js';
 import { runBillRun, type BillRunProgress } from './bill-run.service.js';
 

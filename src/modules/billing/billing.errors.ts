@@ -1,6 +1,6 @@
-import { defineErrors } from '../../shared/app-error.js';
+import { defineErrors } from '../../platform/errors/define.js';
 
-defineErrors({
+export const billingErrors = defineErrors({
   bill_run_period_invalid: { status: 400, ar: 'الفترة غير صحيحة. اكتبها مثل 2026-11.', en: 'The period is not valid. Write it like 2026-11.' },
   bill_run_future_period: { status: 422, ar: 'لا يمكن إصدار فواتير لفترة لم تنته بعد.', en: 'Bills cannot be run for a period that has not ended yet.' },
   bill_run_biller_invalid: { status: 400, ar: 'هذه الجهة لا تصدر فواتير استهلاك.', en: 'This biller does not issue consumption bills.' },

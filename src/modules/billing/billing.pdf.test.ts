@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/app-error.js';
+import { AppError } from '../../platform/errors/app-error.js';
 import { inkCoverage, pageCount, pngSize, rasterizePage, readableText } from '../../shared/pdf/poppler.js';
 import { renderBillPdf, type BillDocument } from './billing.pdf.js';
 import { sampleBillDocument } from './billing.pdf.sample.js';

@@ -1,7 +1,7 @@
 // Bills and bill runs as the API shows them: amounts as decimal strings, labels in both languages, no row as it
 // came from the database.
 import type { z } from 'zod';
-import type { Ctx } from '../../shared/context.js';
+import type { Ctx } from '../../platform/context.js';
 import { formatAmount } from '../../shared/money.js';
 import { amountDue, payables, type PayableRow } from '../billers/billers.service.js';
 import { lineLabel, rateLabel } from './bill.labels.js';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../http/app.js';
 import { errorResponses } from '../../http/schemas.js';
-import type { Ctx } from '../../shared/context.js';
+import type { Ctx } from '../../platform/context.js';
 import { getBillRun, listBillRuns, requestBillRun } from './bill-run.service.js';
 import { billPdf, billsOfAccountNumber, consumptionHistory, getBill, myBills } from './bills.service.js';
 import { presentBillDetail, presentBills, presentRun } from './billing.present.js';

@@ -4,17 +4,17 @@
 // skip two readings, so the portal shows estimated bills and the correction that follows; one meter rolls over.
 // Idempotent: accounts that exist are kept, readings are only added after a meter's last one, runs that completed
 // create nothing. The bills are left unpaid: paying is the payments module's (and each payment sends a receipt).
-import type { Ctx } from '../../shared/context.js';
-import { fixedClock } from '../../shared/clock.js';
-import { AppError } from '../../shared/app-error.js';
+import type { Ctx } from '../../platform/context.js';
+import { fixedClock } from '../../platform/clock.js';
+import { AppError } from '../../platform/errors/app-error.js';
 import type { DemoSeeder } from '../../db/seed/index.js';
-import { systemActor } from '../identity/actor.js';
+import { systemActor } from '../../platform/actor.js';
 import { findAccountByNumber, type Category } from '../accounts/accounts.service.js';
 import { openAccount } from '../metering/meters.service.js';
 import { recordHistoricReading } from '../metering/readings.service.js';
 import { seedReferenceTariffs } from '../tariffs/tariffs.seed.js';
 import { addDays } from '../tariffs/days.js';
-import { localDate } from '../../shared/clock.js';
+import { localDate } from '../../platform/clock.js';
 import { runBillRun } from './bill-run.service.js';
 import { latestEndedPeriod } from './bill-run.schedule.js';
 import { periodDates, shiftPeriod } from './billing.periods.js';

@@ -3,8 +3,8 @@
 // notifications worker the bill PDF to attach to each bill.issued email.
 import type { AppDeps } from '../../http/app.js';
 import type { WorkerStarter } from '../../workers/index.js';
-import type { Ctx } from '../../shared/context.js';
-import { registerAttachmentProvider } from '../notifications/attachments.js';
+import type { Ctx } from '../../platform/context.js';
+import { registerAttachmentProvider } from '../../platform/attachments.js';
 import { runDueBillRuns } from './bill-run.schedule.js';
 import { billAttachment } from './bills.service.js';
 

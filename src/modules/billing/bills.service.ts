@@ -1,12 +1,11 @@
 // Reading bills: a citizen sees the bills of accounts registered to them, cashiers and administrators any.
-import { AppError } from '../../shared/app-error.js';
-import type { Ctx } from '../../shared/context.js';
-import { requireRole, type Actor } from '../identity/actor.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import type { Ctx } from '../../platform/context.js';
+import { requireRole, type Actor } from '../../platform/actor.js';
 import { accountsOfPerson, assertAccountAccess, findAccountById, findAccountByNumber, ACCOUNT_STAFF, type AccountRow } from '../accounts/accounts.service.js';
 import { billDocumentOf } from './bill.document.js';
 import { renderBillPdf } from './billing.pdf.js';
 import * as store from './bills.store.js';
-import './billing.errors.js';
 
 export type { BillRow, BillLineRow, BillWithLines } from './bills.store.js';
 

@@ -1,15 +1,14 @@
 // Cancelling a violation (an objection accepted): the violation is marked cancelled, what was paid on it is
 // refunded through payments, and what is still owed is written off in the ledger (the mirror of the issue), so
 // the receivable and the revenue both return to where they were before the violation was recorded.
-import { AppError } from '../../shared/app-error.js';
-import type { Ctx } from '../../shared/context.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import type { Ctx } from '../../platform/context.js';
 import { formatAmount } from '../../shared/money.js';
 import { amountDue, payables, receivableAccountOf } from '../billers/billers.service.js';
-import type { Actor } from '../identity/actor.js';
+import type { Actor } from '../../platform/actor.js';
 import { accounts, post } from '../ledger/ledger.service.js';
 import { refundPayable } from '../payments/refunds.service.js';
 import * as store from './violations.store.js';
-import './fines.errors.js';
 
 export interface CancellationResult {
   violationId: string;

@@ -1,10 +1,9 @@
 // The violation catalogue: loaded as data (seed or a decree's new table), read by recording and by the portal.
-import { AppError } from '../../shared/app-error.js';
-import type { Ctx } from '../../shared/context.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import type { Ctx } from '../../platform/context.js';
 import type { SpeedingBandData, ViolationTypeData } from './catalogue.data.js';
 import { chooseSpeedingBand } from './speeding.js';
 import * as store from './violations.store.js';
-import './fines.errors.js';
 
 export type { ViolationTypeRow, SpeedingBandRow } from './violations.store.js';
 

@@ -1,17 +1,16 @@
 // Clearance: may this person or vehicle go ahead with another government transaction (renewing a registration,
 // transferring a car, leaving the country)? Any unpaid violation blocks, including those held for legal process.
 // Other services ask this; every answer is audited, since it reveals whether someone owes fines.
-import { AppError } from '../../shared/app-error.js';
-import { inTransaction, type Ctx } from '../../shared/context.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { inTransaction, type Ctx } from '../../platform/context.js';
 import { formatAmount } from '../../shared/money.js';
 import { amountDue, getBiller, payables } from '../billers/billers.service.js';
-import { requireRole, type Actor } from '../identity/actor.js';
-import { recordAudit } from '../identity/audit.store.js';
+import { requireRole, type Actor } from '../../platform/actor.js';
+import { recordAudit } from '../../platform/audit.js';
 import { checkCivilId } from '../identity/identity.service.js';
 import { FINES_BILLER } from './recording.service.js';
 import { plateOf } from './vehicles.service.js';
 import * as store from './violations.store.js';
-import './fines.errors.js';
 
 /** Who may ask: traffic staff, cashiers, and machine clients of other services (banks, government systems). */
 export const CLEARANCE_ROLES = ['officer', 'admin', 'cashier', 'bank'] as const;

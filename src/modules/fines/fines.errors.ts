@@ -1,6 +1,6 @@
-import { defineErrors } from '../../shared/app-error.js';
+import { defineErrors } from '../../platform/errors/define.js';
 
-defineErrors({
+export const finesErrors = defineErrors({
   violation_type_unknown: { status: 400, ar: 'نوع المخالفة غير معروف.', en: 'The violation type is not known.' },
   violation_time_in_future: { status: 400, ar: 'وقت المخالفة في المستقبل.', en: 'The time of the violation is in the future.' },
   violation_speed_required: { status: 400, ar: 'مخالفة السرعة تحتاج السرعة المرصودة والسرعة المقررة، والأولى أكبر من الثانية.', en: 'A speeding violation needs the measured speed and the limit, the speed above the limit.' },

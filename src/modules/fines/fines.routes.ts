@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../http/app.js';
 import { errorResponses } from '../../http/schemas.js';
 import { formatAmount } from '../../shared/money.js';
-import { AppError } from '../../shared/app-error.js';
+import { AppError } from '../../platform/errors/app-error.js';
 import { listCatalogue } from './catalogue.service.js';
 import { checkClearance } from './clearance.service.js';
 import { getViolation, lookupViolations } from './lookup.service.js';

@@ -1,10 +1,10 @@
 // Demo data for traffic: the catalogue, a car or two for every demo person, a driving licence each, and a few
 // violations — two on the printed demo citizen's cars (one payable online, one held for legal process), one on
 // a plate nobody has registered yet. Idempotent: plates, licence numbers and violation numbers are fixed.
-import { localDate } from '../../shared/clock.js';
-import type { Ctx } from '../../shared/context.js';
+import { localDate } from '../../platform/clock.js';
+import type { Ctx } from '../../platform/context.js';
 import { newId } from '../../shared/ids.js';
-import type { Actor } from '../identity/actor.js';
+import type { Actor } from '../../platform/actor.js';
 import type { DemoSeeder } from '../../db/seed/index.js';
 import { KUWAIT_SPEEDING_BANDS, KUWAIT_VIOLATION_TYPES } from './catalogue.data.js';
 import { loadCatalogue } from './catalogue.service.js';

@@ -1,18 +1,17 @@
 // Looking violations up by plate or civil ID. Anyone may look (a fine is paid by whoever holds the plate
 // number), but only the owner and traffic staff see the full record: evidence, exact time, place and
 // coordinates say where a person was, so an anonymous look-up gets the date, the type and the amount only.
-import { AppError } from '../../shared/app-error.js';
-import type { Ctx } from '../../shared/context.js';
-import { localDate } from '../../shared/clock.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import type { Ctx } from '../../platform/context.js';
+import { localDate } from '../../platform/clock.js';
 import { formatAmount } from '../../shared/money.js';
 import { maskCivilId } from '../../shared/mask.js';
 import { amountDue, payables, type PayableRow } from '../billers/billers.service.js';
-import { actorRole, type Actor } from '../identity/actor.js';
-import { recordAudit } from '../identity/audit.store.js';
+import { actorRole, type Actor } from '../../platform/actor.js';
+import { recordAudit } from '../../platform/audit.js';
 import { checkCivilId } from '../identity/identity.service.js';
 import { plateOf } from './vehicles.service.js';
 import * as store from './violations.store.js';
-import './fines.errors.js';
 
 const STAFF_ROLES = new Set(['officer', 'admin', 'cashier']);
 

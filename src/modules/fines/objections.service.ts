@@ -1,14 +1,13 @@
 // Objections: the owner disputes a violation; an officer upholds it or cancels it, with a reason either way.
 // Filing does not stop payment (an owner may pay to clear a transaction and object all the same): a violation
 // cancelled after payment is refunded.
-import { AppError } from '../../shared/app-error.js';
-import { inTransaction, type Ctx } from '../../shared/context.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { inTransaction, type Ctx } from '../../platform/context.js';
 import { newId } from '../../shared/ids.js';
-import { requireRole, type Actor } from '../identity/actor.js';
-import { recordAudit } from '../identity/audit.store.js';
+import { requireRole, type Actor } from '../../platform/actor.js';
+import { recordAudit } from '../../platform/audit.js';
 import { cancelViolation, type CancellationResult } from './cancellation.service.js';
 import * as store from './violations.store.js';
-import './fines.errors.js';
 
 export type { ObjectionRow } from './violations.store.js';
 

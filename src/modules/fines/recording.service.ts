@@ -3,13 +3,13 @@
 // different content a conflict that changes nothing. One transaction writes the violation, its payable, the
 // ledger posting and the owner's notice (outbox), so either all of it happened or none.
 import { createHash } from 'node:crypto';
-import { AppError } from '../../shared/app-error.js';
-import { localDate } from '../../shared/clock.js';
-import { inTransaction, type Ctx } from '../../shared/context.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { localDate } from '../../platform/clock.js';
+import { inTransaction, type Ctx } from '../../platform/context.js';
 import { newId } from '../../shared/ids.js';
 import { getBiller, issuePayable, receivableAccountOf } from '../billers/billers.service.js';
-import { requireRole, type Actor } from '../identity/actor.js';
-import { recordAudit } from '../identity/audit.store.js';
+import { requireRole, type Actor } from '../../platform/actor.js';
+import { recordAudit } from '../../platform/audit.js';
 import { findPersonIdByCivilId } from '../identity/identity.service.js';
 import { accounts, post } from '../ledger/ledger.service.js';
 import { activeType, fineFor } from './catalogue.service.js';
@@ -17,7 +17,6 @@ import { normalizePlate, plateFormatOf } from '../../shared/plates.js';
 import { emitViolationRecorded } from './violation-notice.js';
 import * as vehicleStore from './vehicles.store.js';
 import * as store from './violations.store.js';
-import './fines.errors.js';
 
 export const FINES_BILLER = 'moi-traffic';
 /** A camera's clock may run a little ahead of ours; more than this is a report from the future. */

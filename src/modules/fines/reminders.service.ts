@@ -8,10 +8,10 @@
 // it expires still gets its 7-day reminder). A subject is announced for the tightest threshold it has crossed,
 // never a late 30-day reminder next to a 7-day one.
 import { z } from 'zod';
-import { localDate } from '../../shared/clock.js';
-import type { Ctx } from '../../shared/context.js';
+import { localDate } from '../../platform/clock.js';
+import type { Ctx } from '../../platform/context.js';
 import { findPersonIdByCivilId } from '../identity/identity.service.js';
-import { emitEvent } from '../notifications/events.js';
+import { emitEvent } from '../../platform/outbox.js';
 import * as store from './vehicles.store.js';
 
 export type ReminderKind = 'licence_expiry' | 'registration_expiry' | 'inspection_due';

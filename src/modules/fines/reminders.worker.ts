@@ -4,7 +4,7 @@
 // repeats write nothing (each reminder has its dedupe key), so several workers may run it at once.
 import type { AppDeps } from '../../http/app.js';
 import type { WorkerStarter } from '../../workers/index.js';
-import { localDate } from '../../shared/clock.js';
+import { localDate } from '../../platform/clock.js';
 import { loadRemindersConfig, sendDueReminders } from './reminders.service.js';
 
 const FIRST_RUN_DELAY_MS = 5_000;

@@ -1,18 +1,17 @@
 // Vehicles and driving licences. Registering a vehicle also settles the violations recorded on its plate before
 // anyone owned it here: each gets its owner, its receivable moves to the owner's account, and the owner is told.
-import { AppError } from '../../shared/app-error.js';
-import { inTransaction, type Ctx } from '../../shared/context.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { inTransaction, type Ctx } from '../../platform/context.js';
 import { newId } from '../../shared/ids.js';
 import { amountDue, OPEN_STATUSES, payables, receivableAccountOf } from '../billers/billers.service.js';
-import { requireRole, requireSelfOrRole, type Actor } from '../identity/actor.js';
-import { recordAudit } from '../identity/audit.store.js';
+import { requireRole, requireSelfOrRole, type Actor } from '../../platform/actor.js';
+import { recordAudit } from '../../platform/audit.js';
 import { checkCivilId, findPersonIdByCivilId } from '../identity/identity.service.js';
 import { post } from '../ledger/ledger.service.js';
 import { normalizePlate, plateFormatOf } from '../../shared/plates.js';
 import { emitViolationRecorded } from './violation-notice.js';
 import * as store from './vehicles.store.js';
 import * as violationStore from './violations.store.js';
-import './fines.errors.js';
 
 export type { VehicleRow, LicenceRow } from './vehicles.store.js';
 

@@ -1,9 +1,9 @@
 // What the owner is told when a violation is recorded (or matched to them later): the `violation.recorded` event
 // with its template values already formatted, in both languages. Notifications picks the language and channel.
-import { localDate } from '../../shared/clock.js';
-import type { Ctx } from '../../shared/context.js';
+import { localDate } from '../../platform/clock.js';
+import type { Ctx } from '../../platform/context.js';
 import { formatAmount } from '../../shared/money.js';
-import { emitEvent } from '../notifications/events.js';
+import { emitEvent } from '../../platform/outbox.js';
 import type { ViolationRow, ViolationTypeRow } from './violations.store.js';
 
 /** "2026-03-14 21:05" in the deployment's time zone: what a person reads on a ticket. */

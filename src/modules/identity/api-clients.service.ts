@@ -1,7 +1,7 @@
-import { AppError } from '../../shared/app-error.js';
-import { inTransaction, type Ctx } from '../../shared/context.js';
-import type { Actor, Role } from './actor.js';
-import { recordAudit } from './audit.store.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { inTransaction, type Ctx } from '../../platform/context.js';
+import type { Actor, Role } from '../../platform/actor.js';
+import { recordAudit } from '../../platform/audit.js';
 import { findApiClientByKeyId } from './identity.store.js';
 import { decryptSecret, signRequest, signaturesMatch } from './secrets.js';
 

@@ -1,6 +1,6 @@
-import { defineErrors } from '../../shared/app-error.js';
+import { defineErrors } from '../../platform/errors/define.js';
 
-defineErrors({
+export const identityErrors = defineErrors({
   person_exists: { status: 409, ar: 'يوجد شخص مسجل بهذا الرقم المدني.', en: 'A person with this civil ID is already registered.' },
   person_not_found: { status: 404, ar: 'لا يوجد شخص مسجل بهذا الرقم المدني.', en: 'No person is registered with this civil ID.' },
   staff_exists: { status: 409, ar: 'اسم المستخدم مستخدم سابقاً.', en: 'That username is already taken.' },

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../http/app.js';
-import type { Ctx } from '../../shared/context.js';
+import type { Ctx } from '../../platform/context.js';
 import { SESSION_COOKIE } from '../../http/auth.js';
 import { errorResponses } from '../../http/schemas.js';
-import { requireRole, type Actor } from './actor.js';
-import { auditTrail } from './audit.store.js';
+import { requireRole, type Actor } from '../../platform/actor.js';
+import { auditTrail } from '../../platform/audit.js';
 import * as identity from './identity.service.js';
 import { findPersonById, findStaffById } from './identity.store.js';
 import * as s from './identity.schemas.js';

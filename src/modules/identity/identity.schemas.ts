@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { bilingual, civilIdSchema, languageSchema } from '../../http/schemas.js';
-import { ROLES } from './actor.js';
+import { ROLES } from '../../platform/actor.js';
 
 export const citizenLoginBody = z.object({ civilId: civilIdSchema, password: z.string().min(1).max(200) }).strict();
 export const staffLoginBody = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }).strict();

@@ -1,14 +1,13 @@
-import { AppError } from '../../shared/app-error.js';
+import { AppError } from '../../platform/errors/app-error.js';
 import { validateKuwaitiCivilId, validateSaudiNationalId } from '../../shared/civil-id.js';
 import { normalizeEmail, normalizePhone } from '../../shared/contact.js';
-import { inTransaction, type Ctx } from '../../shared/context.js';
+import { inTransaction, type Ctx } from '../../platform/context.js';
 import { newId, randomToken } from '../../shared/ids.js';
-import { ROLES, requireRole, requireSelfOrRole, type Actor, type Role } from './actor.js';
-import { recordAudit } from './audit.store.js';
+import { ROLES, requireRole, requireSelfOrRole, type Actor, type Role } from '../../platform/actor.js';
+import { recordAudit } from '../../platform/audit.js';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
 import { encryptSecret, sha256Hex } from './secrets.js';
 import * as store from './identity.store.js';
-import './identity.errors.js';
 
 const LOCK_MINUTES = 15;
 

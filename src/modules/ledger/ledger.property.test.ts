@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.js';
 import { testConfig } from '../../../test/support/app.js';
-import { fixedClock } from '../../shared/clock.js';
-import { inTransaction, type Ctx } from '../../shared/context.js';
-import { AppError } from '../../shared/app-error.js';
+import { fixedClock } from '../../platform/clock.js';
+import { inTransaction, type Ctx } from '../../platform/context.js';
+import { AppError } from '../../platform/errors/app-error.js';
 import * as ledger from './ledger.service.js';
 
 let database: TestDatabase;

@@ -1,11 +1,10 @@
 // Every movement of money is one balanced transaction here. Callers post inside their own database transaction
 // so the business change (a bill, a payment) and its money commit together or not at all.
-import { AppError } from '../../shared/app-error.js';
-import type { Ctx } from '../../shared/context.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import type { Ctx } from '../../platform/context.js';
 import { newId } from '../../shared/ids.js';
 import { currencyInfo } from '../../shared/money.js';
 import * as store from './ledger.store.js';
-import './ledger.errors.js';
 
 export const ACCOUNT_TYPES = ['receivable', 'revenue', 'clearing', 'credit', 'bank', 'refund', 'suspense'] as const;
 export type AccountType = (typeof ACCOUNT_TYPES)[number];

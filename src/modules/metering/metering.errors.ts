@@ -1,8 +1,8 @@
-import { defineErrors } from '../../shared/app-error.js';
+import { defineErrors } from '../../platform/errors/define.js';
 
 // Refusals: the reading is not stored and the answer says why. (Accepted and held decisions are in
 // readings.decision.ts: they are answers, not errors.)
-defineErrors({
+export const meteringErrors = defineErrors({
   reading_not_numeric: { status: 400, ar: 'القراءة يجب أن تكون أرقاماً فقط كما تظهر على العداد.', en: 'The reading must be digits only, as shown on the meter.' },
   reading_not_whole: { status: 400, ar: 'القراءة يجب أن تكون رقماً صحيحاً بدون كسور.', en: 'The reading must be a whole number, without decimals.' },
   reading_negative: { status: 400, ar: 'القراءة لا يمكن أن تكون سالبة.', en: 'A reading cannot be negative.' },

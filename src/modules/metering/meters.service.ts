@@ -1,11 +1,11 @@
 // Opening an account and replacing a meter: both install a meter, and a meter's first reading (its installation
 // point) is a reading like any other, so consumption is always a sum of readings, across replacements too.
-import { AppError } from '../../shared/app-error.js';
-import { localDate } from '../../shared/clock.js';
-import { inTransaction, type Ctx } from '../../shared/context.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { localDate } from '../../platform/clock.js';
+import { inTransaction, type Ctx } from '../../platform/context.js';
 import { newId } from '../../shared/ids.js';
-import { requireRole, type Actor } from '../identity/actor.js';
-import { recordAudit } from '../identity/audit.store.js';
+import { requireRole, type Actor } from '../../platform/actor.js';
+import { recordAudit } from '../../platform/audit.js';
 import {
   addMeter, createAccount, findAccountByNumber, meters, type AccountWithMeter, type CreateAccountInput, type MeterInput, type MeterRow,
 } from '../accounts/accounts.service.js';

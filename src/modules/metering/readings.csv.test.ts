@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/app-error.js';
+import { AppError } from '../../platform/errors/app-error.js';
 import { parseCsv, parseReadingsCsv } from './readings.csv.js';
 
 describe('readings CSV', () => {

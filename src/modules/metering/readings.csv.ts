@@ -1,6 +1,6 @@
 // The meter readers' handheld export: a CSV file with a header row. Quoted fields (RFC 4180), CRLF or LF line
 // ends and a UTF-8 byte-order mark are accepted. Columns are found by name, in any order.
-import { AppError } from '../../shared/app-error.js';
+import { AppError } from '../../platform/errors/app-error.js';
 
 export interface CsvReading {
   /** 1-based line in the file (the header is line 1). */

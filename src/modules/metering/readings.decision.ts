@@ -1,6 +1,7 @@
 // Deciding on a meter reading: a pure function of the reading, the meter, the last accepted reading and the
 // account's recent use. Impossible readings are refused (with a code); readings outside the expected band are
 // held for a person to review, never silently dropped; the rest are accepted with the consumption they imply.
+import type { ErrorCode } from '../../platform/errors/app-error.js';
 import { mulDivRound } from '../../shared/money.js';
 import { daysBetween } from '../tariffs/days.js';
 
@@ -37,13 +38,13 @@ export interface Expected {
 }
 
 export type ReadingDecision =
-  | { decision: 'refused'; code: string; detail: Record<string, unknown> }
+  | { decision: 'refused'; code: ErrorCode; detail: Record<string, unknown> }
   | { decision: 'accepted'; code: AcceptedCode; consumption: bigint; rollover: boolean; expected: Expected | null }
   | { decision: 'held'; code: HeldCode; consumption: bigint; rollover: boolean; expected: Expected | null };
 
 export function decideReading(check: ReadingCheck): ReadingDecision {
   const { value, readOn, meter, last } = check;
-  const refuse = (code: string, detail: Record<string, unknown> = {}): ReadingDecision => ({ decision: 'refused', code, detail });
+  const refuse = (code: ErrorCode, detail: Record<string, unknown> = {}): ReadingDecision => ({ decision: 'refused', code, detail });
   if (value < 0n) return refuse('reading_negative');
   if (readOn > check.today) return refuse('reading_in_future', { today: check.today });
   if (readOn < meter.installedOn) return refuse('reading_before_installation', { installedOn: meter.installedOn });

@@ -1,19 +1,18 @@
 // Meter readings from customers (their own accounts), staff (any account) and the meter readers' CSV import.
 // Each reading is decided under a lock on its meter, so two readings of one meter are never decided against
 // the same "last reading". Refusals are errors with a code; accepted and held readings are stored and answered.
-import { AppError, errorDefinition } from '../../shared/app-error.js';
-import { localDate } from '../../shared/clock.js';
-import { inTransaction, type Ctx } from '../../shared/context.js';
+import { AppError, errorDefinition } from '../../platform/errors/app-error.js';
+import { localDate } from '../../platform/clock.js';
+import { inTransaction, type Ctx } from '../../platform/context.js';
 import { newId } from '../../shared/ids.js';
-import { requireRole, type Actor } from '../identity/actor.js';
-import { recordAudit } from '../identity/audit.store.js';
+import { requireRole, type Actor } from '../../platform/actor.js';
+import { recordAudit } from '../../platform/audit.js';
 import { getBiller } from '../billers/billers.service.js';
 import { assertAccountAccess, findMeterTarget, meters, type AccountRow, type MeterRow } from '../accounts/accounts.service.js';
 import { isDay } from '../tariffs/days.js';
 import { DECISION_MESSAGES, DEFAULT_BAND, decideReading, type Expected, type ReadingBand } from './readings.decision.js';
 import { parseReadingsCsv } from './readings.csv.js';
 import * as store from './readings.store.js';
-import './metering.errors.js';
 
 export type { ReadingRow, ReadingView } from './readings.store.js';
 

@@ -1,7 +1,7 @@
 // How a worker takes work: first new outbox events, expanded into notifications that are claimed for this worker
 // in the same transaction; then notifications already due (a retry, a resend, a row whose worker died). Every row
 // returned is `sending`, its attempt counted and its lease set, committed before any message goes out.
-import { inTransaction, type Ctx } from '../../shared/context.js';
+import { inTransaction, type Ctx } from '../../platform/context.js';
 import { retryDelayMs } from './backoff.js';
 import { emptyDirectory, expandEvents, lookUpRecipients } from './expand.js';
 import { claimDue, insertNotifications, settleAbandoned, type NotificationRow } from './notifications.store.js';

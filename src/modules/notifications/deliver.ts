@@ -11,19 +11,18 @@
 //  3. The mail relay accepted the DATA but the connection died before its 250 reply reached us.
 // Everywhere else a message leaves at most once per outbox row: the claim (SKIP LOCKED + lease) gives a row to one
 // worker, and the outcome is written only by the holder of that attempt.
-import { AppError } from '../../shared/app-error.js';
-import type { Ctx } from '../../shared/context.js';
-import { attachmentProviderFor, type EmailAttachment } from './attachments.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import type { Ctx } from '../../platform/context.js';
+import { attachmentProviderFor, type EmailAttachment } from '../../platform/attachments.js';
 import { retryDelayMs } from './backoff.js';
 import type { Mailer } from './email/mailer.js';
-import type { EventPayloads, EventTopic } from './events.js';
+import type { EventPayloads, EventTopic } from '../../platform/outbox.js';
 import { markFailed, markSent, markSmsSent, type NotificationRow } from './notifications.store.js';
 import { settleFromSegments } from './receipts.js';
 import type { SmsSender } from './sms/sms.types.js';
 import { asLanguage, isCategory } from './topics.js';
 import { unsubscribeUrl } from './unsubscribe.js';
 import { outboxPayload } from './outbox.queue.js';
-import './notifications.errors.js';
 
 export interface Transports {
   sms?: SmsSender | null;

@@ -6,7 +6,7 @@
 // correct with no NOTIFY at all (PGlite, a dropped LISTEN connection).
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import type { Ctx } from '../../shared/context.js';
+import type { Ctx } from '../../platform/context.js';
 import { claimNotificationWork } from './claim.js';
 import { deliverNotification, type DeliveryOutcome, type Transports } from './deliver.js';
 import type { NotificationRow } from './notifications.store.js';

@@ -2,13 +2,13 @@
 // Runs inside the transaction that holds the outbox rows; (outbox_id, channel, address) is unique, so expanding an
 // event twice creates nothing new.
 import { normalizeEmail, normalizePhone } from '../../shared/contact.js';
-import type { Ctx } from '../../shared/context.js';
-import { localDate } from '../../shared/clock.js';
+import type { Ctx } from '../../platform/context.js';
+import { localDate } from '../../platform/clock.js';
 import { newId } from '../../shared/ids.js';
 import { contactsOfPeople, findPersonIdByCivilId } from '../identity/identity.service.js';
 import type { ContactsRow } from '../identity/identity.store.js';
 import { payables } from '../billers/billers.service.js';
-import type { EventTopic } from './events.js';
+import type { EventTopic } from '../../platform/outbox.js';
 import type { NotificationInsert } from './notifications.store.js';
 import type { OutboxEvent } from './outbox.queue.js';
 import { preferenceMatrices, silencedPhones } from './preferences.service.js';

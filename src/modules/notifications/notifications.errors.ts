@@ -1,6 +1,6 @@
-import { defineErrors } from '../../shared/app-error.js';
+import { defineErrors } from '../../platform/errors/define.js';
 
-defineErrors({
+export const notificationsErrors = defineErrors({
   template_too_long: { status: 422, ar: 'نص الرسالة النصية طويل جداً: يتجاوز عدد الأجزاء المسموح به مع أطول القيم المتوقعة.', en: 'The SMS text is too long: with the longest expected values it needs more segments than allowed.' },
   template_placeholder_unknown: { status: 422, ar: 'يحتوي النص على متغير غير معروف لهذا النوع من الرسائل.', en: 'The text uses a placeholder this message type does not have.' },
   template_subject_required: { status: 400, ar: 'يجب كتابة عنوان لرسالة البريد الإلكتروني.', en: 'An email template needs a subject.' },

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { AppDeps } from '../../http/app.js';
 import { errorResponses } from '../../http/schemas.js';
-import { AppError } from '../../shared/app-error.js';
+import { AppError } from '../../platform/errors/app-error.js';
 import * as admin from './notifications.service.js';
 import * as preferences from './preferences.service.js';
 import * as templates from './templates.service.js';

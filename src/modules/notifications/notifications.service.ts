@@ -1,11 +1,10 @@
 // What admins do with notifications: look at them (by status, person, event), see the dead letters with the reason
 // each one stopped, and send a dead letter again as a fresh series of attempts.
-import { AppError } from '../../shared/app-error.js';
-import { inTransaction, type Ctx } from '../../shared/context.js';
-import { requireRole, type Actor } from '../identity/actor.js';
-import { recordAudit } from '../identity/audit.store.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { inTransaction, type Ctx } from '../../platform/context.js';
+import { requireRole, type Actor } from '../../platform/actor.js';
+import { recordAudit } from '../../platform/audit.js';
 import * as store from './notifications.store.js';
-import './notifications.errors.js';
 
 export type Notification = store.NotificationRow;
 

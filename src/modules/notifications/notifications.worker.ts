@@ -6,7 +6,7 @@ import type pg from 'pg';
 import type { AppDeps } from '../../http/app.js';
 import type { Config } from '../../config.js';
 import type { DatabaseHandle } from '../../db/client.js';
-import type { Ctx } from '../../shared/context.js';
+import type { Ctx } from '../../platform/context.js';
 import type { WorkerStarter } from '../../workers/index.js';
 import { startDispatcher, type Dispatcher } from './dispatcher.js';
 import type { Transports } from './deliver.js';

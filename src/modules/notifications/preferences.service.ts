@@ -1,16 +1,15 @@
 // What a person wants to receive: per topic group and channel (defaults in topics.ts until they choose), and which
 // of their phones may get SMS. Three ways to opt out, all at any time: the API (signed-in citizen), the signed link
 // in every email, and a STOP reply by SMS.
-import { AppError } from '../../shared/app-error.js';
+import { AppError } from '../../platform/errors/app-error.js';
 import { normalizePhone } from '../../shared/contact.js';
-import { inTransaction, type Ctx } from '../../shared/context.js';
-import { requireRole, systemActor, type Actor } from '../identity/actor.js';
-import { recordAudit } from '../identity/audit.store.js';
+import { inTransaction, type Ctx } from '../../platform/context.js';
+import { requireRole, systemActor, type Actor } from '../../platform/actor.js';
+import { recordAudit } from '../../platform/audit.js';
 import { contactsOfPerson, personIdsByPhone } from '../identity/identity.service.js';
 import * as store from './preferences.store.js';
 import { CATEGORIES, CHANNELS, DEFAULT_PREFERENCES, type Category, type Channel } from './topics.js';
 import { verifyUnsubscribeToken } from './unsubscribe.js';
-import './notifications.errors.js';
 
 export type PreferenceMatrix = Record<Category, Record<Channel, boolean>>;
 

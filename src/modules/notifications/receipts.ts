@@ -8,7 +8,7 @@
 import { sql } from 'drizzle-orm';
 import { smsSegments } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
-import type { Ctx } from '../../shared/context.js';
+import type { Ctx } from '../../platform/context.js';
 import { rowsOf } from './notifications.store.js';
 import type { DeliveryReceipt } from './sms/sms.types.js';
 

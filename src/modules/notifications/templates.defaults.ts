@@ -3,7 +3,7 @@
 //
 // SMS texts stay within SMS_MAX_SEGMENTS with the longest plausible values (templates.samples.ts; a test checks
 // every default). Email lines whose placeholder has no value (e.g. no PDF link) are left out when rendering.
-import type { EventTopic } from './events.js';
+import type { EventTopic } from '../../platform/outbox.js';
 import type { Language } from './topics.js';
 
 export interface DefaultTemplate {

@@ -2,7 +2,7 @@
 // that needs more than SMS_MAX_SEGMENTS with these is refused then, rather than sending a long, costly message
 // later. Lengths come from the demo billers, Kuwaiti violation types and places, and the id formats in use;
 // links are built on the deployment's own PUBLIC_URL.
-import type { EventTopic } from './events.js';
+import type { EventTopic } from '../../platform/outbox.js';
 
 const LONG_ID = '01JDZ5K3M8Q2W7E9R4T6Y1U3X5'; // newId(): 10 time + 16 random characters
 

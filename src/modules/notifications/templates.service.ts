@@ -1,20 +1,19 @@
 // Message templates: read (cached briefly, since every message needs one), listed and saved by admins. Saving an SMS
 // template renders it with the longest plausible values and refuses it when it would need more than
 // SMS_MAX_SEGMENTS segments: the mistake is caught by the person who made it, not by a bill run at 2 a.m.
-import { AppError } from '../../shared/app-error.js';
+import { AppError } from '../../platform/errors/app-error.js';
 import type { Config } from '../../config.js';
-import { inTransaction, type Ctx } from '../../shared/context.js';
-import { requireRole, type Actor } from '../identity/actor.js';
-import { recordAudit } from '../identity/audit.store.js';
+import { inTransaction, type Ctx } from '../../platform/context.js';
+import { requireRole, type Actor } from '../../platform/actor.js';
+import { recordAudit } from '../../platform/audit.js';
 import { countSegments } from './sms/sms.encoding.js';
-import type { EventTopic } from './events.js';
+import type { EventTopic } from '../../platform/outbox.js';
 import { renderSms } from './render.js';
 import { DEFAULT_TEMPLATES } from './templates.defaults.js';
 import { SAMPLE_NAME, sampleVars } from './templates.samples.js';
 import { TOPIC_PLACEHOLDERS, placeholdersIn, templateValues } from './templates.values.js';
 import * as store from './templates.store.js';
 import { CHANNELS, LANGUAGES, TOPICS, isTopic, type Channel, type Language } from './topics.js';
-import './notifications.errors.js';
 
 export interface Template {
   topic: EventTopic;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countSegments, chooseEncoding } from './sms/sms.encoding.js';
-import { AppError } from '../../shared/app-error.js';
+import { AppError } from '../../platform/errors/app-error.js';
 import { composeEmail, renderEmailSection, renderSms } from './render.js';
 import { DEFAULT_TEMPLATES } from './templates.defaults.js';
 import { measureSmsTemplate, validateTemplate } from './templates.service.js';

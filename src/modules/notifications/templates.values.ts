@@ -1,7 +1,7 @@
 // The values a template may use, per topic, built from the event's `vars` (already formatted by the module that
 // raised it) and the recipient. Language-specific values are chosen here, so a template writes `{{biller}}` and
 // gets the Arabic or English name; `{{amount}}` is the amount with its currency in the reader's convention.
-import type { EventTopic } from './events.js';
+import type { EventTopic } from '../../platform/outbox.js';
 import type { Language } from './topics.js';
 
 /** Placeholders each topic's templates may use. Saving a template with any other name is refused. */

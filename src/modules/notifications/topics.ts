@@ -1,7 +1,7 @@
 // Which preference group each event belongs to, the channels, and the defaults a person has until they choose.
 // Marketing does not exist here: every message answers something that happened to the person's own bills or fines,
 // and every group can be turned off (no message is mandatory by law in this system).
-import type { EventTopic } from './events.js';
+import type { EventTopic } from '../../platform/outbox.js';
 
 export const CATEGORIES = ['bills', 'reminders', 'receipts', 'violations'] as const;
 export type Category = (typeof CATEGORIES)[number];

@@ -2,12 +2,12 @@
 // card gateway's page. Nothing posts here: a `pending` payment with its items is recorded, committed, and the
 // gateway's page address made (no network call). The money posts only when the gateway confirms (knet-flow.ts).
 import { createHash, randomBytes } from 'node:crypto';
-import { AppError } from '../../shared/app-error.js';
+import { AppError } from '../../platform/errors/app-error.js';
 import { normalizePlate, plateFormatOf } from '../../shared/plates.js';
-import { inTransaction, type Ctx } from '../../shared/context.js';
+import { inTransaction, type Ctx } from '../../platform/context.js';
 import { newId } from '../../shared/ids.js';
 import { parsePositiveAmount } from '../../shared/money.js';
-import type { Actor } from '../identity/actor.js';
+import type { Actor } from '../../platform/actor.js';
 import { amountDue, payables, type PayableLookup, type PayableRow } from '../billers/billers.service.js';
 import type { PaymentGateway } from './gateways/index.js';
 import { assertPlannedItems } from './direct-posting.js';
@@ -15,7 +15,6 @@ import { allocateOldestFirst, assertPayable } from './payment-rules.js';
 import { partyOf, partyOfLookup } from './parties.js';
 import { sumItems, type PlannedItem } from './posting.js';
 import * as store from './payments.store.js';
-import './payments.errors.js';
 
 export interface CheckoutInput {
   items?: { payableId: string; amount?: string }[];

@@ -2,9 +2,9 @@
 // that party's next bill. Billing calls applyCreditsToPayables after each batch of new bills; the work is set
 // based (one query learns which parties hold credit), so a bill run over a million accounts with a handful of
 // credits does a handful of postings, each a payment of channel `credit` with its own receipt.
-import type { Ctx } from '../../shared/context.js';
-import { inTransaction } from '../../shared/context.js';
-import { systemActor } from '../identity/actor.js';
+import type { Ctx } from '../../platform/context.js';
+import { inTransaction } from '../../platform/context.js';
+import { systemActor } from '../../platform/actor.js';
 import { amountDue, payables, OPEN_STATUSES, type PayableRow } from '../billers/billers.service.js';
 import * as ledger from '../ledger/ledger.service.js';
 import { postDirectPayment } from './direct-posting.js';

@@ -2,16 +2,15 @@
 // holds. They post at once, in strict mode, idempotent on the channel's own id: the same bank transaction id
 // asked twice answers the first result and posts nothing more.
 import { createHash } from 'node:crypto';
-import { AppError } from '../../shared/app-error.js';
-import { inTransaction, type Ctx } from '../../shared/context.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { inTransaction, type Ctx } from '../../platform/context.js';
 import { newId } from '../../shared/ids.js';
-import type { Actor } from '../identity/actor.js';
+import type { Actor } from '../../platform/actor.js';
 import * as store from './payments.store.js';
 import {
   RECEIPT_POINT_OF_CHANNEL, applyItems, paymentLines, postPaymentLedger, queueReceipt, receiptYear, sourceAccountOf, sumItems,
   type PlannedItem,
 } from './posting.js';
-import './payments.errors.js';
 
 export type DirectChannel = 'bank' | 'counter' | 'credit';
 

@@ -3,16 +3,15 @@
 // gateway itself (KNET action 8) and posts only a capture it confirms for our track id and our amount. Posting is
 // once whoever gets there first: the pending → posted UPDATE is conditional, and the gateway payment id unique.
 // No transaction is open while the gateway is asked.
-import { AppError } from '../../shared/app-error.js';
-import { inTransaction, type Ctx } from '../../shared/context.js';
-import type { Actor } from '../identity/actor.js';
-import { recordAudit } from '../identity/audit.store.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { inTransaction, type Ctx } from '../../platform/context.js';
+import type { Actor } from '../../platform/actor.js';
+import { recordAudit } from '../../platform/audit.js';
 import { accounts } from '../ledger/ledger.service.js';
 import { assertGatewayResultMatches, type GatewayResult, type PaymentGateway } from './gateways/index.js';
 import { auditRefusal } from './payments.audit.js';
 import { applyItems, paymentLines, postPaymentLedger, queueReceipt, receiptYear } from './posting.js';
 import * as store from './payments.store.js';
-import './payments.errors.js';
 
 export type SettleOutcome = 'posted' | 'failed' | 'pending' | 'already_final';
 

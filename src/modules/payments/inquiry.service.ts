@@ -2,16 +2,15 @@
 // Anyone may ask (the way people pay a relative's bill), so what a stranger sees is masked: owner names as
 // initials, no addresses. The citizen who owns the payables, and staff, see names in full. Each look-up is audited
 // with one insert; the route is rate limited per client so civil IDs cannot be enumerated.
-import type { Ctx } from '../../shared/context.js';
+import type { Ctx } from '../../platform/context.js';
 import { formatAmount } from '../../shared/money.js';
 import { maskName } from '../../shared/mask.js';
-import type { Actor } from '../identity/actor.js';
-import { recordReadAudit } from '../identity/audit.store.js';
+import type { Actor } from '../../platform/actor.js';
+import { recordReadAudit } from '../../platform/audit.js';
 import { findPersonByCivilId, findPersonById } from '../identity/identity.store.js';
 import { amountDue, getBiller, listBillers, payables, type PayableLookup, type PayableRow } from '../billers/billers.service.js';
-import { AppError } from '../../shared/app-error.js';
+import { AppError } from '../../platform/errors/app-error.js';
 import { normalizePlate, plateFormatOf } from '../../shared/plates.js';
-import './payments.errors.js';
 
 export type DuesLookup = Pick<PayableLookup, 'civilId' | 'accountNumber' | 'meterNumber' | 'plate'>;
 

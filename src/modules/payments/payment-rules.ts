@@ -1,9 +1,7 @@
 // What may be paid on a payable, as pure functions: checked when a checkout starts (to refuse early, with a
 // clear code) and again under the payable's row lock when the money posts (the check that counts).
-import { AppError } from '../../shared/app-error.js';
+import { AppError } from '../../platform/errors/app-error.js';
 import { amountDue, type PayableRow } from '../billers/billers.service.js';
-import '../billers/billers.errors.js';
-import './payments.errors.js';
 
 export type PayableRules = Pick<PayableRow, 'id' | 'status' | 'amount' | 'amountPaid' | 'currency' | 'payableOnline' | 'allowsPartialPayment' | 'minPartialAmount'>;
 

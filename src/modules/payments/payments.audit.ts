@@ -1,9 +1,9 @@
 // Audit records for refusals. A refused request's own transaction rolls back, so the record is written in a
 // transaction of its own (callers pass the request's Ctx, whose `db` is the database, not a transaction).
-import { AppError } from '../../shared/app-error.js';
-import { inTransaction, type Ctx } from '../../shared/context.js';
-import type { Actor } from '../identity/actor.js';
-import { recordAudit } from '../identity/audit.store.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { inTransaction, type Ctx } from '../../platform/context.js';
+import type { Actor } from '../../platform/actor.js';
+import { recordAudit } from '../../platform/audit.js';
 
 export async function auditRefusal(ctx: Ctx, actor: Actor, action: string, entityId: string | null, error: unknown, detail: Record<string, unknown> = {}): Promise<void> {
   const code = error instanceof AppError ? error.code : 'internal_error';

@@ -1,7 +1,7 @@
-import { defineErrors } from '../../shared/app-error.js';
+import { defineErrors } from '../../platform/errors/define.js';
 
 // Payment codes. What the payer asked wrongly is 4xx; a gateway that cannot confirm is 502/503 (gateway.errors.ts).
-defineErrors({
+export const paymentsErrors = defineErrors({
   payment_not_found: { status: 404, ar: 'الدفعة غير موجودة.', en: 'The payment was not found.' },
   payment_items_required: { status: 400, ar: 'اختر مستحقاً واحداً على الأقل أو مبلغاً للتوزيع.', en: 'Choose at least one payable, or an amount to allocate.' },
   payment_items_duplicate: { status: 400, ar: 'المستحق مكرر في الطلب.', en: 'A payable appears twice in the request.' },

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../http/app.js';
 import { errorResponses } from '../../http/schemas.js';
-import { AppError } from '../../shared/app-error.js';
-import type { Ctx } from '../../shared/context.js';
-import type { Actor } from '../identity/actor.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Actor } from '../../platform/actor.js';
 import { formatAmount } from '../../shared/money.js';
 import { formatRedirectReply } from './gateways/index.js';
 import { handleGatewayCallback, settleWithGateway } from './gateway-flow.js';

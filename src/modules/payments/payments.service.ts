@@ -1,16 +1,15 @@
 // The payments use cases as the HTTP layer (and other channels) call them: access checks first, refusals audited,
 // then the checkout, posting, gateway and receipt code.
-import { AppError } from '../../shared/app-error.js';
-import type { Ctx } from '../../shared/context.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import type { Ctx } from '../../platform/context.js';
 import { formatAmount, parsePositiveAmount } from '../../shared/money.js';
-import { requireRole, type Actor } from '../identity/actor.js';
+import { requireRole, type Actor } from '../../platform/actor.js';
 import { startCheckout, type CheckoutInput, type CheckoutResult, type CheckoutUrls } from './checkout.service.js';
 import { postDirectPayment, type DirectPaymentResult } from './direct-posting.js';
 import type { PaymentGateway } from './gateways/index.js';
 import { auditedRefusals } from './payments.audit.js';
 import { receiptVerifyUrl } from './receipt-signature.js';
 import * as store from './payments.store.js';
-import './payments.errors.js';
 
 export interface CheckoutRequest {
   items?: { payableId: string; amount?: string }[];

@@ -5,17 +5,16 @@
 // Two modes. `strict` (bank, counter, credit): anything that does not fit is refused and nothing posts — the
 // payer still holds the money. `captured` (a card payment the gateway confirmed): the money is already taken, so
 // what no longer fits (the bill was paid meanwhile at a counter) becomes the party's credit, never lost.
-import { AppError } from '../../shared/app-error.js';
-import type { Ctx } from '../../shared/context.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import type { Ctx } from '../../platform/context.js';
 import { formatAmount } from '../../shared/money.js';
 import { payables, receivableAccountOf, type PayableRow } from '../billers/billers.service.js';
 import * as ledger from '../ledger/ledger.service.js';
-import { emitEvent } from '../notifications/events.js';
+import { emitEvent } from '../../platform/outbox.js';
 import { assertPayable, applicableAmount } from './payment-rules.js';
 import { creditAccountOf } from './parties.js';
 import { receiptVerifyUrl } from './receipt-signature.js';
 import type { PaymentItemRow, PaymentRow, ReceiptPoint } from './payments.store.js';
-import './payments.errors.js';
 
 export type PaymentChannel = 'knet' | 'bank' | 'counter' | 'credit';
 

@@ -1,7 +1,7 @@
 // The receipt PDF attached to the payment.received email: notifications knows no receipts, so payments registers
 // the renderer with it when the payments worker starts.
-import { systemActor } from '../identity/actor.js';
-import { registerAttachmentProvider } from '../notifications/attachments.js';
+import { systemActor } from '../../platform/actor.js';
+import { registerAttachmentProvider } from '../../platform/attachments.js';
 import { receiptPdf } from './receipts.service.js';
 
 export function registerReceiptAttachment(): () => void {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/app-error.js';
+import { AppError } from '../../platform/errors/app-error.js';
 import { inkCoverage, pageCount, pngSize, rasterizePage, readableText } from '../../shared/pdf/poppler.js';
 import { renderReceiptPdf } from './receipts.pdf.js';
 import { sampleReceiptDocument } from './receipts.pdf.sample.js';

@@ -1,17 +1,16 @@
 // Receipts: one per posted payment, numbered per issuing point (payments.store.ts). Shown as JSON to its owner and
 // to staff, as a PDF in Arabic or English, and on a public verification page reached from the QR code, which
 // needs no sign-in: the signature in the link proves the number and the amount belong together.
-import { AppError } from '../../shared/app-error.js';
-import type { Ctx } from '../../shared/context.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import type { Ctx } from '../../platform/context.js';
 import { formatAmount, parseAmount } from '../../shared/money.js';
 import { maskCivilId, maskName } from '../../shared/mask.js';
-import type { Actor } from '../identity/actor.js';
+import type { Actor } from '../../platform/actor.js';
 import { findPersonByCivilId, findPersonById } from '../identity/identity.store.js';
 import { getBiller, payables, type PayableRow } from '../billers/billers.service.js';
 import { receiptSignatureMatches, receiptVerifyUrl } from './receipt-signature.js';
 import { renderReceiptPdf, type ReceiptDocument, type ReceiptStatus } from './receipts.pdf.js';
 import * as store from './payments.store.js';
-import './payments.errors.js';
 
 const POINT_NAMES: Record<string, { ar: string; en: string }> = {
   WEB: { ar: 'البوابة الإلكترونية', en: 'Web portal' },

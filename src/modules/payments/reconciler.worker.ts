@@ -3,8 +3,8 @@
 // It is the same settle path as the response URL, so a payment the notification posts meanwhile is left alone.
 // Its start also gives notifications the receipt PDF to attach to payment.received emails.
 import type { AppDeps } from '../../http/app.js';
-import type { Ctx } from '../../shared/context.js';
-import { systemActor } from '../identity/actor.js';
+import type { Ctx } from '../../platform/context.js';
+import { systemActor } from '../../platform/actor.js';
 import type { PaymentGateway } from './gateways/index.js';
 import { settleWithGateway, type SettleOutcome } from './gateway-flow.js';
 import { inquireAfterMinutes, paymentGatewayOf } from './payments.gateway.js';

@@ -2,18 +2,17 @@
 // Each is the mirror image of the payment in the ledger, reopens the payables it had paid, and shows on the
 // receipt's verification page. An item is given back at most once: it is marked with the refund in a guarded
 // UPDATE before anything else moves.
-import { AppError } from '../../shared/app-error.js';
-import { inTransaction, type Ctx } from '../../shared/context.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { inTransaction, type Ctx } from '../../platform/context.js';
 import { newId } from '../../shared/ids.js';
-import { requireRole, type Actor } from '../identity/actor.js';
-import { recordAudit } from '../identity/audit.store.js';
+import { requireRole, type Actor } from '../../platform/actor.js';
+import { recordAudit } from '../../platform/audit.js';
 import { payables, receivableAccountOf } from '../billers/billers.service.js';
 import * as ledger from '../ledger/ledger.service.js';
 import { auditedRefusals } from './payments.audit.js';
 import { creditAccountOf } from './parties.js';
 import { sourceAccountOf, type PaymentChannel } from './posting.js';
 import * as store from './payments.store.js';
-import './payments.errors.js';
 
 export type RefundKind = 'refund' | 'reversal';
 

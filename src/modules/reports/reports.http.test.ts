@@ -6,7 +6,7 @@ import { seedDemo } from '../../db/seed/index.js';
 import { DEMO_PASSWORD } from '../../db/seed/demo-accounts.js';
 import type { SeededPerson } from '../../db/seed/foundation.seed.js';
 import { issuePayable } from '../billers/billers.service.js';
-import type { Actor } from '../identity/actor.js';
+import type { Actor } from '../../platform/actor.js';
 import { recordChannelPayment } from '../payments/payments.service.js';
 import { refundPayment } from '../payments/refunds.service.js';
 import { businessDayWindow } from './reports.service.js';

@@ -1,14 +1,13 @@
 // Read-only reports. Collections of a day: what was collected, by channel and by biller, on one business day
 // (Asia/Kuwait by default). And the demo's facts for the portal's home page (who to try, where the inboxes are).
-import { AppError } from '../../shared/app-error.js';
-import type { Ctx } from '../../shared/context.js';
-import { localDate } from '../../shared/clock.js';
-import { requireRole, type Actor } from '../identity/actor.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import type { Ctx } from '../../platform/context.js';
+import { localDate } from '../../platform/clock.js';
+import { requireRole, type Actor } from '../../platform/actor.js';
 import { findPersonIdByCivilId } from '../identity/identity.service.js';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../../db/seed/demo-accounts.js';
 import { demoPeople } from '../../db/seed/foundation.seed.js';
 import * as store from './reports.store.js';
-import './reports.errors.js';
 
 const BUSINESS_TIME_ZONE = () => process.env.TZ_BUSINESS ?? 'Asia/Kuwait';
 

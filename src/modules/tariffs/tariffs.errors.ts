@@ -1,6 +1,6 @@
-import { defineErrors } from '../../shared/app-error.js';
+import { defineErrors } from '../../platform/errors/define.js';
 
-defineErrors({
+export const tariffsErrors = defineErrors({
   tariff_overlap: { status: 409, ar: 'توجد تعرفة أخرى سارية في نفس الفترة لهذه الفئة.', en: 'Another tariff version of this category is in force over the same dates.' },
   tariff_invalid: { status: 400, ar: 'بيانات التعرفة غير صحيحة.', en: 'The tariff is not valid.' },
   tariff_not_found: { status: 404, ar: 'التعرفة غير موجودة.', en: 'The tariff version was not found.' },

@@ -1,7 +1,7 @@
 // Loads the reference tariffs once; a version already there (same schedule and start day) is left as it is.
-import type { Ctx } from '../../shared/context.js';
-import { inTransaction } from '../../shared/context.js';
-import { systemActor } from '../identity/actor.js';
+import type { Ctx } from '../../platform/context.js';
+import { inTransaction } from '../../platform/context.js';
+import { systemActor } from '../../platform/actor.js';
 import { REFERENCE_TARIFFS } from './tariffs.seed-data.js';
 import { insertTariffVersion } from './tariffs.service.js';
 import * as store from './tariffs.store.js';

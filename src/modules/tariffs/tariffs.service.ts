@@ -1,16 +1,15 @@
 // Tariff versions: read by anyone (rates are public), created by administrators. A version that shares a day
 // with another of the same schedule is refused, unless it explicitly supersedes the open-ended current version.
-import { AppError } from '../../shared/app-error.js';
-import { inTransaction, type Ctx } from '../../shared/context.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { inTransaction, type Ctx } from '../../platform/context.js';
 import { newId } from '../../shared/ids.js';
 import { currencyInfo } from '../../shared/money.js';
-import { requireRole, type Actor } from '../identity/actor.js';
-import { recordAudit } from '../identity/audit.store.js';
+import { requireRole, type Actor } from '../../platform/actor.js';
+import { recordAudit } from '../../platform/audit.js';
 import { isDay } from './days.js';
 import { assertTiers, TariffShapeError, type Tier } from './tariffs.math.js';
 import type { PricedVersion } from './tariffs.proration.js';
 import * as store from './tariffs.store.js';
-import './tariffs.errors.js';
 
 export type { TariffWithTiers } from './tariffs.store.js';
 export const UNITS = ['kWh', 'imp_gal'] as const;

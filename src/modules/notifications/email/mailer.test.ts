@@ -2,7 +2,7 @@
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/app-error.js';
+import { AppError } from '../../../platform/errors/app-error.js';
 import { startMailSimulator, type MailSimulator } from '../../../dev/mail/mail.simulator.js';
 import { classifySmtpFailure, createMailer, type Mailer, type MailRelayConfig } from './mailer.js';
 import { isRetryableEmailError } from './email.errors.js';

@@ -4,8 +4,7 @@
 import nodemailer from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import type SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
-import { AppError } from '../../../shared/app-error.js';
-import './email.errors.js'; // registers the codes below with their messages
+import { AppError } from '../../../platform/errors/app-error.js';
 import type { EmailErrorCode } from './email.errors.js';
 
 export interface MailRelayConfig {

@@ -1,5 +1,5 @@
 // Addresses on the SMPP wire: a number plus its type of number (TON) and numbering plan (NPI).
-import { AppError } from '../../../shared/app-error.js';
+import { AppError } from '../../../platform/errors/app-error.js';
 import { smsError } from './sms.errors.js';
 
 export const TON = { unknown: 0, international: 1, national: 2, alphanumeric: 5 } as const;

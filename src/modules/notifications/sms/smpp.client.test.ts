@@ -1,7 +1,7 @@
 // The SMPP client against the SMS centre simulator, over loopback TCP: segmentation as the SMS centre sees it,
 // receipts, inbound messages, the window, the throttle and what happens when a bind drops.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/app-error.js';
+import { AppError } from '../../../platform/errors/app-error.js';
 import { startSmscSimulator, type SmscSimulator } from '../../../dev/smsc/smsc.simulator.js';
 import { createSmppSender, type SmppSender, type SmppSenderOptions } from './smpp.client.js';
 import { isRetryableSmsError } from './sms.errors.js';

@@ -13,7 +13,7 @@ import {
   splitIntoSegments,
 } from './sms.encoding.js';
 import { concatenationInfo } from './sms.reassembly.js';
-import { AppError } from '../../../shared/app-error.js';
+import { AppError } from '../../../platform/errors/app-error.js';
 
 const GSM_BASIC = '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
 const GSM_EXTENSION = '\f^{}\\[~]|€';

@@ -1,9 +1,10 @@
 // Error codes of the SMS adapter. Every failure of a send carries `details.retryable`: true when the same message
 // may succeed later (connection lost, SMS centre busy or throttling, timed out), false when sending it again would
 // be refused again (bad number, message refused by the SMS centre). The outbox worker retries or dead-letters on it.
-import { AppError, defineErrors } from '../../../shared/app-error.js';
+import { AppError } from '../../../platform/errors/app-error.js';
+import { defineErrors } from '../../../platform/errors/define.js';
 
-defineErrors({
+export const smsErrors = defineErrors({
   sms_connection_lost: { status: 503, ar: 'انقطع الاتصال بمركز الرسائل قبل تأكيد الإرسال. ستُعاد المحاولة.', en: 'The connection to the SMS centre was lost before the message was confirmed. It will be retried.' },
   sms_send_timeout: { status: 503, ar: 'لم يؤكد مركز الرسائل استلام الرسالة في الوقت المحدد.', en: 'The SMS centre did not confirm the message in time.' },
   sms_centre_busy: { status: 503, ar: 'مركز الرسائل مشغول مؤقتاً. ستُعاد المحاولة.', en: 'The SMS centre is temporarily busy. It will be retried.' },

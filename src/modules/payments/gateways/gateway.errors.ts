@@ -1,8 +1,8 @@
-import { defineErrors } from '../../../shared/app-error.js';
+import { defineErrors } from '../../../platform/errors/define.js';
 
 // Codes shared by every card gateway adapter. Statuses: what the customer or caller did wrong is 4xx; what the
 // gateway did wrong (unreachable, refused us, answered about something else) is 502/503; our own set-up is 500.
-defineErrors({
+export const gatewayErrors = defineErrors({
   gateway_config_invalid: { status: 500, ar: 'إعدادات بوابة الدفع غير صحيحة.', en: 'The payment gateway is not configured correctly.' },
   gateway_track_id_invalid: {
     status: 400,

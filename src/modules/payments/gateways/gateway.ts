@@ -1,9 +1,8 @@
 // The one small interface every card gateway adapter implements (KNET now; MyFatoorah or Tap later), so checkout
 // and reconciliation never know which network carried a payment. Amounts are bigint minor units with a currency,
 // as everywhere else in Tasdeed.
-import { AppError } from '../../../shared/app-error.js';
+import { AppError } from '../../../platform/errors/app-error.js';
 import { formatAmount } from '../../../shared/money.js';
-import './gateway.errors.js';
 
 /**
  * What a gateway says happened to a payment.

@@ -1,9 +1,8 @@
 // A KNET terminal's credentials and where its payment gateway lives, checked once when the adapter is made so a
 // wrong value fails at boot rather than in a customer's checkout.
-import { AppError } from '../../../../shared/app-error.js';
+import { AppError } from '../../../../platform/errors/app-error.js';
 import { currencyInfo } from '../../../../shared/money.js';
 import { resourceKeyBytes } from './knet.crypto.js';
-import '../gateway.errors.js';
 
 export interface KnetConfig {
   /** Gateway origin without `/kpg`: `https://www.kpaytest.com.kw` (test), `https://www.kpay.com.kw` (live), or the simulator's URL. */

@@ -1,7 +1,7 @@
 import { createCipheriv } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { AppError } from '../../../../shared/app-error.js';
+import { AppError } from '../../../../platform/errors/app-error.js';
 import { decryptTrandata, encryptTrandata } from './knet.crypto.js';
 
 const KEY = 'TasdeedDemoKey16';

@@ -4,8 +4,7 @@
 // MAC: it keeps card-network fields private in the browser's URL but does not prove a result is true. That is why
 // every result is confirmed by a server-to-server inquiry.
 import { createCipheriv, createDecipheriv } from 'node:crypto';
-import { AppError } from '../../../../shared/app-error.js';
-import '../gateway.errors.js';
+import { AppError } from '../../../../platform/errors/app-error.js';
 
 const ALGORITHM = 'aes-128-cbc';
 const HEX_BLOCKS = /^(?:[0-9a-fA-F]{32})+$/;

@@ -4,13 +4,12 @@
 //      `REDIRECT=<receipt URL>` (formatRedirectReply), and KNET sends the browser there. If that answer fails,
 //      KNET reverses the payment.
 //   3. inquire: ask KNET server-to-server what really happened, before crediting and whenever a result is missing.
-import { AppError } from '../../../../shared/app-error.js';
+import { AppError } from '../../../../platform/errors/app-error.js';
 import type { PaymentGateway } from '../gateway.js';
 import { resolveKnetConfig, type KnetConfig } from './knet.config.js';
 import { inquireKnet } from './knet.inquiry.js';
 import { buildPaymentRequest } from './knet.request.js';
 import { parseKnetCallback } from './knet.response.js';
-import '../gateway.errors.js';
 
 export type { KnetConfig } from './knet.config.js';
 

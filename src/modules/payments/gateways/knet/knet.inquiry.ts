@@ -1,13 +1,12 @@
 // Action 8, transaction inquiry: the merchant's server asks KNET what really happened to an attempt
 // (K-064 §3.5.3). `udf5` names what `transid` holds (TrackID or PaymentID here); amount and track id are those of
 // the original attempt. The answer is plain XML over https, not encrypted.
-import { AppError } from '../../../../shared/app-error.js';
+import { AppError } from '../../../../platform/errors/app-error.js';
 import { assertGatewayResultMatches, type GatewayResult, type InquiryInput } from '../gateway.js';
 import type { ResolvedKnetConfig } from './knet.config.js';
 import { KNET_ACTION_INQUIRY, assertValidTrackId, knetAmount } from './knet.request.js';
 import { resultFromKnetFields } from './knet.response.js';
 import { parseKnetXml, toKnetXml } from './knet.xml.js';
-import '../gateway.errors.js';
 
 // KNET's answers when it has no processed transaction for the attempt: the customer never reached the payment
 // page, or is still on it. Neither is a failure yet, so the result is `unknown` and the caller asks again later.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../../shared/app-error.js';
+import { AppError } from '../../../../platform/errors/app-error.js';
 import type { StartPaymentInput } from '../gateway.js';
 import { resolveKnetConfig } from './knet.config.js';
 import { decryptTrandata } from './knet.crypto.js';

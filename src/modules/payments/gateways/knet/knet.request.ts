@@ -1,11 +1,10 @@
 // Building a KNET purchase (action 1) for the RAW integration: validate what KNET would refuse (so the customer
 // never lands on a KNET error page), write the plaintext message, encrypt it, and make the hosted page's address.
-import { AppError } from '../../../../shared/app-error.js';
+import { AppError } from '../../../../platform/errors/app-error.js';
 import { formatAmount } from '../../../../shared/money.js';
 import type { StartPaymentInput } from '../gateway.js';
 import type { ResolvedKnetConfig } from './knet.config.js';
 import { encryptTrandata } from './knet.crypto.js';
-import '../gateway.errors.js';
 
 export const KNET_ACTION_PURCHASE = '1';
 export const KNET_ACTION_INQUIRY = '8';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../../shared/app-error.js';
+import { AppError } from '../../../../platform/errors/app-error.js';
 import { resolveKnetConfig } from './knet.config.js';
 import { encryptTrandata } from './knet.crypto.js';
 import { createKnetGateway } from './knet.gateway.js';

@@ -1,11 +1,10 @@
 // Reading what KNET sends back: the encrypted `trandata` it POSTs to the response URL (or puts on the error URL),
 // and the mapping from KNET's result words to the provider-neutral GatewayStatus.
-import { AppError } from '../../../../shared/app-error.js';
+import { AppError } from '../../../../platform/errors/app-error.js';
 import { parseAmount } from '../../../../shared/money.js';
 import type { GatewayResult, GatewayStatus } from '../gateway.js';
 import type { ResolvedKnetConfig } from './knet.config.js';
 import { decryptTrandata } from './knet.crypto.js';
-import '../gateway.errors.js';
 
 // Purchase results (K-064 §3.5.5) and the inquiry's extra words (SUCCESS; FAILURE and SUSPECTED mean it failed).
 const RESULT_STATUS: Record<string, GatewayStatus> = {

@@ -2,8 +2,7 @@
 // `<id>…</id><password>…</password><action>8</action>…`, answered the same way. These two helpers write and read
 // exactly that shape; document type declarations are refused so no entity can be expanded from the wire.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { AppError } from '../../../../shared/app-error.js';
-import '../gateway.errors.js';
+import { AppError } from '../../../../platform/errors/app-error.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 

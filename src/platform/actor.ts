@@ -1,6 +1,6 @@
 // Who is asking. Every service function takes an Actor first and checks access itself: routes authenticate,
 // services authorise, so a new channel (CLI, worker, bank API) cannot skip a check by forgetting it.
-import { AppError } from '../../shared/app-error.js';
+import { AppError } from './errors/app-error.js';
 
 export const ROLES = ['citizen', 'cashier', 'officer', 'bank', 'station', 'camera', 'admin'] as const;
 export type Role = (typeof ROLES)[number];

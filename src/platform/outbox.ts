@@ -4,7 +4,7 @@
 // Every payload names its recipient (`personId`, or `civilId` when the person may not be registered yet) and
 // carries `vars`: the already-formatted values the message templates need (amounts as decimal strings, dates as
 // YYYY-MM-DD, names in both languages). Notifications never reads another module's tables to fill a template.
-import type { Ctx } from '../../shared/context.js';
+import type { Ctx } from './context.js';
 import { writeOutbox } from './outbox.store.js';
 
 type Recipient = { personId: string | null; civilId?: string | null };

@@ -1,54 +1,7 @@
-// One error type with stable codes. Each module registers its codes (status + Arabic + English message) in its
-// own `<module>.errors.ts`; the HTTP layer maps an AppError to `{code, message: {ar, en}}` with that status.
+// The codes every module may raise: bad input in general, authentication, access, conflicts, availability.
+import { defineErrors } from './define.js';
 
-export interface ErrorDefinition {
-  status: number;
-  ar: string;
-  en: string;
-}
-
-const catalog = new Map<string, ErrorDefinition>();
-
-export function defineErrors(definitions: Record<string, ErrorDefinition>): void {
-  for (const [code, definition] of Object.entries(definitions)) {
-    const existing = catalog.get(code);
-    if (existing && (existing.en !== definition.en || existing.status !== definition.status)) {
-      throw new Error(`error code ${code} is defined twice with different meanings`);
-    }
-    catalog.set(code, definition);
-  }
-}
-
-export function errorDefinition(code: string): ErrorDefinition {
-  return catalog.get(code) ?? { status: 500, ar: 'حدث خطأ غير متوقع. حاول مرة أخرى لاحقاً.', en: 'Something went wrong. Try again later.' };
-}
-
-export function isDefinedError(code: string): boolean {
-  return catalog.has(code);
-}
-
-export class AppError extends Error {
-  readonly code: string;
-  readonly details: Record<string, unknown>;
-
-  constructor(code: string, details: Record<string, unknown> = {}) {
-    super(`${code}: ${errorDefinition(code).en}`);
-    this.name = 'AppError';
-    this.code = code;
-    this.details = details;
-  }
-
-  get status(): number {
-    return errorDefinition(this.code).status;
-  }
-
-  toBody(): { code: string; message: { ar: string; en: string }; details?: Record<string, unknown> } {
-    const { ar, en } = errorDefinition(this.code);
-    return Object.keys(this.details).length > 0 ? { code: this.code, message: { ar, en }, details: this.details } : { code: this.code, message: { ar, en } };
-  }
-}
-
-defineErrors({
+export const commonErrors = defineErrors({
   validation_failed: { status: 400, ar: 'البيانات المرسلة غير صحيحة.', en: 'The request is not valid.' },
   unknown_field: { status: 400, ar: 'الطلب يحتوي على حقل غير معروف.', en: 'The request has a field that is not recognised.' },
   civil_id_invalid: { status: 400, ar: 'الرقم المدني غير صحيح. تأكد من الأرقام الاثني عشر.', en: 'The civil ID is not valid. Check its 12 digits.' },

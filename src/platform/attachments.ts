@@ -2,9 +2,9 @@
 // does not know how a bill or a receipt is drawn and fetches nothing over HTTP: the module that owns the document
 // registers a provider here at start-up (e.g. billing: `registerAttachmentProvider('bill.issued', …)` calling its
 // renderBillPdf). No provider registered → the email goes without attachment (its text still carries the link).
-import type { Ctx } from '../../shared/context.js';
-import type { EventPayloads, EventTopic } from './events.js';
-import type { Language } from './topics.js';
+import type { Ctx } from './context.js';
+import type { EventPayloads, EventTopic } from './outbox.js';
+import type { Language } from '../modules/notifications/topics.js';
 
 export interface EmailAttachment {
   filename: string;

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { outbox } from '../../db/schema/index.js';
-import type { Executor } from '../../db/client.js';
+import { outbox } from '../db/schema/index.js';
+import type { Executor } from '../db/client.js';
 
 /** Writes an outbox row in the caller's transaction. A repeated dedupeKey writes nothing (returns undefined). */
 export async function writeOutbox(db: Executor, row: { topic: string; payload: unknown; dedupeKey?: string | null; availableAt?: Date }): Promise<bigint | undefined> {

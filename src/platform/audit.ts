@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
-import { auditLog } from '../../db/schema/index.js';
-import type { Ctx } from '../../shared/context.js';
+import { auditLog } from '../db/schema/index.js';
+import type { Ctx } from './context.js';
 import { actorRef, type Actor } from './actor.js';
 
 export interface AuditEntry {

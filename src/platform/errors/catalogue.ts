@@ -1,0 +1,59 @@
+// Every error code the program can answer, composed from each module's `<module>.errors.ts`. Listed here, not
+// registered by side-effect imports: a module's codes exist whether or not the file that throws them was loaded.
+// The module errors files import nothing but ./define.ts (and AppError for their small factories), so this file
+// is the one place allowed to reach into modules' folders (see .dependency-cruiser.cjs).
+import type { ErrorDefinition } from './define.js';
+import { commonErrors } from './common.errors.js';
+import { accountsErrors } from '../../modules/accounts/accounts.errors.js';
+import { billersErrors } from '../../modules/billers/billers.errors.js';
+import { billingErrors } from '../../modules/billing/billing.errors.js';
+import { finesErrors } from '../../modules/fines/fines.errors.js';
+import { identityErrors } from '../../modules/identity/identity.errors.js';
+import { ledgerErrors } from '../../modules/ledger/ledger.errors.js';
+import { meteringErrors } from '../../modules/metering/metering.errors.js';
+import { notificationsErrors } from '../../modules/notifications/notifications.errors.js';
+import { emailErrors } from '../../modules/notifications/email/email.errors.js';
+import { smsErrors } from '../../modules/notifications/sms/sms.errors.js';
+import { gatewayErrors } from '../../modules/payments/gateways/gateway.errors.js';
+import { paymentsErrors } from '../../modules/payments/payments.errors.js';
+import { reportsErrors } from '../../modules/reports/reports.errors.js';
+import { tariffsErrors } from '../../modules/tariffs/tariffs.errors.js';
+import { pdfErrors } from '../../shared/pdf/pdf.errors.js';
+import { platesErrors } from '../../shared/plates.js';
+
+type Catalogue = typeof commonErrors & typeof accountsErrors & typeof billersErrors & typeof billingErrors & typeof finesErrors
+  & typeof identityErrors & typeof ledgerErrors & typeof meteringErrors & typeof notificationsErrors & typeof emailErrors
+  & typeof smsErrors & typeof gatewayErrors & typeof paymentsErrors & typeof reportsErrors & typeof tariffsErrors
+  & typeof pdfErrors & typeof platesErrors;
+
+/** The union of every defined code: `new AppError(code)` accepts nothing else. */
+export type ErrorCode = keyof Catalogue & string;
+
+let composed: ReadonlyMap<string, ErrorDefinition> | undefined;
+
+/**
+ * The catalogue as a map, built on first use (module files that throw may load before their own errors file has
+ * finished evaluating, so nothing here runs at import time). Two modules defining one code differently is a bug.
+ */
+export function errorCatalogue(): ReadonlyMap<string, ErrorDefinition> {
+  if (composed) return composed;
+  const parts: Record<string, ErrorDefinition>[] = [commonErrors, accountsErrors, billersErrors, billingErrors, finesErrors,
+    identityErrors, ledgerErrors, meteringErrors, notificationsErrors, emailErrors, smsErrors, gatewayErrors, paymentsErrors,
+    reportsErrors, tariffsErrors, pdfErrors, platesErrors];
+  composed = composeCatalogue(parts);
+  return composed;
+}
+
+export function composeCatalogue(parts: Record<string, ErrorDefinition>[]): Map<string, ErrorDefinition> {
+  const map = new Map<string, ErrorDefinition>();
+  for (const part of parts) {
+    for (const [code, definition] of Object.entries(part)) {
+      const existing = map.get(code);
+      if (existing && (existing.en !== definition.en || existing.status !== definition.status)) {
+        throw new Error(`error code ${code} is defined twice with different meanings`);
+      }
+      map.set(code, definition);
+    }
+  }
+  return map;
+}
