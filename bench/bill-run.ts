@@ -11,9 +11,9 @@ import { seedFoundation } from '../src/db/seed/foundation.seed.js';
 import { fixedClock } from '../src/platform/clock.js';
 import type { Ctx } from '../src/platform/context.js';
 import { systemActor } from '../src/platform/actor.js';
-import { seedReferenceTariffs } from '../src/modules/tariffs/tariffs.seed.js';
-import { runBillRun } from '../src/modules/billing/bill-run.service.js';
-import { queryRows } from '../src/modules/billing/sql-rows.js';
+import { seedReferenceTariffs } from '../src/modules/tariffs/index.js';
+import { runBillRun } from '../src/modules/billing/index.js';
+import { queryRows } from '../src/db/query-rows.js';
 
 // The run bills period 2026-10 (2026-09-29 … 2026-10-28) on its bill day.
 const NOW = '2026-10-28T12:00:00+03:00';

@@ -24,7 +24,7 @@ import { migrateDatabase, openDatabase } from '../src/db/client.js';
 import { createScratchDatabase } from '../src/db/scratch-database.js';
 import { seedFoundation } from '../src/db/seed/foundation.seed.js';
 import { DEMO_API_CLIENTS } from '../src/db/seed/demo-accounts.js';
-import { signRequest } from '../src/modules/identity/secrets.js';
+import { signRequest } from '../src/modules/identity/index.js';
 import { systemClock } from '../src/platform/clock.js';
 import { formatAmount } from '../src/shared/money.js';
 import { measureRawLimits } from './_payments-limit.js';

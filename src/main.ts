@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { registerServeCommand } from './cli/serve.command.js';
 import { registerDatabaseCommands } from './cli/database.command.js';
 import { registerDemoCameraCommand } from './cli/demo-camera.command.js';
-import { registerBillingCommands } from './modules/billing/billing.command.js';
+import { registerBillingCommands } from './modules/billing/index.js';
 import { registerKnetSimCommand } from './dev/knet-sim/knet-sim.command.js';
 import { registerSmscCommand } from './dev/smsc/smsc.command.js';
 import { registerMailCommand } from './dev/mail/mail.command.js';

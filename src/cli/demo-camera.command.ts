@@ -4,8 +4,8 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { Command } from 'commander';
 import { DEMO_API_CLIENTS } from '../db/seed/demo-accounts.js';
-import { signRequest } from '../modules/identity/secrets.js';
-import { DEMO_PLACES, demoPlate } from '../modules/fines/demo-data.js';
+import { signRequest } from '../modules/identity/index.js';
+import { DEMO_PLACES, demoPlate } from '../modules/fines/index.js';
 
 const VIOLATIONS_PATH = '/api/v1/violations';
 const demoCamera = DEMO_API_CLIENTS.find((client) => client.role === 'camera')!;

@@ -2,7 +2,7 @@
 // in-process, so a new user sees the whole flow with one command. Each adds its entry to DEMO_SIMULATORS and
 // puts what the app needs to reach it into `services` (e.g. the gateway's base URL).
 import type { Config } from '../config.js';
-import { knetDemoSimulator } from '../modules/payments/knet.demo.js';
+import { knetDemoSimulator } from '../modules/payments/index.js';
 import { smscDemoSimulator } from './smsc/smsc.demo.js';
 import { mailDemoSimulator } from './mail/mail.demo.js';
 

@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../db/client.js';
+import type { AttachmentProviders } from '../platform/attachments.js';
 import type { Clock } from '../platform/clock.js';
 import { AppError } from '../platform/errors/app-error.js';
 import { installAuthentication } from './auth.js';
@@ -23,6 +24,8 @@ export interface AppDeps {
   config: Config;
   database: DatabaseHandle;
   clock: Clock;
+  /** The documents attached to emails by topic (src/workers/attachments.ts); none in tests that leave it out. */
+  attachments?: AttachmentProviders;
   /** Extra wiring for the running server (gateways, simulators' URLs); tests may leave it out. */
   services?: Record<string, unknown>;
 }

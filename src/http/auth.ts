@@ -2,8 +2,8 @@
 // people carry a session cookie. What the caller may do is decided in the services.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor } from '../platform/actor.js';
-import { actorFromSession } from '../modules/identity/identity.service.js';
-import { actorFromSignedRequest } from '../modules/identity/api-clients.service.js';
+import { actorFromSession } from '../modules/identity/index.js';
+import { actorFromSignedRequest } from '../modules/identity/index.js';
 import type { Ctx } from '../platform/context.js';
 
 export const SESSION_COOKIE = 'tasdeed_session';

@@ -1,13 +1,13 @@
 // Every module's routes, in one list. A module adds one line here.
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from './app.js';
-import { identityRoutes } from '../modules/identity/identity.routes.js';
-import { billersRoutes } from '../modules/billers/billers.routes.js';
-import { notificationsRoutes } from '../modules/notifications/notifications.routes.js';
-import { finesRoutes } from '../modules/fines/fines.routes.js';
-import { paymentsRoutes } from '../modules/payments/payments.routes.js';
-import { reportsRoutes } from '../modules/reports/reports.routes.js';
-import { utilityBillingRoutes } from '../modules/billing/utility-billing.routes.js';
+import { identityRoutes } from '../modules/identity/index.js';
+import { billersRoutes } from '../modules/billers/index.js';
+import { notificationsRoutes } from '../modules/notifications/index.js';
+import { finesRoutes } from '../modules/fines/index.js';
+import { paymentsRoutes } from '../modules/payments/index.js';
+import { reportsRoutes } from '../modules/reports/index.js';
+import { utilityBillingRoutes } from '../modules/billing/index.js';
 
 export async function registerModuleRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   await app.register(identityRoutes, { deps });

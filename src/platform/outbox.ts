@@ -5,7 +5,7 @@
 // carries `vars`: the already-formatted values the message templates need (amounts as decimal strings, dates as
 // YYYY-MM-DD, names in both languages). Notifications never reads another module's tables to fill a template.
 import type { Ctx } from './context.js';
-import { writeOutbox } from './outbox.store.js';
+import { writeOutbox, writeOutboxMany } from './outbox.store.js';
 
 type Recipient = { personId: string | null; civilId?: string | null };
 
@@ -26,4 +26,16 @@ export type EventTopic = keyof EventPayloads;
 
 export async function emitEvent<T extends EventTopic>(ctx: Ctx, topic: T, payload: EventPayloads[T], options: { dedupeKey?: string; availableAt?: Date } = {}): Promise<bigint | undefined> {
   return writeOutbox(ctx.db, { topic, payload, dedupeKey: options.dedupeKey, availableAt: options.availableAt });
+}
+
+export interface EventToEmit<T extends EventTopic = EventTopic> {
+  topic: T;
+  payload: EventPayloads[T];
+  dedupeKey?: string;
+  availableAt?: Date | null;
+}
+
+/** Many events in one statement, in the caller's transaction (bulk paths). Returns how many were new. */
+export async function emitMany(ctx: Ctx, events: EventToEmit[]): Promise<number> {
+  return writeOutboxMany(ctx.db, events);
 }

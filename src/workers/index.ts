@@ -1,10 +1,11 @@
 // Background work that runs beside the API (or alone with `serve --roles worker`): the outbox dispatcher,
 // schedules. A module adds its starter to WORKERS; each returns a stop function that finishes in-flight work.
 import type { AppDeps } from '../http/app.js';
-import { finesRemindersWorker } from '../modules/fines/reminders.worker.js';
-import { notificationsWorker } from '../modules/notifications/notifications.worker.js';
-import { paymentsReconciler } from '../modules/payments/reconciler.worker.js';
-import { billRunScheduler } from '../modules/billing/billing.worker.js';
+import { emailAttachments } from './attachments.js';
+import { finesRemindersWorker } from '../modules/fines/index.js';
+import { notificationsWorker } from '../modules/notifications/index.js';
+import { paymentsReconciler } from '../modules/payments/index.js';
+import { billRunScheduler } from '../modules/billing/index.js';
 
 export type WorkerStarter = { name: string; start: (deps: AppDeps) => Promise<() => Promise<void>> };
 
@@ -15,7 +16,8 @@ const WORKERS: WorkerStarter[] = [
   billRunScheduler,
 ];
 
-export async function startWorkers(deps: AppDeps, log: (line: string) => void = () => undefined): Promise<() => Promise<void>> {
+export async function startWorkers(given: AppDeps, log: (line: string) => void = () => undefined): Promise<() => Promise<void>> {
+  const deps: AppDeps = { ...given, attachments: given.attachments ?? emailAttachments() };
   const stops: (() => Promise<void>)[] = [];
   for (const worker of WORKERS) {
     stops.push(await worker.start(deps));

@@ -10,7 +10,7 @@ import { testDatabaseKind } from '../support/database.js';
 import { seedFoundation } from '../../src/db/seed/foundation.seed.js';
 import { seedReferenceTariffs } from '../../src/modules/tariffs/tariffs.seed.js';
 import { runBillRun } from '../../src/modules/billing/bill-run.service.js';
-import { queryRows } from '../../src/modules/billing/sql-rows.js';
+import { queryRows } from '../../src/db/query-rows.js';
 import { seedAccounts } from '../../bench/bill-run.js';
 import { billingCounts, expectBalancedLedger, staff } from './support.js';
 

@@ -3,7 +3,7 @@
 import { expect } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../src/platform/context.js';
-import { queryRows } from '../../src/modules/billing/sql-rows.js';
+import { queryRows } from '../../src/db/query-rows.js';
 import { trialBalance } from '../../src/modules/ledger/ledger.service.js';
 import { seedDemo } from '../../src/db/seed/index.js';
 import type { SeededPerson } from '../../src/db/seed/foundation.seed.js';

@@ -10,10 +10,10 @@ import { expandEvents } from '../../src/modules/notifications/expand.js';
 import { claimOutboxBatch } from '../../src/modules/notifications/outbox.queue.js';
 import { insertNotifications } from '../../src/modules/notifications/notifications.store.js';
 import { loadTemplates } from '../../src/modules/notifications/templates.service.js';
-import { registerAttachmentProvider } from '../../src/platform/attachments.js';
+import type { AttachmentProviders } from '../../src/platform/attachments.js';
 import { inTransaction } from '../../src/platform/context.js';
 import { writeOutbox } from '../../src/platform/outbox.store.js';
-import { issuePayable, payables } from '../../src/modules/billers/billers.service.js';
+import { issuePayable, payables } from '../../src/modules/billers/index.js';
 import { createHarness, eventually, type Harness } from './harness.js';
 import { billIssued, emit, violationRecorded } from './events.js';
 
@@ -165,13 +165,15 @@ describe('dispatching events', () => {
     }
   });
 
-  it('attaches the document a module registered for the topic', async () => {
+  it('attaches the document a module provides for the topic', async () => {
     const pdf = Buffer.from('%PDF-1.7\n%test\n%%EOF\n');
-    const unregister = registerAttachmentProvider('bill.issued', async (_ctx, event, language) => [
-      { filename: `${event.payload.billId}-${language}.pdf`, content: pdf, contentType: 'application/pdf' },
-    ]);
-    try {
-      const dispatcher = h.dispatcher();
+    const attachments: AttachmentProviders = {
+      'bill.issued': async (_ctx, event, language) => [
+        { filename: `${event.payload.billId}-${language}.pdf`, content: pdf, contentType: 'application/pdf' },
+      ],
+    };
+    {
+      const dispatcher = h.dispatcher({ transports: { ...h.transports(), attachments } });
       const outboxId = await emit(h.ctx, 'bill.issued', billIssued(h.people[2]!.id, 42));
       await eventually(async () => expect((await rowsFor(outboxId)).find((r) => r.channel === 'email')?.status).toBe('sent'));
       await dispatcher.stop();
@@ -183,8 +185,6 @@ describe('dispatching events', () => {
       expect(mail!.attachments).toHaveLength(1);
       expect(mail!.attachments[0]).toMatchObject({ filename: 'bill_42-ar.pdf', contentType: 'application/pdf' });
       expect(mail!.attachments[0]!.content.equals(pdf)).toBe(true);
-    } finally {
-      unregister();
     }
   });
 

@@ -16,7 +16,7 @@ import { refundPayable, refundPayment } from '../../src/modules/payments/refunds
 import { creditBalance } from '../../src/modules/payments/credits.service.js';
 import { expectBalancedLedger, issueTestPayable } from './support.js';
 import { attachmentProviderFor } from '../../src/platform/attachments.js';
-import { paymentsReconciler } from '../../src/modules/payments/reconciler.worker.js';
+import { emailAttachments } from '../../src/workers/attachments.js';
 
 let t: TestApp;
 const bank: Actor = { kind: 'client', id: 'cli_bank', role: 'bank', name: 'Bank' };
@@ -81,18 +81,15 @@ describe('refunding an overpayment', () => {
 });
 
 describe('the receipt attached to the payment.received email', () => {
-  it('is the receipt PDF in the person\'s language while the payments worker runs', async () => {
+  it('is the receipt PDF in the person\'s language, provided to every process that starts the workers', async () => {
     const bill = await issueTestPayable(t.ctx, { amount: 4_250n, accountNumber: 'AT-1' });
     const paid = await postDirectPayment(t.ctx, bank, { channel: 'bank', externalId: 'AT-1', items: [{ payableId: bill.id, amount: 4_250n }], currency: 'KWD' });
-    const stop = await paymentsReconciler.start({ config: t.config, database: t.database, clock: t.clock, services: {} });
-    const provider = attachmentProviderFor('payment.received');
+    const provider = attachmentProviderFor(emailAttachments(), 'payment.received');
     expect(provider).toBeDefined();
     const receiptNumber = paid.payment.receiptNumber!;
     const event = { topic: 'payment.received' as const, outboxId: 1n, payload: { personId: null, paymentId: paid.payment.id, receiptNumber, vars: {} } };
     const [attachment] = await provider!(t.ctx, event, 'ar');
     expect(attachment).toMatchObject({ filename: `receipt-${receiptNumber}-ar.pdf`, contentType: 'application/pdf' });
     expect(attachment!.content.subarray(0, 5).toString()).toBe('%PDF-');
-    await stop();
-    expect(attachmentProviderFor('payment.received')).toBeUndefined();
   });
 });

@@ -1,9 +1,8 @@
 // Payables and payments for the payments tests: issued through the billers service, as a biller module would.
 import { randomBytes } from 'node:crypto';
-import { issuePayable, type PayableRow } from '../../src/modules/billers/billers.service.js';
+import { issuePayable, type Payable as PayableRow, type PayableKind } from '../../src/modules/billers/index.js';
 import { inTransaction, type Ctx } from '../../src/platform/context.js';
 import * as ledger from '../../src/modules/ledger/ledger.service.js';
-import { receivableAccountOf } from '../../src/modules/billers/billers.service.js';
 
 export interface TestPayableInput {
   billerCode?: string;
@@ -15,10 +14,10 @@ export interface TestPayableInput {
   plate?: string | null;
   dueDate?: string;
   payableOnline?: boolean;
-  kind?: string;
+  kind?: PayableKind;
 }
 
-/** Issues a payable and posts its bill to the ledger (debit receivable, credit revenue), as billing does. */
+/** Issues a payable (which posts its receivable in the ledger: debit receivable, credit revenue), as billing does. */
 export async function issueTestPayable(ctx: Ctx, input: TestPayableInput): Promise<PayableRow> {
   const billerCode = input.billerCode ?? 'mew-electricity';
   const sourceId = `src-${randomBytes(6).toString('hex')}`;
@@ -40,10 +39,6 @@ export async function issueTestPayable(ctx: Ctx, input: TestPayableInput): Promi
       descriptionEn: 'Electricity bill October 2026',
       payableOnline: input.payableOnline ?? true,
       ...(input.payableOnline === false ? { holdReasonAr: 'محجوز لإجراء قانوني', holdReasonEn: 'Held for legal process' } : {}),
-    });
-    await ledger.post(tx, {
-      kind: 'bill', sourceRef: payable.id, currency: payable.currency,
-      lines: [{ account: receivableAccountOf(payable), amount: payable.amount }, { account: ledger.accounts.revenue(billerCode), amount: -payable.amount }],
     });
     return payable;
   });

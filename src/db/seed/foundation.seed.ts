@@ -1,11 +1,8 @@
 // Currencies, billers, demo people, staff and machine clients. Deterministic: the same data on every machine.
 import { systemActor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
-import * as identityStore from '../../modules/identity/identity.store.js';
-import { hashPassword } from '../../modules/identity/passwords.js';
-import { encryptSecret } from '../../modules/identity/secrets.js';
-import { upsertBiller, upsertCurrency } from '../../modules/billers/billers.store.js';
-import { forgetBillerCache } from '../../modules/billers/billers.service.js';
+import { seedIdentity } from '../../modules/identity/index.js';
+import { seedBillers } from '../../modules/billers/index.js';
 import { makeKuwaitiCivilId } from '../../shared/civil-id.js';
 import type { Ctx } from '../../platform/context.js';
 import { newId } from '../../shared/ids.js';
@@ -30,47 +27,16 @@ export interface SeededPerson {
 }
 
 export async function seedFoundation(ctx: Ctx, options: { people: number }): Promise<{ people: SeededPerson[] }> {
-  const actor = systemActor('seed');
-  await upsertCurrency(ctx.db, { code: 'KWD', minorUnits: 3, nameAr: 'دينار كويتي', nameEn: 'Kuwaiti dinar' });
-  await upsertCurrency(ctx.db, { code: 'SAR', minorUnits: 2, nameAr: 'ريال سعودي', nameEn: 'Saudi riyal' });
-  for (const biller of DEMO_BILLERS) {
-    await upsertBiller(ctx.db, { ...biller, currency: 'KWD', billDay: 28, dueDays: 30 });
-  }
-  forgetBillerCache();
-
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
-  for (const staff of DEMO_STAFF) {
-    if (await identityStore.findStaffByUsername(ctx.db, staff.username)) continue;
-    await identityStore.insertStaff(ctx.db, { id: newId('usr'), ...staff, passwordHash });
-  }
-  for (const client of DEMO_API_CLIENTS) {
-    if (await identityStore.findApiClientByKeyId(ctx.db, client.keyId)) continue;
-    await identityStore.insertApiClient(ctx.db, {
-      id: newId('cli'), keyId: client.keyId, name: client.name, role: client.role, secretCiphertext: encryptSecret(client.secret, ctx.config.secret),
-    });
-  }
-
+  await seedBillers(ctx, {
+    currencies: [
+      { code: 'KWD', minorUnits: 3, nameAr: 'دينار كويتي', nameEn: 'Kuwaiti dinar' },
+      { code: 'SAR', minorUnits: 2, nameAr: 'ريال سعودي', nameEn: 'Saudi riyal' },
+    ],
+    billers: DEMO_BILLERS.map((biller) => ({ ...biller, currency: 'KWD', billDay: 28, dueDays: 30 })),
+  });
   const people = demoPeople(options.people);
-  const existing = new Set<string>();
-  for (const person of people) {
-    const found = await identityStore.findPersonByCivilId(ctx.db, person.civilId);
-    if (found) {
-      person.id = found.id;
-      existing.add(person.civilId);
-    }
-  }
-  const fresh = people.filter((p) => !existing.has(p.civilId));
-  for (let i = 0; i < fresh.length; i += 500) {
-    const batch = fresh.slice(i, i + 500);
-    await ctx.db.transaction(async (tx) => {
-      for (const p of batch) {
-        await identityStore.insertPerson(tx, { id: p.id, civilId: p.civilId, nameAr: p.nameAr, nameEn: p.nameEn, preferredLanguage: p.preferredLanguage, passwordHash });
-      }
-      await identityStore.insertPhones(tx, batch.map((p) => ({ id: newId('phn'), personId: p.id, phone: p.phone, isPrimary: true })));
-      await identityStore.insertEmails(tx, batch.map((p) => ({ id: newId('eml'), personId: p.id, email: p.email, isPrimary: true })));
-    });
-  }
-  await recordAudit(ctx, actor, { action: 'seed.demo', entityType: 'system', detail: { people: people.length, created: fresh.length } });
+  const { created } = await seedIdentity(ctx, { password: DEMO_PASSWORD, staff: DEMO_STAFF, clients: DEMO_API_CLIENTS, people });
+  await recordAudit(ctx, systemActor('seed'), { action: 'seed.demo', entityType: 'system', detail: { people: people.length, created } });
   return { people };
 }
 

@@ -2,8 +2,8 @@
 // A module adds its seeder to DEMO_SEEDERS; each must be idempotent (running the seed twice adds nothing).
 import type { Ctx } from '../../platform/context.js';
 import { seedFoundation, type SeededPerson } from './foundation.seed.js';
-import { finesDemoSeeder } from '../../modules/fines/fines.seed.js';
-import { billingDemoSeeder } from '../../modules/billing/billing.seed.js';
+import { finesDemoSeeder } from '../../modules/fines/index.js';
+import { billingDemoSeeder } from '../../modules/billing/index.js';
 
 export interface DemoSeedContext {
   people: SeededPerson[];

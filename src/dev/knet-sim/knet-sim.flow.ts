@@ -2,7 +2,7 @@
 // customer (or a test) chooses an outcome, KNET notifies the merchant and waits for `REDIRECT=`, and the merchant
 // can ask at any time by inquiry. Page buttons and the test endpoint both call `completeTransaction`.
 import { localDate } from '../../platform/clock.js';
-import { parseKnetXml, toKnetXml } from '../../modules/payments/gateways/knet/knet.xml.js';
+import { parseKnetXml, toKnetXml } from '../../modules/payments/index.js';
 import { IPAY_ERRORS, KnetSimError, encryptResponse, readPurchaseRequest, type IpayCode, type KnetSimTerminal } from './knet-sim.protocol.js';
 import { randomDigits, type KnetResult, type MerchantNotification, type SimTransaction, type SimTransactionStore } from './knet-sim.store.js';
 

@@ -1,7 +1,7 @@
 // The gateway side of KNET's merchant protocol (manual K-064), as the simulator speaks it: reading a merchant's
 // encrypted purchase message, and writing the messages KNET sends back. It checks what KNET checks and answers
 // with KNET's own IPAY error codes, so a merchant that works here fails in the same places against KNET.
-import { decryptTrandata, encryptTrandata } from '../../modules/payments/gateways/knet/knet.crypto.js';
+import { decryptTrandata, encryptTrandata } from '../../modules/payments/index.js';
 
 /** The KNET error codes the simulator can answer with, and their texts from the manual's table (§10). */
 export const IPAY_ERRORS = {

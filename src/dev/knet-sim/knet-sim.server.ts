@@ -4,7 +4,7 @@
 // Plain node:http keeps it independent of the application it is standing in for.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { listenHttp } from '../http-listen.js';
-import { resourceKeyBytes } from '../../modules/payments/gateways/knet/knet.crypto.js';
+import { resourceKeyBytes } from '../../modules/payments/index.js';
 import { KnetSimError, type KnetSimTerminal } from './knet-sim.protocol.js';
 import { SIM_ACTIONS, answerInquiry, completeTransaction, openPurchase, type SimAction, type SimContext } from './knet-sim.flow.js';
 import { cardPage, errorPage, listPage, timeoutPage } from './knet-sim.pages.js';

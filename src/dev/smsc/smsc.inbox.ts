@@ -3,7 +3,7 @@
 // pretend handset (e.g. STOP), on its own page so the refresh does not eat what you type.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { listenHttp } from '../http-listen.js';
-import { recipientAddress } from '../../modules/notifications/sms/smpp.address.js';
+import { recipientAddress } from '../../modules/notifications/index.js';
 import type { SmscMessage, SmscSimulator } from './smsc.simulator.js';
 
 const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;

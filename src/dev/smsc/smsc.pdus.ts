@@ -1,9 +1,9 @@
 // The deliver_sm PDUs the simulated SMS centre sends: delivery receipts in the SMPP 3.4 appendix B format, and
 // messages from handsets (split and encoded like any other SMS, with the concatenation header when long).
 import type { PDU, PduParams } from 'smpp';
-import { buildSegmentPayloads } from '../../modules/notifications/sms/sms.encoding.js';
-import { recipientAddress } from '../../modules/notifications/sms/smpp.address.js';
-import { formatReceiptDate } from '../../modules/notifications/sms/smpp.receipt.js';
+import { buildSegmentPayloads } from '../../modules/notifications/index.js';
+import { recipientAddress } from '../../modules/notifications/index.js';
+import { formatReceiptDate } from '../../modules/notifications/index.js';
 
 const ESM_CLASS_DELIVERY_RECEIPT = 0x04;
 const MESSAGE_STATE = { delivered: 2, undeliverable: 5 } as const;

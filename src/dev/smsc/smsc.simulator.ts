@@ -8,9 +8,9 @@
 import type { AddressInfo } from 'node:net';
 import { randomInt } from 'node:crypto';
 import smpp, { type PDU, type Session } from 'smpp';
-import { ConcatenationBuffer, concatenationInfo } from '../../modules/notifications/sms/sms.reassembly.js';
-import { readShortMessage } from '../../modules/notifications/sms/smpp.inbound.js';
-import { displayAddress } from '../../modules/notifications/sms/smpp.address.js';
+import { ConcatenationBuffer, concatenationInfo } from '../../modules/notifications/index.js';
+import { readShortMessage } from '../../modules/notifications/index.js';
+import { displayAddress } from '../../modules/notifications/index.js';
 import { DeliveryQueue } from './smsc.delivery.js';
 import { buildInboundParts, buildReceipt } from './smsc.pdus.js';
 import { startSmscInbox } from './smsc.inbox.js';

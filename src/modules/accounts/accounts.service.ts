@@ -7,10 +7,10 @@ import type { Ctx } from '../../platform/context.js';
 import { newId } from '../../shared/ids.js';
 import { requireRole, requireSelfOrRole, type Actor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
-import { checkCivilId, findPersonIdByCivilId } from '../identity/identity.service.js';
-import { getBiller } from '../billers/billers.service.js';
-import { unitOfBiller, type Unit } from '../tariffs/tariffs.service.js';
-import { isDay } from '../tariffs/days.js';
+import { checkCivilId, findPersonIdByCivilId } from '../identity/index.js';
+import { getBiller } from '../billers/index.js';
+import { unitOfBiller, type Unit } from '../tariffs/index.js';
+import { isDay } from '../../shared/days.js';
 import { ACCOUNT_STATUSES, isCategory, type AccountStatus, type Category } from './categories.js';
 import * as store from './accounts.store.js';
 

@@ -1,7 +1,5 @@
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/context.js';
-import { currencyInfo } from '../../shared/money.js';
-import { newId } from '../../shared/ids.js';
 import * as billerStore from './billers.store.js';
 import * as payableStore from './payables.store.js';
 
@@ -36,66 +34,6 @@ export function forgetBillerCache(): void {
   cache = undefined;
 }
 
-export interface IssuePayableInput {
-  billerCode: string;
-  kind: 'bill' | 'fine' | 'topup' | string;
-  sourceId: string;
-  reference: string;
-  personId?: string | null;
-  civilId?: string | null;
-  accountNumber?: string | null;
-  meterNumber?: string | null;
-  plate?: string | null;
-  amount: bigint;
-  issuedOn: string;
-  dueDate: string;
-  descriptionAr: string;
-  descriptionEn: string;
-  payableOnline?: boolean;
-  holdReasonAr?: string | null;
-  holdReasonEn?: string | null;
-}
-
-/**
- * Issues a payable for a biller module, in the caller's transaction. Issuing the same source twice returns the
- * first payable (idempotent); the same source with a different amount is a conflict, never a silent change.
- */
-export async function issuePayable(ctx: Ctx, input: IssuePayableInput): Promise<{ payable: payableStore.PayableRow; created: boolean }> {
-  const biller = await getBiller(ctx, input.billerCode);
-  currencyInfo(biller.currency);
-  if (input.amount < 0n) throw new AppError('amount_not_positive');
-  const result = await payableStore.insertPayable(ctx.db, {
-    id: newId('pbl'),
-    billerCode: biller.code,
-    kind: input.kind,
-    sourceId: input.sourceId,
-    reference: input.reference,
-    personId: input.personId ?? null,
-    civilId: input.civilId ?? null,
-    accountNumber: input.accountNumber ?? null,
-    meterNumber: input.meterNumber ?? null,
-    plate: input.plate ?? null,
-    currency: biller.currency,
-    amount: input.amount,
-    amountPaid: 0n,
-    status: input.amount === 0n ? 'paid' : 'open',
-    issuedOn: input.issuedOn,
-    dueDate: input.dueDate,
-    descriptionAr: input.descriptionAr,
-    descriptionEn: input.descriptionEn,
-    allowsPartialPayment: biller.allowsPartialPayment,
-    minPartialAmount: biller.minPartialAmount,
-    payableOnline: input.payableOnline ?? true,
-    holdReasonAr: input.holdReasonAr ?? null,
-    holdReasonEn: input.holdReasonEn ?? null,
-    createdAt: ctx.clock.now(),
-    updatedAt: ctx.clock.now(),
-  });
-  if (!result.created && result.payable.amount !== input.amount) {
-    throw new AppError('payable_conflict', { reference: input.reference });
-  }
-  return result;
-}
 
 export const payables = {
   find: (ctx: Ctx, id: string) => payableStore.findPayable(ctx.db, id),

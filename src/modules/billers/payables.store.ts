@@ -3,6 +3,7 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { payables } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
+import { queryRows } from '../../db/query-rows.js';
 
 export type PayableRow = typeof payables.$inferSelect;
 export type NewPayable = typeof payables.$inferInsert;
@@ -124,4 +125,34 @@ export async function assignPayableOwner(db: Executor, id: string, owner: { pers
 
 export function amountDue(row: Pick<PayableRow, 'amount' | 'amountPaid'>): bigint {
   return row.amount - row.amountPaid;
+}
+
+/**
+ * Inserts many payables in one statement (a bill run's batch), as one JSON parameter. A row whose
+ * (biller, kind, source) exists is skipped. Returns the ids inserted.
+ */
+export async function insertPayables(db: Executor, rows: NewPayable[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const json = JSON.stringify(rows.map((r) => ({
+    id: r.id, biller_code: r.billerCode, kind: r.kind, source_id: r.sourceId, reference: r.reference, person_id: r.personId ?? null,
+    civil_id: r.civilId ?? null, account_number: r.accountNumber ?? null, meter_number: r.meterNumber ?? null, plate: r.plate ?? null,
+    currency: r.currency, amount: String(r.amount), status: r.status, issued_on: r.issuedOn, due_date: r.dueDate,
+    description_ar: r.descriptionAr, description_en: r.descriptionEn, allows_partial_payment: r.allowsPartialPayment,
+    min_partial_amount: String(r.minPartialAmount ?? 0n), payable_online: r.payableOnline, hold_reason_ar: r.holdReasonAr ?? null,
+    hold_reason_en: r.holdReasonEn ?? null, created_at: (r.createdAt as Date).toISOString(),
+  })));
+  const inserted = await queryRows<{ id: string }>(db, sql`
+    INSERT INTO payables (id, biller_code, kind, source_id, reference, person_id, civil_id, account_number, meter_number, plate, currency,
+      amount, amount_paid, status, issued_on, due_date, description_ar, description_en, allows_partial_payment, min_partial_amount,
+      payable_online, hold_reason_ar, hold_reason_en, created_at, updated_at)
+    SELECT id, biller_code, kind, source_id, reference, person_id, civil_id, account_number, meter_number, plate, currency,
+      amount, 0, status, issued_on, due_date, description_ar, description_en, allows_partial_payment, min_partial_amount,
+      payable_online, hold_reason_ar, hold_reason_en, created_at, created_at
+    FROM json_to_recordset(${json}::json) AS r(id text, biller_code text, kind text, source_id text, reference text, person_id text,
+      civil_id text, account_number text, meter_number text, plate text, currency text, amount bigint, status text, issued_on date,
+      due_date date, description_ar text, description_en text, allows_partial_payment boolean, min_partial_amount bigint,
+      payable_online boolean, hold_reason_ar text, hold_reason_en text, created_at timestamptz)
+    ON CONFLICT (biller_code, kind, source_id) DO NOTHING
+    RETURNING id`);
+  return new Set(inserted.map((r) => r.id));
 }

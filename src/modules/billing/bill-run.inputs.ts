@@ -5,8 +5,8 @@
 // while the bills table grows during the run.
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { queryRows } from './sql-rows.js';
-import { addDays } from '../tariffs/days.js';
+import { queryRows } from '../../db/query-rows.js';
+import { addDays } from '../../shared/days.js';
 import type { PendingEstimate } from './bill.compute.js';
 import type { PeriodDates } from './billing.periods.js';
 

@@ -4,12 +4,11 @@ import { AppError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/context.js';
 import { newId } from '../../shared/ids.js';
 import { formatAmount } from '../../shared/money.js';
-import { receivableAccountOf, type BillerRow } from '../billers/billers.service.js';
-import { accounts as ledgerAccounts } from '../ledger/ledger.service.js';
-import { GOVERNMENT_HOLD } from '../accounts/categories.js';
-import { addDays } from '../tariffs/days.js';
-import { TariffGapError, TariffOverlapError } from '../tariffs/tariffs.proration.js';
-import type { Schedule } from '../tariffs/tariffs.service.js';
+import type { Biller } from '../billers/index.js';
+import { GOVERNMENT_HOLD } from '../accounts/index.js';
+import { addDays } from '../../shared/days.js';
+import { TariffGapError, TariffOverlapError } from '../tariffs/index.js';
+import type { Schedule } from '../tariffs/index.js';
 import { computeBill } from './bill.compute.js';
 import type { AccountBatchRow } from './bill-run.inputs.js';
 import type { BillRunRow } from './bill-run.store.js';
@@ -25,7 +24,7 @@ export interface BillFailure {
 /** Reminder hour: 09:00 in Kuwait (UTC+3, no daylight saving). */
 const REMINDER_UTC_HOUR = 6;
 
-export function runConstants(ctx: Ctx, run: BillRunRow, biller: BillerRow, dates: PeriodDates): Omit<RunConstants, 'notify'> {
+export function runConstants(ctx: Ctx, run: BillRunRow, biller: Biller, dates: PeriodDates): Omit<RunConstants, 'notify'> {
   const settings = (biller.settings ?? {}) as { reminderDaysBeforeDue?: number };
   const reminderDays = Number.isInteger(settings.reminderDaysBeforeDue) ? settings.reminderDaysBeforeDue! : 5;
   const reminderAt = new Date(`${addDays(run.dueDate, -reminderDays)}T${String(REMINDER_UTC_HOUR).padStart(2, '0')}:00:00Z`);
@@ -37,19 +36,19 @@ export function runConstants(ctx: Ctx, run: BillRunRow, biller: BillerRow, dates
     descriptionEn: `${biller.nameEn} bill for ${run.period}`,
     holdReasonAr: GOVERNMENT_HOLD.ar, holdReasonEn: GOVERNMENT_HOLD.en,
     allowsPartialPayment: biller.allowsPartialPayment, minPartialAmount: biller.minPartialAmount,
-    revenueAccount: ledgerAccounts.revenue(biller.code), billerNameAr: biller.nameAr, billerNameEn: biller.nameEn,
+    billerNameAr: biller.nameAr, billerNameEn: biller.nameEn,
     publicUrl: ctx.config.publicUrl, reminderAt: reminderAt > now ? reminderAt : null,
   };
 }
 
 /** "EL-2611-1000000123": biller prefix (settings.billPrefix, else from the code), period, account. Never a sequence. */
-export function billNumberOf(biller: BillerRow, period: string, accountNumber: string): string {
+export function billNumberOf(biller: Biller, period: string, accountNumber: string): string {
   const configured = (biller.settings as { billPrefix?: string } | null)?.billPrefix;
   const prefix = configured ?? (biller.code.split('-').pop() ?? biller.code).slice(0, 2).toUpperCase();
   return `${prefix}-${periodCode(period)}-${accountNumber}`;
 }
 
-export function prepareBill(c: RunConstants, biller: BillerRow, schedules: Map<string, Schedule>, dates: PeriodDates, row: AccountBatchRow): BillToWrite {
+export function prepareBill(c: RunConstants, biller: Biller, schedules: Map<string, Schedule>, dates: PeriodDates, row: AccountBatchRow): BillToWrite {
   const schedule = schedules.get(row.category);
   if (!schedule) throw new AppError('tariff_missing', { category: row.category });
   if (!row.meterNumber) throw new AppError('bill_meter_missing');
@@ -71,7 +70,6 @@ export function prepareBill(c: RunConstants, biller: BillerRow, schedules: Map<s
   return {
     id: newId('bill'),
     payableId,
-    ledgerTransactionId: newId('ltx'),
     billNumber: billNumberOf(biller, dates.period, row.accountNumber),
     accountId: row.accountId,
     accountNumber: row.accountNumber,
@@ -80,7 +78,6 @@ export function prepareBill(c: RunConstants, biller: BillerRow, schedules: Map<s
     ownerCivilId: row.ownerCivilId,
     ownerPersonId: row.ownerPersonId,
     payableOnline: row.category !== 'government',
-    receivable: receivableAccountOf({ billerCode: biller.code, accountNumber: row.accountNumber, civilId: row.ownerCivilId, plate: null, id: payableId }),
     amountText: formatAmount(bill.amount, c.currency),
     unit: schedule.unit,
     bill,

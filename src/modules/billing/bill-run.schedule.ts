@@ -5,7 +5,7 @@ import type { Ctx } from '../../platform/context.js';
 import { localDate } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { systemActor } from '../../platform/actor.js';
-import { listBillers } from '../billers/billers.service.js';
+import { listBillers } from '../billers/index.js';
 import { countActiveAccounts } from './bill-run.inputs.js';
 import { runBillRun, type BillRunOptions } from './bill-run.service.js';
 import { shiftPeriod } from './billing.periods.js';

@@ -11,11 +11,11 @@ import { inTransaction, type Ctx } from '../../platform/context.js';
 import { newId, randomToken } from '../../shared/ids.js';
 import { requireRole, type Actor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
-import { getBiller, type BillerRow } from '../billers/billers.service.js';
-import { addDays } from '../tariffs/days.js';
-import { schedulesOfBiller } from '../tariffs/tariffs.service.js';
-import { applyCreditsToPayables } from '../payments/credits.service.js';
-import { creditAccountsFor } from '../payments/parties.js';
+import { getBiller, type Biller } from '../billers/index.js';
+import { addDays } from '../../shared/days.js';
+import { schedulesOfBiller } from '../tariffs/index.js';
+import { applyCreditsToPayables } from '../payments/index.js';
+import { creditAccountsFor } from '../payments/index.js';
 import { isPeriod, periodDates, type PeriodDates } from './billing.periods.js';
 import { accountBatch, batchBoundary, countActiveAccounts, existingLedgerAccounts } from './bill-run.inputs.js';
 import { prepareBill, runConstants, failureOf, type BillFailure } from './bill-run.prepare.js';
@@ -153,7 +153,7 @@ class BatchRunner {
     private readonly ctx: Ctx,
     private readonly run: store.BillRunRow,
     private readonly owner: string,
-    private readonly biller: BillerRow,
+    private readonly biller: Biller,
     private readonly dates: PeriodDates,
     private readonly schedules: Awaited<ReturnType<typeof schedulesOfBiller>>,
     private readonly options: BillRunOptions,
@@ -228,7 +228,7 @@ class BatchRunner {
       // A lost commit on a server crash only means the batch is billed again by the resumed run (bills are
       // unique per account and period), and any later synchronous commit flushes this one: the WAL is ordered.
       await tx.db.execute(sql`SET LOCAL synchronous_commit = off`);
-      const written = await writeBills(tx.db, this.constants, bills);
+      const written = await writeBills(tx, this.constants, bills);
       await store.recordFailures(tx.db, this.run.id, failures, tx.clock.now());
       await this.recordBatch(tx, written);
       return written;
@@ -240,7 +240,7 @@ class BatchRunner {
     for (const bill of bills) {
       try {
         const written = await inTransaction(this.ctx, async (tx) => {
-          const one = await writeBills(tx.db, this.constants, [bill]);
+          const one = await writeBills(tx, this.constants, [bill]);
           await this.recordBatch(tx, one);
           return one;
         });

@@ -1,17 +1,17 @@
-// Writes a batch of computed bills in one statement: bills, their lines, one payable each, one ledger
-// transaction each (bills above zero), and the bill.issued / bill.due_soon outbox rows. This is the bulk path
-// the brief allows: the rows have exactly the shapes that issuePayable (billers), postMany (ledger) and
-// emitEvent (notifications) write — same columns, same defaults, same idempotency keys — but go in as
-// INSERT … SELECT from two JSON parameters instead of 5,000 calls. Keep them in step with those functions.
+// Writes a batch of computed bills: billing's own rows (bills and their lines) in one statement, then the payables
+// through billers' bulk issuePayables (which posts each receivable through ledger's postMany), then the
+// bill.issued / bill.due_soon events through platform's emitMany. Every part goes in as INSERT … SELECT from JSON
+// parameters, a few statements per batch of thousands; no other module's table is written here.
 import { sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
-import { queryRows } from './sql-rows.js';
+import { queryRows } from '../../db/query-rows.js';
+import type { Ctx } from '../../platform/context.js';
+import { emitMany, type EventToEmit } from '../../platform/outbox.js';
+import { issuePayables } from '../billers/index.js';
 import type { ComputedBill } from './bill.compute.js';
 
 export interface BillToWrite {
   id: string;
   payableId: string;
-  ledgerTransactionId: string;
   billNumber: string;
   accountId: string;
   accountNumber: string;
@@ -21,8 +21,6 @@ export interface BillToWrite {
   ownerPersonId: string | null;
   /** Government accounts: issued and shown, never collected online. */
   payableOnline: boolean;
-  /** receivableAccountOf(the payable): the one receivable account name every module uses. */
-  receivable: string;
   amountText: string;
   /** kWh or imp_gal, from the account's tariff schedule. */
   unit: string;
@@ -45,7 +43,6 @@ export interface RunConstants {
   holdReasonEn: string;
   allowsPartialPayment: boolean;
   minPartialAmount: bigint;
-  revenueAccount: string;
   billerNameAr: string;
   billerNameEn: string;
   publicUrl: string;
@@ -64,12 +61,47 @@ export interface WriteResult {
 
 const text = (v: bigint | null) => (v === null ? null : v.toString());
 
-export async function writeBills(db: Executor, c: RunConstants, batch: BillToWrite[]): Promise<WriteResult> {
+export async function writeBills(ctx: Ctx, c: RunConstants, batch: BillToWrite[]): Promise<WriteResult> {
   if (batch.length === 0) return { billed: 0, estimated: 0, amount: 0n, payableIds: [] };
+  const written = new Set(await insertBillRows(ctx, c, batch));
+  const fresh = batch.filter((b) => written.has(b.id));
+  await issuePayables(ctx, c.billerCode, fresh.map((b) => ({
+    id: b.payableId, billerCode: c.billerCode, kind: 'bill', sourceId: b.id, reference: b.billNumber, personId: b.ownerPersonId,
+    civilId: b.ownerCivilId, accountNumber: b.accountNumber, meterNumber: b.meterNumber, amount: b.bill.amount, issuedOn: c.issuedOn,
+    dueDate: c.dueDate, descriptionAr: c.descriptionAr, descriptionEn: c.descriptionEn, payableOnline: b.payableOnline,
+    holdReasonAr: b.payableOnline ? null : c.holdReasonAr, holdReasonEn: b.payableOnline ? null : c.holdReasonEn,
+    ledgerMemo: { billNumber: b.billNumber },
+  })));
+  if (c.notify) await emitMany(ctx, fresh.flatMap((b) => billEvents(c, b)));
+  return {
+    billed: fresh.length,
+    estimated: fresh.filter((b) => b.bill.estimated).length,
+    amount: fresh.reduce((sum, b) => sum + b.bill.amount, 0n),
+    payableIds: fresh.map((b) => b.payableId),
+  };
+}
+
+/** bill.issued for every bill with an owner; bill.due_soon for those to collect online, when there is time for it. */
+function billEvents(c: RunConstants, b: BillToWrite): EventToEmit[] {
+  if (b.ownerPersonId === null && b.ownerCivilId === null) return [];
+  const recipient = { personId: b.ownerPersonId, civilId: b.ownerCivilId };
+  const common = { billNumber: b.billNumber, billerAr: c.billerNameAr, billerEn: c.billerNameEn, amount: b.amountText, currency: c.currency, dueDate: c.dueDate, payUrl: `${c.publicUrl}/?accountNumber=${b.accountNumber}` };
+  const events: EventToEmit[] = [{
+    topic: 'bill.issued', dedupeKey: `bill.issued:${b.id}`,
+    payload: { ...recipient, payableId: b.payableId, billId: b.id, vars: { ...common, period: c.period, pdfUrl: `${c.publicUrl}/api/v1/bills/${b.id}/pdf` } },
+  }];
+  if (c.reminderAt !== null && b.bill.amount > 0n && b.payableOnline) {
+    events.push({ topic: 'bill.due_soon', dedupeKey: `bill.due_soon:${b.id}`, availableAt: c.reminderAt, payload: { ...recipient, payableId: b.payableId, vars: common } });
+  }
+  return events;
+}
+
+/** The bills and their lines; a bill that exists for the account and period is skipped. Returns the new bill ids. */
+async function insertBillRows(ctx: Ctx, c: RunConstants, batch: BillToWrite[]): Promise<string[]> {
   const bills = JSON.stringify(batch.map((b) => ({
-    id: b.id, payable_id: b.payableId, ltx_id: b.ledgerTransactionId, bill_number: b.billNumber, account_id: b.accountId,
+    id: b.id, payable_id: b.payableId, bill_number: b.billNumber, account_id: b.accountId,
     account_number: b.accountNumber, meter_number: b.meterNumber, category: b.category, owner_civil_id: b.ownerCivilId,
-    owner_person_id: b.ownerPersonId, unit: b.unit, payable_online: b.payableOnline, receivable: b.receivable, amount_text: b.amountText,
+    owner_person_id: b.ownerPersonId, unit: b.unit,
     estimated: b.bill.estimated, consumption: text(b.bill.consumption), previous_value: text(b.bill.previousValue),
     previous_read_on: b.bill.previousReadOn, current_value: text(b.bill.currentValue), current_read_on: b.bill.currentReadOn,
     basis_read_on: b.bill.basisReadOn, pending_estimates: b.bill.pendingEstimates, energy_amount: text(b.bill.energyAmount),
@@ -82,17 +114,11 @@ export async function writeBills(db: Executor, c: RunConstants, batch: BillToWri
     counts_in_total: l.countsInTotal, detail: l.detail,
   }))));
   const now = c.now.toISOString();
-  const inner = (value: string) => JSON.stringify(value).slice(1, -1);
-  const payUrl = inner(`${c.publicUrl}/?accountNumber=`);
-  const pdfUrl = inner(`${c.publicUrl}/api/v1/bills/`);
-  const common = { billerAr: c.billerNameAr, billerEn: c.billerNameEn, currency: c.currency, dueDate: c.dueDate };
-  const issuedVars = JSON.stringify({ ...common, period: c.period }).slice(1, -1);
-  const dueVars = JSON.stringify(common).slice(1, -1);
-  const rows = await queryRows<{ payable_id: string; estimated: boolean; amount: string }>(db, sql`
+  const rows = await queryRows<{ id: string }>(ctx.db, sql`
     WITH input AS (
       SELECT * FROM json_to_recordset(${bills}::json) AS t(
-        id text, payable_id text, ltx_id text, bill_number text, account_id text, account_number text, meter_number text,
-        category text, owner_civil_id text, owner_person_id text, unit text, payable_online boolean, receivable text, amount_text text,
+        id text, payable_id text, bill_number text, account_id text, account_number text, meter_number text,
+        category text, owner_civil_id text, owner_person_id text, unit text,
         estimated boolean, consumption bigint, previous_value bigint, previous_read_on date, current_value bigint,
         current_read_on date, basis_read_on date, pending_estimates jsonb, energy_amount bigint, amount bigint,
         previous_balance bigint, credit_brought_forward bigint, credit_carried_forward bigint)
@@ -108,9 +134,8 @@ export async function writeBills(db: Executor, c: RunConstants, batch: BillToWri
         energy_amount, amount, previous_balance, credit_brought_forward, credit_carried_forward, payable_id, ${now}::timestamptz
       FROM input
       ON CONFLICT (account_id, period) DO NOTHING
-      RETURNING id
+      RETURNING id, account_id
     ),
-    ins AS (SELECT input.* FROM input JOIN new_bills USING (id)),
     new_lines AS (
       INSERT INTO bill_lines (bill_id, position, kind, tariff_version_id, tier_from, tier_to, quantity, rate_minor, per_units, amount, counts_in_total, detail)
       SELECT l.bill_id, l.position, l.kind, l.tariff_version_id, l.tier_from, l.tier_to, l.quantity, l.rate_minor, l.per_units, l.amount, l.counts_in_total, l.detail
@@ -118,68 +143,9 @@ export async function writeBills(db: Executor, c: RunConstants, batch: BillToWri
         tier_to bigint, quantity bigint, rate_minor bigint, per_units bigint, amount bigint, counts_in_total boolean, detail jsonb)
       JOIN new_bills nb ON nb.id = l.bill_id
     ),
-    -- issuePayable's row: a zero amount is issued already 'paid'; partial-payment terms come from the biller.
-    new_payables AS (
-      INSERT INTO payables (id, biller_code, kind, source_id, reference, person_id, civil_id, account_number, meter_number, plate,
-        currency, amount, amount_paid, status, issued_on, due_date, description_ar, description_en, allows_partial_payment,
-        min_partial_amount, payable_online, hold_reason_ar, hold_reason_en, created_at, updated_at)
-      SELECT payable_id, ${c.billerCode}, 'bill', id, bill_number, owner_person_id, owner_civil_id, account_number, meter_number, NULL,
-        ${c.currency}, amount, 0, CASE WHEN amount = 0 THEN 'paid' ELSE 'open' END, ${c.issuedOn}::date, ${c.dueDate}::date,
-        ${c.descriptionAr}, ${c.descriptionEn}, ${c.allowsPartialPayment}, ${c.minPartialAmount.toString()}::bigint, payable_online,
-        CASE WHEN payable_online THEN NULL ELSE ${c.holdReasonAr} END, CASE WHEN payable_online THEN NULL ELSE ${c.holdReasonEn} END,
-        ${now}::timestamptz, ${now}::timestamptz
-      FROM ins
-    ),
-    -- postMany's rows: accounts ensured, one transaction (kind 'bill', source the bill id), debit receivable, credit revenue.
-    new_ledger_accounts AS (
-      INSERT INTO ledger_accounts (code, type, currency)
-      SELECT DISTINCT receivable, 'receivable', ${c.currency} FROM ins WHERE amount > 0
-      UNION
-      SELECT ${c.revenueAccount}, 'revenue', ${c.currency} WHERE EXISTS (SELECT 1 FROM ins WHERE amount > 0)
-      ON CONFLICT DO NOTHING
-    ),
-    new_transactions AS (
-      INSERT INTO ledger_transactions (id, kind, source_ref, currency, memo, posted_at)
-      SELECT ltx_id, 'bill', id, ${c.currency}, jsonb_build_object('billNumber', bill_number), ${now}::timestamptz FROM ins WHERE amount > 0
-    ),
-    new_entries AS (
-      INSERT INTO ledger_entries (transaction_id, account_code, amount, currency)
-      SELECT ltx_id, receivable, amount, ${c.currency} FROM ins WHERE amount > 0
-      UNION ALL
-      SELECT ltx_id, ${c.revenueAccount}, -amount, ${c.currency} FROM ins WHERE amount > 0
-    ),
-    -- emitEvent's rows: the payload names the recipient and carries the formatted template values. It is spelled
-    -- out as JSON text (a third faster than jsonb_build_object): the per-bill values are ids, digits and dates
-    -- that need no escaping, and the constant parts were escaped by JSON.stringify.
-    issued_events AS (
-      INSERT INTO outbox (topic, dedupe_key, payload)
-      SELECT 'bill.issued', 'bill.issued:' || id, ('{"personId":' || coalesce('"' || owner_person_id || '"', 'null')
-        || ',"civilId":' || coalesce('"' || owner_civil_id || '"', 'null') || ',"payableId":"' || payable_id || '","billId":"' || id
-        || '","vars":{"billNumber":"' || bill_number || '","amount":"' || amount_text || '","payUrl":"' || ${payUrl}::text || account_number
-        || '","pdfUrl":"' || ${pdfUrl}::text || id || '/pdf",' || ${issuedVars}::text || '}}')::jsonb
-      FROM ins WHERE ${c.notify} AND (owner_person_id IS NOT NULL OR owner_civil_id IS NOT NULL)
-      ON CONFLICT DO NOTHING
-    ),
-    due_events AS (
-      INSERT INTO outbox (topic, dedupe_key, payload, available_at)
-      SELECT 'bill.due_soon', 'bill.due_soon:' || id, ('{"personId":' || coalesce('"' || owner_person_id || '"', 'null')
-        || ',"civilId":' || coalesce('"' || owner_civil_id || '"', 'null') || ',"payableId":"' || payable_id
-        || '","vars":{"billNumber":"' || bill_number || '","amount":"' || amount_text || '","payUrl":"' || ${payUrl}::text || account_number
-        || '",' || ${dueVars}::text || '}}')::jsonb,
-        ${c.reminderAt?.toISOString() ?? null}::timestamptz
-      FROM ins WHERE ${c.notify && c.reminderAt !== null} AND amount > 0 AND payable_online AND (owner_person_id IS NOT NULL OR owner_civil_id IS NOT NULL)
-      ON CONFLICT DO NOTHING
-    ),
     cleared_failures AS (
-      DELETE FROM bill_run_failures WHERE run_id = ${c.runId} AND account_id IN (SELECT account_id FROM ins)
+      DELETE FROM bill_run_failures WHERE run_id = ${c.runId} AND account_id IN (SELECT account_id FROM new_bills)
     )
-    SELECT payable_id, estimated, amount::text AS amount FROM ins`);
-  // Wakes idle notification workers once per batch, as emitEvent does per event.
-  if (rows.length > 0) await db.execute(sql`SELECT pg_notify('tasdeed_outbox', 'bill.issued')`);
-  return {
-    billed: rows.length,
-    estimated: rows.filter((r) => r.estimated).length,
-    amount: rows.reduce((sum, r) => sum + BigInt(r.amount), 0n),
-    payableIds: rows.map((r) => r.payable_id),
-  };
+    SELECT id FROM new_bills`);
+  return rows.map((r) => r.id);
 }

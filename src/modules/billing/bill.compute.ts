@@ -6,8 +6,8 @@
 // charges already billed are subtracted: the next actual reading corrects the estimates.
 // Estimated bill: average daily use × the period's days, marked estimated.
 import { mulDivRound } from '../../shared/money.js';
-import { fixedCharges, priceConsumption, type Span } from '../tariffs/tariffs.proration.js';
-import type { Schedule } from '../tariffs/tariffs.service.js';
+import { fixedCharges, priceConsumption, type Span } from '../tariffs/index.js';
+import type { Schedule } from '../tariffs/index.js';
 import type { PeriodDates } from './billing.periods.js';
 
 export interface PendingEstimate {

@@ -2,14 +2,14 @@
 // account and the account's consumption history. The document's lines must add up to the amount due, so the
 // unpaid previous balance (shown beside a bill, never added into it) is not one of its lines.
 import type { Ctx } from '../../platform/context.js';
-import { contactsOfPerson } from '../identity/identity.service.js';
-import { CATEGORY_NAMES, type AccountRow, type Category } from '../accounts/accounts.service.js';
-import { getBiller } from '../billers/billers.service.js';
+import { contactsOfPerson } from '../identity/index.js';
+import { CATEGORY_NAMES, type Account, type Category } from '../accounts/index.js';
+import { getBiller } from '../billers/index.js';
 import { lineLabel } from './bill.labels.js';
 import type { BillDocument, BillLine } from './billing.pdf.js';
 import * as store from './bills.store.js';
 
-export async function billDocumentOf(ctx: Ctx, bill: store.BillWithLines, account: AccountRow): Promise<BillDocument> {
+export async function billDocumentOf(ctx: Ctx, bill: store.BillWithLines, account: Account): Promise<BillDocument> {
   const biller = await getBiller(ctx, bill.billerCode);
   const history = await store.consumptionHistory(ctx.db, bill.accountId, bill.period, 12);
   const previous = Number(bill.previousValue ?? 0n);
@@ -70,7 +70,7 @@ export function documentLines(bill: store.BillWithLines): BillLine[] {
   return lines;
 }
 
-async function customerName(ctx: Ctx, account: AccountRow): Promise<{ ar: string; en: string }> {
+async function customerName(ctx: Ctx, account: Account): Promise<{ ar: string; en: string }> {
   if (account.ownerNameAr || account.ownerNameEn) return { ar: account.ownerNameAr ?? account.ownerNameEn ?? '', en: account.ownerNameEn ?? account.ownerNameAr ?? '' };
   const person = account.ownerPersonId ? (await contactsOfPerson(ctx, account.ownerPersonId))?.person : undefined;
   if (person) return { ar: person.nameAr, en: person.nameEn };

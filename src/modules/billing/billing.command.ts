@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { withDatabase } from '../../cli/shared.js';
 import { systemActor } from '../../platform/actor.js';
-import { importReadings } from '../metering/readings.service.js';
+import { importReadings } from '../metering/index.js';
 import { runBillRun, type BillRunProgress } from './bill-run.service.js';
 
 export function registerBillingCommands(program: Command): void {

@@ -1,6 +1,6 @@
 // A billing period 'YYYY-MM' ends on the biller's bill day of that month (the 28th by default) and starts the day
 // after the previous month's bill day: period 2026-11 with bill day 28 is 2026-10-29 … 2026-11-28.
-import { addDays, daysInclusive } from '../tariffs/days.js';
+import { addDays, daysInclusive } from '../../shared/days.js';
 
 const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
 

@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import type { Ctx } from '../../platform/context.js';
 import { formatAmount } from '../../shared/money.js';
-import { amountDue, payables, type PayableRow } from '../billers/billers.service.js';
+import { amountDue, payables, type Payable } from '../billers/index.js';
 import { lineLabel, rateLabel } from './bill.labels.js';
 import type { BillRunFailureRow, BillRunRow } from './bill-run.store.js';
 import type { BillRow, BillWithLines } from './bills.store.js';
@@ -16,7 +16,7 @@ export async function presentBills(ctx: Ctx, bills: BillRow[]): Promise<z.infer<
   return bills.map((bill) => presentBill(ctx, bill, byId.get(bill.payableId)));
 }
 
-export function presentBill(ctx: Ctx, bill: BillRow, payable: PayableRow | undefined): z.infer<typeof s.billSummarySchema> {
+export function presentBill(ctx: Ctx, bill: BillRow, payable: Payable | undefined): z.infer<typeof s.billSummarySchema> {
   const money = (v: bigint) => formatAmount(v, bill.currency);
   return {
     id: bill.id, billNumber: bill.billNumber, billerCode: bill.billerCode, accountNumber: bill.accountNumber, meterNumber: bill.meterNumber,

@@ -1,12 +1,9 @@
 // The bill day schedule, in the worker: a pass shortly after start, then every few minutes, starting the runs that
-// are due (bill-run.schedule.ts). A pass that finds nothing due costs one query per biller. It also gives the
-// notifications worker the bill PDF to attach to each bill.issued email.
+// are due (bill-run.schedule.ts). A pass that finds nothing due costs one query per biller.
 import type { AppDeps } from '../../http/app.js';
 import type { WorkerStarter } from '../../workers/index.js';
 import type { Ctx } from '../../platform/context.js';
-import { registerAttachmentProvider } from '../../platform/attachments.js';
 import { runDueBillRuns } from './bill-run.schedule.js';
-import { billAttachment } from './bills.service.js';
 
 const FIRST_PASS_DELAY_MS = 10_000;
 const PASS_INTERVAL_MS = 5 * 60_000;
@@ -15,7 +12,6 @@ export const billRunScheduler: WorkerStarter = {
   name: 'billing.schedule',
   start: async (deps: AppDeps) => {
     const ctx: Ctx = { db: deps.database.db, clock: deps.clock, config: deps.config };
-    const unregister = registerAttachmentProvider('bill.issued', (c, event, language) => billAttachment(c, event.payload.billId, language));
     const concurrency = deps.database.kind === 'postgres' ? 2 : 1;
     const stopping = new AbortController();
     let running: Promise<unknown> | undefined;
@@ -36,7 +32,6 @@ export const billRunScheduler: WorkerStarter = {
       stopping.abort();
       clearTimeout(first);
       clearInterval(every);
-      unregister();
       await running;
     };
   },

@@ -1,8 +1,9 @@
 // Reading bills: a citizen sees the bills of accounts registered to them, cashiers and administrators any.
+import type { AttachmentProvider } from '../../platform/attachments.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/context.js';
 import { requireRole, type Actor } from '../../platform/actor.js';
-import { accountsOfPerson, assertAccountAccess, findAccountById, findAccountByNumber, ACCOUNT_STAFF, type AccountRow } from '../accounts/accounts.service.js';
+import { accountsOfPerson, assertAccountAccess, findAccountById, findAccountByNumber, ACCOUNT_STAFF, type Account } from '../accounts/index.js';
 import { billDocumentOf } from './bill.document.js';
 import { renderBillPdf } from './billing.pdf.js';
 import * as store from './bills.store.js';
@@ -15,7 +16,7 @@ export async function billOfAccount(ctx: Ctx, accountId: string, period: string)
   return bill ? { ...bill, lines: await store.linesOf(ctx.db, bill.id) } : undefined;
 }
 
-export async function getBill(ctx: Ctx, actor: Actor, billId: string): Promise<{ bill: store.BillWithLines; account: AccountRow }> {
+export async function getBill(ctx: Ctx, actor: Actor, billId: string): Promise<{ bill: store.BillWithLines; account: Account }> {
   requireRole(actor, 'citizen', ...ACCOUNT_STAFF);
   const bill = await store.findBill(ctx.db, billId);
   if (!bill) throw new AppError('bill_not_found');
@@ -29,7 +30,7 @@ export async function getBill(ctx: Ctx, actor: Actor, billId: string): Promise<{
   return { bill: { ...bill, lines: await store.linesOf(ctx.db, bill.id) }, account };
 }
 
-export async function billsOfAccountNumber(ctx: Ctx, actor: Actor, accountNumber: string, limit = 24): Promise<{ account: AccountRow; bills: store.BillRow[] }> {
+export async function billsOfAccountNumber(ctx: Ctx, actor: Actor, accountNumber: string, limit = 24): Promise<{ account: Account; bills: store.BillRow[] }> {
   requireRole(actor, 'citizen', ...ACCOUNT_STAFF);
   const account = await findAccountByNumber(ctx, accountNumber);
   if (!account) throw new AppError('account_not_found');
@@ -38,7 +39,7 @@ export async function billsOfAccountNumber(ctx: Ctx, actor: Actor, accountNumber
 }
 
 /** The signed-in citizen's bills across all their accounts, newest first. */
-export async function myBills(ctx: Ctx, actor: Actor, limit = 100): Promise<{ accounts: AccountRow[]; bills: store.BillRow[] }> {
+export async function myBills(ctx: Ctx, actor: Actor, limit = 100): Promise<{ accounts: Account[]; bills: store.BillRow[] }> {
   requireRole(actor, 'citizen');
   if (actor.kind !== 'person') throw new AppError('forbidden');
   const accounts = (await accountsOfPerson(ctx, actor, actor.civilId)).map((a) => a.account);
@@ -56,12 +57,12 @@ export async function billPdf(ctx: Ctx, actor: Actor, billId: string, language: 
   return { pdf: await renderBillPdf(await billDocumentOf(ctx, bill, account), language), billNumber: bill.billNumber };
 }
 
-/** The bill.issued email's attachment (registered with notifications by the billing worker). */
-export async function billAttachment(ctx: Ctx, billId: string, language: 'ar' | 'en'): Promise<{ filename: string; content: Buffer; contentType: string }[]> {
-  const bill = await store.findBill(ctx.db, billId);
+/** The e-bill PDF attached to the bill.issued email, in the person's language. */
+export const billEmailAttachment: AttachmentProvider<'bill.issued'> = async (ctx, event, language) => {
+  const bill = await store.findBill(ctx.db, event.payload.billId);
   if (!bill) return [];
   const account = (await findAccountById(ctx, bill.accountId))!;
   const withLines = { ...bill, lines: await store.linesOf(ctx.db, bill.id) };
   const content = await renderBillPdf(await billDocumentOf(ctx, withLines, account), language);
   return [{ filename: `${bill.billNumber}-${language}.pdf`, content, contentType: 'application/pdf' }];
-}
+};

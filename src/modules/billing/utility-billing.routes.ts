@@ -2,9 +2,9 @@
 // meters, readings, tariffs, bills and bill runs.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../http/app.js';
-import { accountsRoutes } from '../accounts/accounts.routes.js';
-import { meteringRoutes } from '../metering/metering.routes.js';
-import { tariffsRoutes } from '../tariffs/tariffs.routes.js';
+import { accountsRoutes } from '../accounts/index.js';
+import { meteringRoutes } from '../metering/index.js';
+import { tariffsRoutes } from '../tariffs/index.js';
 import { billingRoutes } from './billing.routes.js';
 
 export const utilityBillingRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, options) => {

@@ -4,10 +4,10 @@
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/context.js';
 import { formatAmount } from '../../shared/money.js';
-import { amountDue, payables, receivableAccountOf } from '../billers/billers.service.js';
+import { amountDue, payables, receivableAccountOf } from '../billers/index.js';
 import type { Actor } from '../../platform/actor.js';
-import { accounts, post } from '../ledger/ledger.service.js';
-import { refundPayable } from '../payments/refunds.service.js';
+import { accounts, post } from '../ledger/index.js';
+import { refundPayable } from '../payments/index.js';
 import * as store from './violations.store.js';
 
 export interface CancellationResult {

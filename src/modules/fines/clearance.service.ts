@@ -4,10 +4,10 @@
 import { AppError } from '../../platform/errors/app-error.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
 import { formatAmount } from '../../shared/money.js';
-import { amountDue, getBiller, payables } from '../billers/billers.service.js';
+import { amountDue, getBiller, payables } from '../billers/index.js';
 import { requireRole, type Actor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
-import { checkCivilId } from '../identity/identity.service.js';
+import { checkCivilId } from '../identity/index.js';
 import { FINES_BILLER } from './recording.service.js';
 import { plateOf } from './vehicles.service.js';
 import * as store from './violations.store.js';

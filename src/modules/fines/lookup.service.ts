@@ -6,10 +6,10 @@ import type { Ctx } from '../../platform/context.js';
 import { localDate } from '../../platform/clock.js';
 import { formatAmount } from '../../shared/money.js';
 import { maskCivilId } from '../../shared/mask.js';
-import { amountDue, payables, type PayableRow } from '../billers/billers.service.js';
+import { amountDue, payables, type Payable } from '../billers/index.js';
 import { actorRole, type Actor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
-import { checkCivilId } from '../identity/identity.service.js';
+import { checkCivilId } from '../identity/index.js';
 import { plateOf } from './vehicles.service.js';
 import * as store from './violations.store.js';
 
@@ -82,7 +82,7 @@ export async function presentViolations(ctx: Ctx, actor: Actor, rows: store.Viol
     objectionByViolation.get(row.id), seesFullRecord(actor, row)));
 }
 
-function presentViolation(row: store.ViolationRow, type: store.ViolationTypeRow, payable: PayableRow | undefined, objection: store.ObjectionRow | undefined, full: boolean): ViolationView {
+function presentViolation(row: store.ViolationRow, type: store.ViolationTypeRow, payable: Payable | undefined, objection: store.ObjectionRow | undefined, full: boolean): ViolationView {
   const payableOnline = payable?.payableOnline ?? type.payableOnline;
   const holdAr = payable?.holdReasonAr ?? type.holdReasonAr;
   const holdEn = payable?.holdReasonEn ?? type.holdReasonEn;
@@ -123,7 +123,7 @@ export function maskPlate(plate: string): string {
   return plate.slice(0, -2).replace(/[0-9A-Z]/g, '*') + plate.slice(-2);
 }
 
-function statusOf(row: store.ViolationRow, payable: PayableRow | undefined): ViolationStatus {
+function statusOf(row: store.ViolationRow, payable: Payable | undefined): ViolationStatus {
   if (row.status === 'cancelled' || payable?.status === 'cancelled') return 'cancelled';
   if (payable?.status === 'paid') return 'paid';
   if (payable?.status === 'partially_paid') return 'partially_paid';

@@ -7,11 +7,10 @@ import { AppError } from '../../platform/errors/app-error.js';
 import { localDate } from '../../platform/clock.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
 import { newId } from '../../shared/ids.js';
-import { getBiller, issuePayable, receivableAccountOf } from '../billers/billers.service.js';
+import { getBiller, issuePayable } from '../billers/index.js';
 import { requireRole, type Actor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
-import { findPersonIdByCivilId } from '../identity/identity.service.js';
-import { accounts, post } from '../ledger/ledger.service.js';
+import { findPersonIdByCivilId } from '../identity/index.js';
 import { activeType, fineFor } from './catalogue.service.js';
 import { normalizePlate, plateFormatOf } from '../../shared/plates.js';
 import { emitViolationRecorded } from './violation-notice.js';
@@ -109,14 +108,10 @@ export async function recordViolation(ctx: Ctx, actor: Actor, input: RecordViola
       payableOnline: type.payableOnline,
       holdReasonAr: type.holdReasonAr,
       holdReasonEn: type.holdReasonEn,
+      ledgerMemo: { violationNumber: inserted.violationNumber, typeCode: type.code },
     });
     await store.setViolationPayable(tx.db, inserted.id, payable.id);
     const violation = { ...inserted, payableId: payable.id };
-    await post(tx, {
-      kind: 'fine.issued', sourceRef: violation.id, currency: biller.currency,
-      lines: [{ account: receivableAccountOf(payable), amount }, { account: accounts.revenue(biller.code), amount: -amount }],
-      memo: { violationNumber: violation.violationNumber, typeCode: type.code },
-    });
     if (ownerCivilId) {
       await emitViolationRecorded(tx, { personId, civilId: ownerCivilId }, violation, type);
       await store.markViolationNotified(tx.db, violation.id, now);

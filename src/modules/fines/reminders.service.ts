@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { localDate } from '../../platform/clock.js';
 import type { Ctx } from '../../platform/context.js';
-import { findPersonIdByCivilId } from '../identity/identity.service.js';
+import { findPersonIdByCivilId } from '../identity/index.js';
 import { emitEvent } from '../../platform/outbox.js';
 import * as store from './vehicles.store.js';
 

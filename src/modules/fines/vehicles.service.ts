@@ -3,11 +3,11 @@
 import { AppError } from '../../platform/errors/app-error.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
 import { newId } from '../../shared/ids.js';
-import { amountDue, OPEN_STATUSES, payables, receivableAccountOf } from '../billers/billers.service.js';
+import { amountDue, OPEN_STATUSES, payables, receivableAccountOf } from '../billers/index.js';
 import { requireRole, requireSelfOrRole, type Actor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
-import { checkCivilId, findPersonIdByCivilId } from '../identity/identity.service.js';
-import { post } from '../ledger/ledger.service.js';
+import { checkCivilId, findPersonIdByCivilId } from '../identity/index.js';
+import { post } from '../ledger/index.js';
 import { normalizePlate, plateFormatOf } from '../../shared/plates.js';
 import { emitViolationRecorded } from './violation-notice.js';
 import * as store from './vehicles.store.js';

@@ -93,6 +93,26 @@ export function personIdsByPhone(ctx: Ctx, phone: string): Promise<string[]> {
   return store.personIdsByPhone(ctx.db, phone);
 }
 
+/** A person's names and civil ID, for receipts and inquiry answers (no contact details, no password hash). */
+export interface PersonSummary {
+  id: string;
+  civilId: string;
+  nameAr: string;
+  nameEn: string;
+}
+
+export type PersonContacts = store.ContactsRow;
+
+export async function findPersonById(ctx: Ctx, id: string): Promise<PersonSummary | undefined> {
+  const person = await store.findPersonById(ctx.db, id);
+  return person && { id: person.id, civilId: person.civilId, nameAr: person.nameAr, nameEn: person.nameEn };
+}
+
+export async function findPersonByCivilId(ctx: Ctx, civilId: string): Promise<PersonSummary | undefined> {
+  const person = await store.findPersonByCivilId(ctx.db, civilId);
+  return person && { id: person.id, civilId: person.civilId, nameAr: person.nameAr, nameEn: person.nameEn };
+}
+
 export async function findPersonIdByCivilId(ctx: Ctx, civilId: string): Promise<string | undefined> {
   return (await store.findPersonByCivilId(ctx.db, civilId))?.id;
 }

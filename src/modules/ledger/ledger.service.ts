@@ -79,15 +79,14 @@ export async function postMany(ctx: Ctx, inputs: PostingInput[]): Promise<{ sour
   for (const input of inputs) {
     for (const line of input.lines) accountRows.set(line.account, { code: line.account, type: accountType(line.account), currency: input.currency });
   }
-  await store.ensureAccounts(ctx.db, [...accountRows.values()]);
-  const now = ctx.clock.now();
+  const postedAt = ctx.clock.now();
   const planned = inputs.map((input) => ({ input, id: newId('ltx') }));
-  const inserted = await store.insertTransactions(ctx.db, planned.map(({ input, id }) => ({
-    id, kind: input.kind, sourceRef: input.sourceRef, currency: input.currency, memo: input.memo ?? {}, postedAt: now,
-  })));
-  const entries = planned.filter(({ id }) => inserted.has(id)).flatMap(({ input, id }) =>
-    input.lines.map((line) => ({ transactionId: id, accountCode: line.account, amount: line.amount, currency: input.currency })));
-  await store.insertEntries(ctx.db, entries);
+  const inserted = await store.insertTransactionsAtOnce(
+    ctx.db,
+    planned.map(({ input, id }) => ({ id, kind: input.kind, sourceRef: input.sourceRef, currency: input.currency, memo: jsonSafe(input.memo ?? {}), postedAt })),
+    [...accountRows.values()],
+    planned.flatMap(({ input, id }) => input.lines.map((line) => ({ transactionId: id, accountCode: line.account, amount: line.amount, currency: input.currency }))),
+  );
   return planned.map(({ input, id }) => ({ sourceRef: input.sourceRef, transactionId: id, posted: inserted.has(id) }));
 }
 

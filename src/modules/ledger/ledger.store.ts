@@ -1,20 +1,42 @@
 import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import { ledgerAccounts, ledgerEntries, ledgerTransactions } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
+import { queryRows } from '../../db/query-rows.js';
 
-export async function ensureAccounts(db: Executor, accounts: { code: string; type: string; currency: string }[]): Promise<void> {
-  if (accounts.length > 0) await db.insert(ledgerAccounts).values(accounts).onConflictDoNothing();
-}
-
-/** Inserts transactions; returns the ids actually inserted (a source already posted is skipped). */
-export async function insertTransactions(db: Executor, rows: (typeof ledgerTransactions.$inferInsert)[]): Promise<Set<string>> {
-  if (rows.length === 0) return new Set();
-  const inserted = await db.insert(ledgerTransactions).values(rows).onConflictDoNothing().returning({ id: ledgerTransactions.id });
-  return new Set(inserted.map((r) => r.id));
-}
-
-export async function insertEntries(db: Executor, rows: (typeof ledgerEntries.$inferInsert)[]): Promise<void> {
-  if (rows.length > 0) await db.insert(ledgerEntries).values(rows);
+/**
+ * Many transactions with their accounts and entries in one statement (bill runs post thousands at once). Rows travel
+ * as two JSON parameters, so the count is not limited by PostgreSQL's 65,535 bind parameters. A source already posted
+ * (kind, source_ref) inserts nothing, entries included. Returns the ids actually inserted.
+ */
+export async function insertTransactionsAtOnce(
+  db: Executor,
+  transactions: { id: string; kind: string; sourceRef: string; currency: string; memo: Record<string, unknown>; postedAt: Date }[],
+  accounts: { code: string; type: string; currency: string }[],
+  entries: { transactionId: string; accountCode: string; amount: bigint; currency: string }[],
+): Promise<Set<string>> {
+  if (transactions.length === 0) return new Set();
+  const txJson = JSON.stringify(transactions.map((t) => ({ id: t.id, kind: t.kind, source_ref: t.sourceRef, currency: t.currency, memo: t.memo, posted_at: t.postedAt.toISOString() })));
+  const accountJson = JSON.stringify(accounts);
+  const entryJson = JSON.stringify(entries.map((e) => ({ transaction_id: e.transactionId, account_code: e.accountCode, amount: e.amount.toString(), currency: e.currency })));
+  const rows = await queryRows<{ id: string }>(db, sql`
+    WITH new_accounts AS (
+      INSERT INTO ledger_accounts (code, type, currency)
+      SELECT code, type, currency FROM json_to_recordset(${accountJson}::json) AS a(code text, type text, currency text)
+      ON CONFLICT DO NOTHING
+    ), new_transactions AS (
+      INSERT INTO ledger_transactions (id, kind, source_ref, currency, memo, posted_at)
+      SELECT id, kind, source_ref, currency, memo, posted_at
+      FROM json_to_recordset(${txJson}::json) AS t(id text, kind text, source_ref text, currency text, memo jsonb, posted_at timestamptz)
+      ON CONFLICT (kind, source_ref) DO NOTHING
+      RETURNING id
+    ), new_entries AS (
+      INSERT INTO ledger_entries (transaction_id, account_code, amount, currency)
+      SELECT e.transaction_id, e.account_code, e.amount, e.currency
+      FROM json_to_recordset(${entryJson}::json) AS e(transaction_id text, account_code text, amount bigint, currency text)
+      JOIN new_transactions nt ON nt.id = e.transaction_id
+    )
+    SELECT id FROM new_transactions`);
+  return new Set(rows.map((r) => r.id));
 }
 
 export async function findTransactionBySource(db: Executor, kind: string, sourceRef: string) {

@@ -7,9 +7,9 @@ import { newId } from '../../shared/ids.js';
 import { requireRole, type Actor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
 import {
-  addMeter, createAccount, findAccountByNumber, meters, type AccountWithMeter, type CreateAccountInput, type MeterInput, type MeterRow,
-} from '../accounts/accounts.service.js';
-import type { Unit } from '../tariffs/tariffs.service.js';
+  addMeter, createAccount, findAccountByNumber, meters, type AccountWithMeter, type CreateAccountInput, type MeterInput, type Meter,
+} from '../accounts/index.js';
+import type { Unit } from '../tariffs/index.js';
 import { decideReading } from './readings.decision.js';
 import { lastReadingOf } from './readings.service.js';
 import * as store from './readings.store.js';
@@ -22,7 +22,7 @@ export async function openAccount(ctx: Ctx, actor: Actor, input: CreateAccountIn
   });
 }
 
-async function recordInstallation(ctx: Ctx, actor: Actor, meter: MeterRow): Promise<void> {
+async function recordInstallation(ctx: Ctx, actor: Actor, meter: Meter): Promise<void> {
   await store.insertReading(ctx.db, {
     id: newId('rdg'), meterId: meter.id, accountId: meter.accountId, readOn: meter.installedOn, value: meter.initialReading, consumption: 0n,
     source: 'install', status: 'accepted', decisionCode: 'reading_install', enteredByKind: actor.kind,
@@ -42,7 +42,7 @@ export interface ReplaceMeterInput {
  * Takes the old meter out with its final reading (consumption up to that day stays billable) and installs the
  * new one from its initial reading on the same day.
  */
-export async function replaceMeter(ctx: Ctx, actor: Actor, input: ReplaceMeterInput): Promise<{ removed: MeterRow; installed: MeterRow }> {
+export async function replaceMeter(ctx: Ctx, actor: Actor, input: ReplaceMeterInput): Promise<{ removed: Meter; installed: Meter }> {
   requireRole(actor, 'admin');
   return inTransaction(ctx, async (tx) => {
     const account = await findAccountByNumber(tx, input.accountNumber);

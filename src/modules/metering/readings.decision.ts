@@ -3,7 +3,7 @@
 // held for a person to review, never silently dropped; the rest are accepted with the consumption they imply.
 import type { ErrorCode } from '../../platform/errors/app-error.js';
 import { mulDivRound } from '../../shared/money.js';
-import { daysBetween } from '../tariffs/days.js';
+import { daysBetween } from '../../shared/days.js';
 
 export interface ReadingBand {
   /** Below this percentage of the expected use over at least `minDaysForLow` days: held as suspiciously low. */

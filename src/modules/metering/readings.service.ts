@@ -7,9 +7,9 @@ import { inTransaction, type Ctx } from '../../platform/context.js';
 import { newId } from '../../shared/ids.js';
 import { requireRole, type Actor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
-import { getBiller } from '../billers/billers.service.js';
-import { assertAccountAccess, findMeterTarget, meters, type AccountRow, type MeterRow } from '../accounts/accounts.service.js';
-import { isDay } from '../tariffs/days.js';
+import { getBiller } from '../billers/index.js';
+import { assertAccountAccess, findMeterTarget, meters, type Account, type Meter } from '../accounts/index.js';
+import { isDay } from '../../shared/days.js';
 import { DECISION_MESSAGES, DEFAULT_BAND, decideReading, type Expected, type ReadingBand } from './readings.decision.js';
 import { parseReadingsCsv } from './readings.csv.js';
 import * as store from './readings.store.js';
@@ -28,8 +28,8 @@ export interface ReadingOutcome {
   code: string;
   message: { ar: string; en: string };
   reading: store.ReadingRow;
-  account: AccountRow;
-  meter: MeterRow;
+  account: Account;
+  meter: Meter;
   expected: Expected | null;
 }
 
@@ -99,7 +99,7 @@ export async function recordHistoricReading(ctx: Ctx, actor: Actor, input: { met
 }
 
 /** The meter's latest accepted reading, or its installation point when it has none. */
-export async function lastReadingOf(ctx: Ctx, meter: MeterRow): Promise<{ value: bigint; readOn: string }> {
+export async function lastReadingOf(ctx: Ctx, meter: Meter): Promise<{ value: bigint; readOn: string }> {
   const last = await store.lastAcceptedOfMeter(ctx.db, meter.id);
   return last ? { value: last.value, readOn: last.readOn } : { value: meter.initialReading, readOn: meter.installedOn };
 }
@@ -191,13 +191,13 @@ export async function reviewReading(ctx: Ctx, actor: Actor, readingId: string, a
   });
 }
 
-async function findMeterTargetById(ctx: Ctx, reading: store.ReadingRow): Promise<{ account: AccountRow; meter: MeterRow }> {
+async function findMeterTargetById(ctx: Ctx, reading: store.ReadingRow): Promise<{ account: Account; meter: Meter }> {
   const [meter] = (await meters.ofAccounts(ctx, [reading.accountId])).filter((m) => m.id === reading.meterId);
   const { account } = await findMeterTarget(ctx, { meterNumber: meter!.meterNumber });
   return { account, meter: meter! };
 }
 
-export async function readingsOfAccount(ctx: Ctx, actor: Actor, account: AccountRow, limit = 60): Promise<store.ReadingView[]> {
+export async function readingsOfAccount(ctx: Ctx, actor: Actor, account: Account, limit = 60): Promise<store.ReadingView[]> {
   assertAccountAccess(actor, account);
   return store.readingsOfAccount(ctx.db, account.id, limit);
 }

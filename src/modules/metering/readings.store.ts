@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, lt } from 'drizzle-orm';
 import { meterReadings, meters, utilityAccounts } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
-import { addDays, daysBetween } from '../tariffs/days.js';
+import { addDays, daysBetween } from '../../shared/days.js';
 
 export type ReadingRow = typeof meterReadings.$inferSelect;
 /** A reading with the numbers people know it by. */

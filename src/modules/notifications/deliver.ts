@@ -13,7 +13,7 @@
 // worker, and the outcome is written only by the holder of that attempt.
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/context.js';
-import { attachmentProviderFor, type EmailAttachment } from '../../platform/attachments.js';
+import { attachmentProviderFor, type AttachmentProviders, type EmailAttachment } from '../../platform/attachments.js';
 import { retryDelayMs } from './backoff.js';
 import type { Mailer } from './email/mailer.js';
 import type { EventPayloads, EventTopic } from '../../platform/outbox.js';
@@ -27,6 +27,8 @@ import { outboxPayload } from './outbox.queue.js';
 export interface Transports {
   sms?: SmsSender | null;
   mailer?: Mailer | null;
+  /** The documents other modules draw for an email's topic (composed in src/workers/attachments.ts). */
+  attachments?: AttachmentProviders;
 }
 
 export interface DeliveryOutcome {
@@ -49,7 +51,7 @@ export async function deliverNotification(ctx: Ctx, transports: Transports, work
     }
     if (row.channel === 'email') {
       if (!transports.mailer) throw new AppError('email_not_configured', { retryable: true });
-      const attachments = await attachmentsFor(ctx, row);
+      const attachments = await attachmentsFor(ctx, transports.attachments, row);
       const messageId = await transports.mailer.sendEmail({
         to: row.address,
         subject: row.subject ?? '',
@@ -81,9 +83,9 @@ async function recordFailure(ctx: Ctx, hold: { id: string; workerId: string; att
   return { status: dead ? 'dead' : 'failed', code };
 }
 
-/** The document for the email (bill or receipt PDF), when the module that owns it registered a provider. */
-async function attachmentsFor(ctx: Ctx, row: NotificationRow): Promise<EmailAttachment[]> {
-  const provider = attachmentProviderFor(row.topic);
+/** The document for the email (bill or receipt PDF), when the module that owns it provides one. */
+async function attachmentsFor(ctx: Ctx, providers: AttachmentProviders | undefined, row: NotificationRow): Promise<EmailAttachment[]> {
+  const provider = attachmentProviderFor(providers, row.topic);
   if (!provider) return [];
   const event = await outboxPayload(ctx.db, row.outboxId);
   if (!event) return [];

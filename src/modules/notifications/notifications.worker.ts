@@ -69,6 +69,7 @@ export async function startNotifications(deps: AppDeps, options: { log?: (messag
   const transports: Transports = {
     sms: smpp ? createSmppSender({ ...smpp, log: { info: (m, d) => log(m, d), warn: (m, d) => log(m, d) } }) : null,
     mailer: relay ? createMailer(relay) : null,
+    attachments: deps.attachments,
   };
   if (!smpp) warn('notifications: no SMS centre configured (SMPP_HOST): SMS wait and are dead-lettered after NOTIFY_MAX_ATTEMPTS');
   if (!relay) warn('notifications: no mail relay configured (SMTP_HOST): emails wait and are dead-lettered after NOTIFY_MAX_ATTEMPTS');

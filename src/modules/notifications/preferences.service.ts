@@ -6,7 +6,7 @@ import { normalizePhone } from '../../shared/contact.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
 import { requireRole, systemActor, type Actor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
-import { contactsOfPerson, personIdsByPhone } from '../identity/identity.service.js';
+import { contactsOfPerson, personIdsByPhone } from '../identity/index.js';
 import * as store from './preferences.store.js';
 import { CATEGORIES, CHANNELS, DEFAULT_PREFERENCES, type Category, type Channel } from './topics.js';
 import { verifyUnsubscribeToken } from './unsubscribe.js';

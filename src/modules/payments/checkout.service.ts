@@ -8,7 +8,7 @@ import { inTransaction, type Ctx } from '../../platform/context.js';
 import { newId } from '../../shared/ids.js';
 import { parsePositiveAmount } from '../../shared/money.js';
 import type { Actor } from '../../platform/actor.js';
-import { amountDue, payables, type PayableLookup, type PayableRow } from '../billers/billers.service.js';
+import { amountDue, payables, type PayableLookup, type Payable } from '../billers/index.js';
 import type { PaymentGateway } from './gateways/index.js';
 import { assertPlannedItems } from './direct-posting.js';
 import { allocateOldestFirst, assertPayable } from './payment-rules.js';
@@ -60,7 +60,7 @@ interface Plan {
   currency: string;
   creditAmount: bigint;
   creditParty: string;
-  first: PayableRow;
+  first: Payable;
 }
 
 /** Turns the request into priced items, checked against the payables as they are now (checked again at posting). */

@@ -5,8 +5,8 @@
 import type { Ctx } from '../../platform/context.js';
 import { inTransaction } from '../../platform/context.js';
 import { systemActor } from '../../platform/actor.js';
-import { amountDue, payables, OPEN_STATUSES, type PayableRow } from '../billers/billers.service.js';
-import * as ledger from '../ledger/ledger.service.js';
+import { amountDue, payables, OPEN_STATUSES, type Payable } from '../billers/index.js';
+import * as ledger from '../ledger/index.js';
 import { postDirectPayment } from './direct-posting.js';
 import { creditAccountOf, creditAccountsFor } from './parties.js';
 import { applicableAmount } from './payment-rules.js';
@@ -39,7 +39,7 @@ export async function applyCreditsToPayables(ctx: Ctx, payableIds: string[]): Pr
   for (const row of withCredit) await payFromCredit(ctx, row);
 }
 
-function isCreditable(row: PayableRow): boolean {
+function isCreditable(row: Payable): boolean {
   return OPEN_STATUSES.includes(row.status as (typeof OPEN_STATUSES)[number]) && row.payableOnline && amountDue(row) > 0n;
 }
 
@@ -48,7 +48,7 @@ function isCreditable(row: PayableRow): boolean {
  * run may have spent it), and pay as much as the payable may take. Partial payment from credit is allowed only
  * when the biller allows partial payment of that size; otherwise the credit waits for a bill it can settle.
  */
-async function payFromCredit(ctx: Ctx, payable: PayableRow): Promise<void> {
+async function payFromCredit(ctx: Ctx, payable: Payable): Promise<void> {
   const accounts = creditAccountsFor(payable);
   await inTransaction(ctx, async (tx) => {
     await ledger.lockAccounts(tx, accounts);

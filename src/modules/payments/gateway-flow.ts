@@ -7,7 +7,7 @@ import { AppError } from '../../platform/errors/app-error.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
-import { accounts } from '../ledger/ledger.service.js';
+import { accounts } from '../ledger/index.js';
 import { assertGatewayResultMatches, type GatewayResult, type PaymentGateway } from './gateways/index.js';
 import { auditRefusal } from './payments.audit.js';
 import { applyItems, paymentLines, postPaymentLedger, queueReceipt, receiptYear } from './posting.js';

@@ -7,8 +7,8 @@ import { formatAmount } from '../../shared/money.js';
 import { maskName } from '../../shared/mask.js';
 import type { Actor } from '../../platform/actor.js';
 import { recordReadAudit } from '../../platform/audit.js';
-import { findPersonByCivilId, findPersonById } from '../identity/identity.store.js';
-import { amountDue, getBiller, listBillers, payables, type PayableLookup, type PayableRow } from '../billers/billers.service.js';
+import { findPersonByCivilId, findPersonById } from '../identity/index.js';
+import { amountDue, getBiller, listBillers, payables, type PayableLookup, type Payable } from '../billers/index.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { normalizePlate, plateFormatOf } from '../../shared/plates.js';
 
@@ -39,7 +39,7 @@ export interface Dues {
 
 const STAFF_KINDS = new Set(['staff', 'system']);
 
-function sees(actor: Actor, payable: PayableRow): 'full' | 'masked' {
+function sees(actor: Actor, payable: Payable): 'full' | 'masked' {
   if (STAFF_KINDS.has(actor.kind)) return 'full';
   if (actor.kind === 'person' && ((payable.civilId && payable.civilId === actor.civilId) || payable.personId === actor.id)) return 'full';
   return 'masked';
@@ -89,17 +89,17 @@ export async function findDues(ctx: Ctx, actor: Actor, lookup: DuesLookup): Prom
 }
 
 /** Owner names for the rows, one look-up per distinct owner (an inquiry by civil ID has one). */
-async function ownerNames(ctx: Ctx, rows: PayableRow[]): Promise<Map<string, { ar: string; en: string }>> {
+async function ownerNames(ctx: Ctx, rows: Payable[]): Promise<Map<string, { ar: string; en: string }>> {
   const names = new Map<string, { ar: string; en: string }>();
   const byId = [...new Set(rows.map((r) => r.personId).filter((v): v is string => Boolean(v)))];
   const byCivilId = [...new Set(rows.filter((r) => !r.personId && r.civilId).map((r) => r.civilId!))];
   await Promise.all([
     ...byId.map(async (id) => {
-      const person = await findPersonById(ctx.db, id);
+      const person = await findPersonById(ctx, id);
       if (person) names.set(id, { ar: person.nameAr, en: person.nameEn });
     }),
     ...byCivilId.map(async (civilId) => {
-      const person = await findPersonByCivilId(ctx.db, civilId);
+      const person = await findPersonByCivilId(ctx, civilId);
       if (person) names.set(`cid:${civilId}`, { ar: person.nameAr, en: person.nameEn });
     }),
   ]);

@@ -1,10 +1,10 @@
 // Whose money is it: the party behind a payable, as the ledger names it. The receivable account is decided by the
 // billers module (receivableAccountOf); a party's credit account reuses the same party key without the biller, so
 // an overpayment on an account, a civil ID or a plate is found again when that party's next bill is issued.
-import { receivableAccountOf, type PayableRow } from '../billers/billers.service.js';
-import { accounts } from '../ledger/ledger.service.js';
+import { receivableAccountOf, type Payable } from '../billers/index.js';
+import { accounts } from '../ledger/index.js';
 
-type PartyFields = Pick<PayableRow, 'billerCode' | 'accountNumber' | 'civilId' | 'plate' | 'id'>;
+type PartyFields = Pick<Payable, 'billerCode' | 'accountNumber' | 'civilId' | 'plate' | 'id'>;
 
 /** `acct-…`, `cid-…`, `plate-…` or `payable-…`: the receivable account's party part. */
 export function partyOf(payable: PartyFields): string {

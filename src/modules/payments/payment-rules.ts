@@ -1,9 +1,9 @@
 // What may be paid on a payable, as pure functions: checked when a checkout starts (to refuse early, with a
 // clear code) and again under the payable's row lock when the money posts (the check that counts).
 import { AppError } from '../../platform/errors/app-error.js';
-import { amountDue, type PayableRow } from '../billers/billers.service.js';
+import { amountDue, type Payable } from '../billers/index.js';
 
-export type PayableRules = Pick<PayableRow, 'id' | 'status' | 'amount' | 'amountPaid' | 'currency' | 'payableOnline' | 'allowsPartialPayment' | 'minPartialAmount'>;
+export type PayableRules = Pick<Payable, 'id' | 'status' | 'amount' | 'amountPaid' | 'currency' | 'payableOnline' | 'allowsPartialPayment' | 'minPartialAmount'>;
 
 /** Throws the reason this amount cannot be paid on this payable now, or returns when it can. */
 export function assertPayable(payable: PayableRules, amount: bigint): void {

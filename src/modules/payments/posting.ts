@@ -8,8 +8,8 @@
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/context.js';
 import { formatAmount } from '../../shared/money.js';
-import { payables, receivableAccountOf, type PayableRow } from '../billers/billers.service.js';
-import * as ledger from '../ledger/ledger.service.js';
+import { payables, receivableAccountOf, type Payable } from '../billers/index.js';
+import * as ledger from '../ledger/index.js';
 import { emitEvent } from '../../platform/outbox.js';
 import { assertPayable, applicableAmount } from './payment-rules.js';
 import { creditAccountOf } from './parties.js';
@@ -26,7 +26,7 @@ export interface PlannedItem {
 }
 
 export interface AppliedItem {
-  payable: PayableRow;
+  payable: Payable;
   amount: bigint;
 }
 

@@ -6,8 +6,8 @@ import type { Ctx } from '../../platform/context.js';
 import { formatAmount, parseAmount } from '../../shared/money.js';
 import { maskCivilId, maskName } from '../../shared/mask.js';
 import type { Actor } from '../../platform/actor.js';
-import { findPersonByCivilId, findPersonById } from '../identity/identity.store.js';
-import { getBiller, payables, type PayableRow } from '../billers/billers.service.js';
+import { findPersonByCivilId, findPersonById } from '../identity/index.js';
+import { getBiller, payables, type Payable } from '../billers/index.js';
 import { receiptSignatureMatches, receiptVerifyUrl } from './receipt-signature.js';
 import { renderReceiptPdf, type ReceiptDocument, type ReceiptStatus } from './receipts.pdf.js';
 import * as store from './payments.store.js';
@@ -40,7 +40,7 @@ export interface ReceiptView {
 
 interface LoadedReceipt {
   payment: store.PaymentRow;
-  items: (store.PaymentItemRow & { payable: PayableRow })[];
+  items: (store.PaymentItemRow & { payable: Payable })[];
   payer: { nameAr: string; nameEn: string; civilId: string } | undefined;
 }
 
@@ -52,7 +52,7 @@ async function loadReceipt(ctx: Ctx, receiptNumber: string): Promise<LoadedRecei
   const owner = items.map((i) => rows.get(i.payableId)).find((row) => row?.personId || row?.civilId);
   const personId = payment.personId ?? owner?.personId;
   const civilId = payment.civilId ?? owner?.civilId;
-  const person = personId ? await findPersonById(ctx.db, personId) : civilId ? await findPersonByCivilId(ctx.db, civilId) : undefined;
+  const person = personId ? await findPersonById(ctx, personId) : civilId ? await findPersonByCivilId(ctx, civilId) : undefined;
   return {
     payment,
     items: items.filter((i) => rows.has(i.payableId)).map((i) => ({ ...i, payable: rows.get(i.payableId)! })),

@@ -1,7 +1,6 @@
 // The reconciler: card payments still pending N minutes after they started (the gateway's notification never
 // came, came before we could confirm, or our answer was lost) are settled by asking the gateway (KNET action 8).
 // It is the same settle path as the response URL, so a payment the notification posts meanwhile is left alone.
-// Its start also gives notifications the receipt PDF to attach to payment.received emails.
 import type { AppDeps } from '../../http/app.js';
 import type { Ctx } from '../../platform/context.js';
 import { systemActor } from '../../platform/actor.js';
@@ -9,7 +8,6 @@ import type { PaymentGateway } from './gateways/index.js';
 import { settleWithGateway, type SettleOutcome } from './gateway-flow.js';
 import { inquireAfterMinutes, paymentGatewayOf } from './payments.gateway.js';
 import * as store from './payments.store.js';
-import { registerReceiptAttachment } from './receipts.attachment.js';
 
 const BATCH = 50;
 
@@ -34,7 +32,6 @@ export const paymentsReconciler = {
   name: 'payments-reconciler',
   start: async (deps: AppDeps) => {
     const ctx: Ctx = { db: deps.database.db, clock: deps.clock, config: deps.config };
-    const unregisterAttachment = registerReceiptAttachment();
     let running: Promise<unknown> | undefined;
     const tick = () => {
       const gateway = paymentGatewayOf(deps);
@@ -45,7 +42,6 @@ export const paymentsReconciler = {
     timer.unref();
     return async () => {
       clearInterval(timer);
-      unregisterAttachment();
       await running;
     };
   },

@@ -5,7 +5,7 @@ import { createTestApp, signIn, type TestApp } from '../../../test/support/app.j
 import { seedDemo } from '../../db/seed/index.js';
 import { DEMO_PASSWORD } from '../../db/seed/demo-accounts.js';
 import type { SeededPerson } from '../../db/seed/foundation.seed.js';
-import { issuePayable } from '../billers/billers.service.js';
+import { issuePayable } from '../billers/index.js';
 import type { Actor } from '../../platform/actor.js';
 import { recordChannelPayment } from '../payments/payments.service.js';
 import { refundPayment } from '../payments/refunds.service.js';

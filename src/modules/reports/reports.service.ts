@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/context.js';
 import { localDate } from '../../platform/clock.js';
 import { requireRole, type Actor } from '../../platform/actor.js';
-import { findPersonIdByCivilId } from '../identity/identity.service.js';
+import { findPersonIdByCivilId } from '../identity/index.js';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../../db/seed/demo-accounts.js';
 import { demoPeople } from '../../db/seed/foundation.seed.js';
 import * as store from './reports.store.js';

@@ -2,7 +2,7 @@
 // reading settles earlier estimated bills); each period's days are shared among the versions in force on them,
 // consumption is spread over those days evenly, and each version's monthly limits and fixed charge scale with
 // the fraction of a month it covers. Pure: no database, no clock.
-import { daysInclusive, addDays, maxDay, minDay } from './days.js';
+import { daysInclusive, addDays, maxDay, minDay } from '../../shared/days.js';
 import { addMonths, apportion, priceAt, priceTiers, type Months, type Tier, type TierCharge } from './tariffs.math.js';
 
 export interface VersionWindow {

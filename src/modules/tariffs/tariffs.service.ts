@@ -6,7 +6,7 @@ import { newId } from '../../shared/ids.js';
 import { currencyInfo } from '../../shared/money.js';
 import { requireRole, type Actor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
-import { isDay } from './days.js';
+import { isDay } from '../../shared/days.js';
 import { assertTiers, TariffShapeError, type Tier } from './tariffs.math.js';
 import type { PricedVersion } from './tariffs.proration.js';
 import * as store from './tariffs.store.js';

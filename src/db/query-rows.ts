@@ -1,5 +1,5 @@
 import type { SQL } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
+import type { Executor } from './client.js';
 
 /**
  * Runs raw SQL and returns its rows. PGlite and node-postgres both answer `{ rows }`; bigint columns come back as

@@ -1,0 +1,9 @@
+// The identity module's surface: people (civil ID), staff users and roles, sessions, machine clients.
+export {
+  actorFromSession, checkCivilId, contactsOfPeople, contactsOfPerson, findPersonIdByCivilId, personIdsByPhone, findPersonByCivilId,
+  findPersonById, type PersonContacts, type PersonSummary,
+} from './identity.service.js';
+export { actorFromSignedRequest } from './api-clients.service.js';
+export { signRequest } from './secrets.js';
+export { seedIdentity } from './identity.seed.js';
+export { identityRoutes } from './identity.routes.js';

@@ -1,0 +1,11 @@
+// The payments module's surface: inquiry, checkout, gateways (KNET), allocation, receipts, credits and refunds.
+export { applyCreditsToPayables } from './credits.service.js';
+export { creditAccountsFor } from './parties.js';
+export { refundPayable } from './refunds.service.js';
+export { paymentsRoutes } from './payments.routes.js';
+export { paymentsReconciler } from './reconciler.worker.js';
+export { receiptEmailAttachment } from './receipts.attachment.js';
+export { knetDemoSimulator } from './knet.demo.js';
+// The KNET wire helpers the KNET simulator shares.
+export { decryptTrandata, encryptTrandata, resourceKeyBytes } from './gateways/knet/knet.crypto.js';
+export { parseKnetXml, toKnetXml } from './gateways/knet/knet.xml.js';
