@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
-import { auditLog } from '../db/schema/index.js';
+import { auditLog } from '../db/schema/platform.js';
 import type { Ctx } from './context.js';
 import { actorRef, type Actor } from './actor.js';
 

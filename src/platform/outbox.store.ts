@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { outbox } from '../db/schema/index.js';
+import { outbox } from '../db/schema/platform.js';
 import type { Executor } from '../db/client.js';
 import { queryRows } from '../db/query-rows.js';
 

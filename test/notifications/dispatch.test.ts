@@ -7,7 +7,7 @@ import { newId } from '../../src/shared/ids.js';
 import { systemActor } from '../../src/platform/actor.js';
 import { saveTemplate } from '../../src/modules/notifications/templates.service.js';
 import { expandEvents } from '../../src/modules/notifications/expand.js';
-import { claimOutboxBatch } from '../../src/modules/notifications/outbox.queue.js';
+import { claimOutboxBatch } from '../../src/platform/outbox.queue.js';
 import { insertNotifications } from '../../src/modules/notifications/notifications.store.js';
 import { loadTemplates } from '../../src/modules/notifications/templates.service.js';
 import type { AttachmentProviders } from '../../src/platform/attachments.js';

@@ -1,12 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { pgTable, text, bigint, integer, boolean, timestamp, date, uniqueIndex, jsonb, primaryKey } from 'drizzle-orm/pg-core';
 
-// Utility billing's tables live in four files (accounts, metering, tariffs, billing); this one re-exports them so
-// the schema index needs one line.
-export * from './accounts.js';
-export * from './metering.js';
-export * from './tariffs.js';
-
 /**
  * One run of the monthly billing for a biller and period. One row per (biller, period): running it again
  * resumes or re-checks the same run, and the counts only grow by the bills actually created.

@@ -1,4 +1,4 @@
-import { pgTable, text, timestamp, boolean, index, uniqueIndex, jsonb, bigserial, integer } from 'drizzle-orm/pg-core';
+import { pgTable, text, timestamp, boolean, index, uniqueIndex, integer } from 'drizzle-orm/pg-core';
 
 /** A person known by a national ID (Kuwaiti civil ID by default). Citizens sign in as themselves. */
 export const people = pgTable('people', {
@@ -65,22 +65,6 @@ export const sessions = pgTable('sessions', {
 }, (t) => [index('sessions_subject_idx').on(t.subjectKind, t.subjectId)]);
 
 /** Append-only (a trigger refuses UPDATE and DELETE): who did what to which record. */
-export const auditLog = pgTable('audit_log', {
-  id: bigserial({ mode: 'bigint' }).primaryKey(),
-  at: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  actorKind: text().notNull(),
-  actorId: text(),
-  actorRole: text(),
-  action: text().notNull(),
-  entityType: text().notNull(),
-  entityId: text(),
-  outcome: text().notNull().default('ok'),
-  detail: jsonb().notNull().default({}),
-  requestId: text(),
-  ip: text(),
-}, (t) => [index('audit_log_entity_idx').on(t.entityType, t.entityId), index('audit_log_at_idx').on(t.at)]);
-
-/** Failed sign-ins per subject, to slow password guessing. */
 export const loginAttempts = pgTable('login_attempts', {
   subject: text().primaryKey(),
   failures: integer().notNull().default(0),

@@ -160,6 +160,11 @@ export async function findMeterTarget(ctx: Ctx, target: { accountNumber?: string
   return { account, meter: await store.activeMeterOf(ctx.db, account.id) };
 }
 
+/** Accounts by id, for modules that show account numbers beside their own records (readings). */
+export async function findAccountsByIds(ctx: Ctx, ids: string[]): Promise<store.AccountRow[]> {
+  return store.findAccountsByIds(ctx.db, [...new Set(ids)]);
+}
+
 export const meters = {
   lock: (ctx: Ctx, meterId: string) => store.lockMeter(ctx.db, meterId),
   remove: (ctx: Ctx, meterId: string, removedOn: string) => store.removeMeter(ctx.db, meterId, removedOn),

@@ -1,5 +1,5 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import { meters, utilityAccounts } from '../../db/schema/index.js';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { meters, utilityAccounts } from '../../db/schema/accounts.js';
 import type { Executor } from '../../db/client.js';
 
 export type AccountRow = typeof utilityAccounts.$inferSelect;
@@ -62,4 +62,9 @@ export async function setAccountStatus(db: Executor, id: string, status: string,
 
 export async function removeMeter(db: Executor, meterId: string, removedOn: string): Promise<void> {
   await db.update(meters).set({ status: 'removed', removedOn }).where(eq(meters.id, meterId));
+}
+
+export async function findAccountsByIds(db: Executor, ids: string[]): Promise<AccountRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(utilityAccounts).where(inArray(utilityAccounts.id, ids));
 }

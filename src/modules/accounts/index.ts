@@ -1,7 +1,7 @@
 // The accounts module's surface: utility accounts, their meters and consumption categories. Other modules import
 // only this file; its store and tables stay inside.
 export {
-  ACCOUNT_STAFF, accountsOfPerson, addMeter, assertAccountAccess, changeAccountStatus, createAccount, findAccountById,
+  ACCOUNT_STAFF, accountsOfPerson, addMeter, assertAccountAccess, changeAccountStatus, createAccount, findAccountById, findAccountsByIds,
   findAccountByNumber, findMeterTarget, getAccount, meters,
   type AccountWithMeter, type CreateAccountInput, type MeterInput,
 } from './accounts.service.js';

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { billers, currencies } from '../../db/schema/index.js';
+import { billers, currencies } from '../../db/schema/billers.js';
 import type { Executor } from '../../db/client.js';
 
 export type BillerRow = typeof billers.$inferSelect;

@@ -1,7 +1,7 @@
 // The payable store: any biller module issues, updates and closes its payables through these functions, inside
 // its own transaction. Amount changes are single conditional UPDATEs, so concurrent payments cannot overpay.
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { payables } from '../../db/schema/index.js';
+import { payables } from '../../db/schema/billers.js';
 import type { Executor } from '../../db/client.js';
 import { queryRows } from '../../db/query-rows.js';
 

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { billRunFailures, billRuns } from '../../db/schema/index.js';
+import { billRunFailures, billRuns } from '../../db/schema/billing.js';
 import type { Executor } from '../../db/client.js';
 
 export type BillRunRow = typeof billRuns.$inferSelect;

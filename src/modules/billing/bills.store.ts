@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { billLines, bills } from '../../db/schema/index.js';
+import { billLines, bills } from '../../db/schema/billing.js';
 import type { Executor } from '../../db/client.js';
 
 export type BillRow = typeof bills.$inferSelect;

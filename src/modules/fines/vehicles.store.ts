@@ -1,6 +1,6 @@
 // The fines module's SQL for vehicles and driving licences.
 import { and, asc, between, eq, gt, isNotNull, sql } from 'drizzle-orm';
-import { drivingLicences, vehicles } from '../../db/schema/index.js';
+import { drivingLicences, vehicles } from '../../db/schema/fines.js';
 import type { Executor } from '../../db/client.js';
 
 export type VehicleRow = typeof vehicles.$inferSelect;

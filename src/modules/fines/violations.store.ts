@@ -1,6 +1,6 @@
 // The fines module's SQL for the catalogue, violations and objections.
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { speedingBands, violationObjections, violations, violationTypes } from '../../db/schema/index.js';
+import { speedingBands, violationObjections, violations, violationTypes } from '../../db/schema/fines.js';
 import type { Executor } from '../../db/client.js';
 
 export type ViolationTypeRow = typeof violationTypes.$inferSelect;

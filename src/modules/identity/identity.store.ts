@@ -1,5 +1,5 @@
 import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
-import { apiClients, loginAttempts, people, personEmails, personPhones, sessions, staffUsers } from '../../db/schema/index.js';
+import { apiClients, loginAttempts, people, personEmails, personPhones, sessions, staffUsers } from '../../db/schema/identity.js';
 import type { Executor } from '../../db/client.js';
 
 export type PersonRow = typeof people.$inferSelect;

@@ -1,5 +1,5 @@
 import { and, eq, inArray, like, sql } from 'drizzle-orm';
-import { ledgerAccounts, ledgerEntries, ledgerTransactions } from '../../db/schema/index.js';
+import { ledgerAccounts, ledgerEntries, ledgerTransactions } from '../../db/schema/ledger.js';
 import type { Executor } from '../../db/client.js';
 import { queryRows } from '../../db/query-rows.js';
 

@@ -8,13 +8,14 @@ import { newId } from '../../shared/ids.js';
 import { requireRole, type Actor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
 import { getBiller } from '../billers/index.js';
-import { assertAccountAccess, findMeterTarget, meters, type Account, type Meter } from '../accounts/index.js';
+import { assertAccountAccess, findAccountsByIds, findMeterTarget, meters, type Account, type Meter } from '../accounts/index.js';
 import { isDay } from '../../shared/days.js';
 import { DECISION_MESSAGES, DEFAULT_BAND, decideReading, type Expected, type ReadingBand } from './readings.decision.js';
 import { parseReadingsCsv } from './readings.csv.js';
 import * as store from './readings.store.js';
 
-export type { ReadingRow, ReadingView } from './readings.store.js';
+import type { ReadingRow } from './readings.store.js';
+export type { ReadingRow } from './readings.store.js';
 
 export interface ReadingInput {
   accountNumber?: string;
@@ -162,7 +163,7 @@ export interface ReviewOutcome {
   decision: 'accepted' | 'rejected';
   code: string;
   message: { ar: string; en: string };
-  reading: store.ReadingView;
+  reading: ReadingView;
 }
 
 export async function reviewReading(ctx: Ctx, actor: Actor, readingId: string, accept: boolean): Promise<ReviewOutcome> {
@@ -174,7 +175,7 @@ export async function reviewReading(ctx: Ctx, actor: Actor, readingId: string, a
     await meters.lock(tx, meter.id);
     if (held.status !== 'held') throw new AppError('reading_not_held', { status: held.status });
     const reviewer = { reviewedById: actor.id, reviewedAt: tx.clock.now() };
-    const view = (row: store.ReadingRow): store.ReadingView => ({ ...row, accountNumber: account.accountNumber, meterNumber: meter.meterNumber, unit: meter.unit });
+    const view = (row: store.ReadingRow): ReadingView => ({ ...row, accountNumber: account.accountNumber, meterNumber: meter.meterNumber, unit: meter.unit });
     if (!accept) {
       const reading = (await store.settleHeldReading(tx.db, held.id, { status: 'rejected', decisionCode: 'reading_rejected_on_review', ...reviewer }))!;
       await recordAudit(tx, actor, { action: 'reading.review', entityType: 'meter_reading', entityId: held.id, detail: { accept } });
@@ -197,12 +198,27 @@ async function findMeterTargetById(ctx: Ctx, reading: store.ReadingRow): Promise
   return { account, meter: meter! };
 }
 
-export async function readingsOfAccount(ctx: Ctx, actor: Actor, account: Account, limit = 60): Promise<store.ReadingView[]> {
+/** A reading with the numbers people know it by (account and meter numbers, from the accounts module). */
+export type ReadingView = ReadingRow & { accountNumber: string; meterNumber: string; unit: string };
+
+export async function readingsOfAccount(ctx: Ctx, actor: Actor, account: Account, limit = 60): Promise<ReadingView[]> {
   assertAccountAccess(actor, account);
-  return store.readingsOfAccount(ctx.db, account.id, limit);
+  return withNumbers(ctx, await store.readingsOfAccount(ctx.db, account.id, limit));
 }
 
-export async function heldReadings(ctx: Ctx, actor: Actor, limit = 200): Promise<store.ReadingView[]> {
+export async function heldReadings(ctx: Ctx, actor: Actor, limit = 200): Promise<ReadingView[]> {
   requireRole(actor, 'admin');
-  return store.heldReadings(ctx.db, limit);
+  return withNumbers(ctx, await store.heldReadings(ctx.db, limit));
+}
+
+async function withNumbers(ctx: Ctx, readings: ReadingRow[]): Promise<ReadingView[]> {
+  const accountIds = [...new Set(readings.map((r) => r.accountId))];
+  const [accountRows, meterRows] = await Promise.all([findAccountsByIds(ctx, accountIds), meters.ofAccounts(ctx, accountIds)]);
+  const accountsById = new Map(accountRows.map((a) => [a.id, a]));
+  const metersById = new Map(meterRows.map((m) => [m.id, m]));
+  return readings.flatMap((r) => {
+    const account = accountsById.get(r.accountId);
+    const meter = metersById.get(r.meterId);
+    return account && meter ? [{ ...r, accountNumber: account.accountNumber, meterNumber: meter.meterNumber, unit: meter.unit }] : [];
+  });
 }

@@ -1,14 +1,9 @@
 import { and, asc, desc, eq, gte, lt } from 'drizzle-orm';
-import { meterReadings, meters, utilityAccounts } from '../../db/schema/index.js';
+import { meterReadings } from '../../db/schema/metering.js';
 import type { Executor } from '../../db/client.js';
 import { addDays, daysBetween } from '../../shared/days.js';
 
 export type ReadingRow = typeof meterReadings.$inferSelect;
-/** A reading with the numbers people know it by. */
-export type ReadingView = ReadingRow & { accountNumber: string; meterNumber: string; unit: string };
-
-const viewColumns = { reading: meterReadings, accountNumber: utilityAccounts.accountNumber, meterNumber: meters.meterNumber, unit: meters.unit };
-const toView = (r: { reading: ReadingRow; accountNumber: string; meterNumber: string; unit: string }): ReadingView => ({ ...r.reading, accountNumber: r.accountNumber, meterNumber: r.meterNumber, unit: r.unit });
 
 export async function insertReading(db: Executor, row: typeof meterReadings.$inferInsert): Promise<ReadingRow> {
   const [inserted] = await db.insert(meterReadings).values(row).returning();
@@ -40,18 +35,13 @@ export async function findReading(db: Executor, id: string): Promise<ReadingRow 
   return row;
 }
 
-export async function readingsOfAccount(db: Executor, accountId: string, limit: number): Promise<ReadingView[]> {
-  const rows = await db.select(viewColumns).from(meterReadings)
-    .innerJoin(meters, eq(meters.id, meterReadings.meterId)).innerJoin(utilityAccounts, eq(utilityAccounts.id, meterReadings.accountId))
+export async function readingsOfAccount(db: Executor, accountId: string, limit: number): Promise<ReadingRow[]> {
+  return db.select().from(meterReadings)
     .where(eq(meterReadings.accountId, accountId)).orderBy(desc(meterReadings.readOn), desc(meterReadings.createdAt)).limit(limit);
-  return rows.map(toView);
 }
 
-export async function heldReadings(db: Executor, limit: number): Promise<ReadingView[]> {
-  const rows = await db.select(viewColumns).from(meterReadings)
-    .innerJoin(meters, eq(meters.id, meterReadings.meterId)).innerJoin(utilityAccounts, eq(utilityAccounts.id, meterReadings.accountId))
-    .where(eq(meterReadings.status, 'held')).orderBy(asc(meterReadings.createdAt)).limit(limit);
-  return rows.map(toView);
+export async function heldReadings(db: Executor, limit: number): Promise<ReadingRow[]> {
+  return db.select().from(meterReadings).where(eq(meterReadings.status, 'held')).orderBy(asc(meterReadings.createdAt)).limit(limit);
 }
 
 export async function settleHeldReading(db: Executor, id: string, change: { status: 'accepted' | 'rejected'; consumption?: bigint; rollover?: boolean; decisionCode: string; reviewedById: string | null; reviewedAt: Date }): Promise<ReadingRow | undefined> {

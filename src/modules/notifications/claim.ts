@@ -5,7 +5,7 @@ import { inTransaction, type Ctx } from '../../platform/context.js';
 import { retryDelayMs } from './backoff.js';
 import { emptyDirectory, expandEvents, lookUpRecipients } from './expand.js';
 import { claimDue, insertNotifications, settleAbandoned, type NotificationRow } from './notifications.store.js';
-import { claimOutboxBatch, markOutboxDone, markOutboxFailed, noteOutbox, peekOutbox } from './outbox.queue.js';
+import { claimOutboxBatch, markOutboxDone, markOutboxFailed, noteOutbox, peekOutbox } from '../../platform/outbox.queue.js';
 import { loadTemplates } from './templates.service.js';
 import { CHANNELS } from './topics.js';
 

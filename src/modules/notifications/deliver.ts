@@ -22,7 +22,7 @@ import { settleFromSegments } from './receipts.js';
 import type { SmsSender } from './sms/sms.types.js';
 import { asLanguage, isCategory } from './topics.js';
 import { unsubscribeUrl } from './unsubscribe.js';
-import { outboxPayload } from './outbox.queue.js';
+import { outboxPayload } from '../../platform/outbox.queue.js';
 
 export interface Transports {
   sms?: SmsSender | null;

@@ -10,7 +10,7 @@ import type { PersonContacts as ContactsRow } from '../identity/index.js';
 import { payables } from '../billers/index.js';
 import type { EventTopic } from '../../platform/outbox.js';
 import type { NotificationInsert } from './notifications.store.js';
-import type { OutboxEvent } from './outbox.queue.js';
+import type { OutboxEvent } from '../../platform/outbox.queue.js';
 import { preferenceMatrices, silencedPhones } from './preferences.service.js';
 import { composeEmail, renderEmailSection, renderSms } from './render.js';
 import { pickTemplate, type TemplateSet } from './templates.service.js';

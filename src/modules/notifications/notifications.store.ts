@@ -1,7 +1,7 @@
 // SQL for notification rows: claiming work with FOR UPDATE SKIP LOCKED and a lease, recording each attempt's
 // outcome guarded by who holds the row, and the admin's views.
 import { and, desc, eq, inArray, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
-import { notifications } from '../../db/schema/index.js';
+import { notifications } from '../../db/schema/notifications.js';
 import type { Executor } from '../../db/client.js';
 
 export type NotificationRow = typeof notifications.$inferSelect;

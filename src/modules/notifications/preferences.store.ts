@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { notificationPhoneOptOuts, notificationPreferences } from '../../db/schema/index.js';
+import { notificationPhoneOptOuts, notificationPreferences } from '../../db/schema/notifications.js';
 import type { Executor } from '../../db/client.js';
 
 export type PreferenceRow = typeof notificationPreferences.$inferSelect;

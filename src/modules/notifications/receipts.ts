@@ -6,7 +6,7 @@
 // promise resolves once its batch committed, and only then does the adapter answer deliver_sm_resp, so an
 // acknowledged receipt is always recorded.
 import { sql } from 'drizzle-orm';
-import { smsSegments } from '../../db/schema/index.js';
+import { smsSegments } from '../../db/schema/notifications.js';
 import type { Executor } from '../../db/client.js';
 import type { Ctx } from '../../platform/context.js';
 import { rowsOf } from './notifications.store.js';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { notificationTemplates } from '../../db/schema/index.js';
+import { notificationTemplates } from '../../db/schema/notifications.js';
 import type { Executor } from '../../db/client.js';
 
 export type TemplateRow = typeof notificationTemplates.$inferSelect;

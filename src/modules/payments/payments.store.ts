@@ -1,7 +1,7 @@
 // The payments module's SQL, and only its own tables. Status changes are conditional UPDATEs: whoever moves a
 // payment out of `pending` first is the only one who posts it.
 import { and, asc, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
-import { paymentItems, paymentRefunds, payments } from '../../db/schema/index.js';
+import { paymentItems, paymentRefunds, payments } from '../../db/schema/payments.js';
 import type { Executor } from '../../db/client.js';
 
 export type PaymentRow = typeof payments.$inferSelect;

@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { tariffTiers, tariffVersions } from '../../db/schema/index.js';
+import { tariffTiers, tariffVersions } from '../../db/schema/tariffs.js';
 import type { Executor } from '../../db/client.js';
 
 export type TariffVersionRow = typeof tariffVersions.$inferSelect;

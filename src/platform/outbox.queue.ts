@@ -3,8 +3,8 @@
 // rolls back and frees the row at once, so the outbox itself needs no lease. The lease protects the step that
 // cannot be made atomic, the network call, and lives on each notification row (notifications.store.ts).
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
-import { outbox } from '../../db/schema/index.js';
-import type { Executor } from '../../db/client.js';
+import { outbox } from '../db/schema/platform.js';
+import type { Executor } from '../db/client.js';
 
 export interface OutboxEvent {
   id: bigint;

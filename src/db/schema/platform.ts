@@ -23,3 +23,22 @@ export const outbox = pgTable('outbox', {
   index('outbox_pending_idx').on(t.status, t.availableAt),
   uniqueIndex('outbox_dedupe_key').on(t.dedupeKey),
 ]);
+
+// The append-only audit log (a trigger refuses UPDATE, DELETE and TRUNCATE): every module writes it through
+// platform/audit.ts.
+export const auditLog = pgTable('audit_log', {
+  id: bigserial({ mode: 'bigint' }).primaryKey(),
+  at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  actorKind: text().notNull(),
+  actorId: text(),
+  actorRole: text(),
+  action: text().notNull(),
+  entityType: text().notNull(),
+  entityId: text(),
+  outcome: text().notNull().default('ok'),
+  detail: jsonb().notNull().default({}),
+  requestId: text(),
+  ip: text(),
+}, (t) => [index('audit_log_entity_idx').on(t.entityType, t.entityId), index('audit_log_at_idx').on(t.at)]);
+
+/** Failed sign-ins per subject, to slow password guessing. */
