@@ -41,13 +41,50 @@ const schema = z.object({
   NOTIFY_LEASE_SECONDS: z.coerce.number().int().min(5).default(120),
   NOTIFY_CONCURRENCY: z.coerce.number().int().min(1).max(2_000).default(64),
   NOTIFY_POLL_MS: z.coerce.number().int().min(10).default(200),
+  // The business day: bills, due dates, receipts' dates and the day's collections are days in this zone.
+  TZ_BUSINESS: z.string().default('Asia/Kuwait').refine(isTimeZone, 'an IANA time zone such as Asia/Kuwait or Asia/Riyadh'),
+  // KNET: a deployment's terminal. Unset → checkout answers payment_gateway_not_configured (banks and counters still work).
+  KNET_BASE_URL: z.string().url().optional(),
+  KNET_TRANPORTAL_ID: z.string().optional(),
+  KNET_TRANPORTAL_PASSWORD: z.string().optional(),
+  KNET_RESOURCE_KEY: z.string().optional(),
+  // Card payments pending this long are settled by asking the gateway (KNET action 8).
+  PAYMENTS_INQUIRE_AFTER_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(10),
+  // Fines reminders: days before the due date (comma-separated), how often the worker looks, how late a threshold
+  // other than the smallest may still be announced.
+  FINES_REMINDER_DAYS: z.string().default('30,7').transform((text, issue) => {
+    const days = text.split(',').map((d) => Number(d.trim()));
+    if (days.length === 0 || days.some((d) => !Number.isInteger(d) || d < 0 || d > 366)) {
+      issue.addIssue({ code: 'custom', message: 'a comma-separated list of whole days between 0 and 366, e.g. 30,7' });
+      return z.NEVER;
+    }
+    return [...new Set(days)].sort((a, b) => a - b);
+  }),
+  FINES_REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+  FINES_REMINDER_CATCH_UP_DAYS: z.coerce.number().int().min(1).max(366).default(3),
+}).superRefine((env, issue) => {
+  if (!env.KNET_BASE_URL) return;
+  for (const name of ['KNET_TRANPORTAL_ID', 'KNET_TRANPORTAL_PASSWORD', 'KNET_RESOURCE_KEY'] as const) {
+    if (!env[name]) issue.addIssue({ code: 'custom', path: [name], message: 'required when KNET_BASE_URL is set' });
+  }
 });
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export type RawConfig = z.infer<typeof schema>;
 
 export interface Config extends RawConfig {
   secret: string;
   publicUrl: string;
+  /** The KNET terminal named by KNET_*, when there is one. */
+  knet: { baseUrl: string; tranportalId: string; tranportalPassword: string; resourceKey: string } | null;
 }
 
 // Development only: a fixed secret so the demo works out of the box. Production refuses to start without one.
@@ -69,6 +106,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     ...raw,
     secret: raw.TASDEED_SECRET ?? DEVELOPMENT_SECRET,
     publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, ''),
+    knet: raw.KNET_BASE_URL
+      ? { baseUrl: raw.KNET_BASE_URL, tranportalId: raw.KNET_TRANPORTAL_ID!, tranportalPassword: raw.KNET_TRANPORTAL_PASSWORD!, resourceKey: raw.KNET_RESOURCE_KEY! }
+      : null,
   };
 }
 

@@ -14,7 +14,12 @@ export function fixedClock(at: Date | string): Clock & { set(at: Date | string):
   };
 }
 
-/** YYYY-MM-DD in the deployment's time zone (Asia/Kuwait by default: bills and due dates are local days). */
-export function localDate(at: Date, timeZone = process.env.TZ_BUSINESS ?? 'Asia/Kuwait'): string {
+/** YYYY-MM-DD of an instant in a time zone (the business zone, TZ_BUSINESS: bills and due dates are local days). */
+export function localDate(at: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+/** Today in the business time zone (TZ_BUSINESS, Asia/Kuwait by default). */
+export function businessToday(ctx: { clock: Clock; config: { TZ_BUSINESS: string } }): string {
+  return localDate(ctx.clock.now(), ctx.config.TZ_BUSINESS);
 }

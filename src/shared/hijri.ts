@@ -46,5 +46,7 @@ function resolve(date: Date | string, options: Pick<HijriOptions, 'timeZone'>): 
     return { instant, timeZone: 'UTC' };
   }
   if (Number.isNaN(date.getTime())) throw new RangeError('invalid date');
-  return { instant: date, timeZone: options.timeZone ?? process.env.TZ_BUSINESS ?? 'Asia/Kuwait' };
+  // An instant is a day only in a zone: the caller says which (the business zone, TZ_BUSINESS, from its ctx).
+  if (!options.timeZone) throw new RangeError('an instant needs its time zone to be a day');
+  return { instant: date, timeZone: options.timeZone };
 }

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.js';
 import type { Actor } from '../../src/platform/actor.js';
 import { registerLicence, registerVehicle, renewLicence, updateVehicle } from '../../src/modules/fines/vehicles.service.js';
-import { daysBetween, loadRemindersConfig, reminderWindows, sendDueReminders } from '../../src/modules/fines/reminders.service.js';
+import { daysBetween, remindersConfigOf, reminderWindows, sendDueReminders } from '../../src/modules/fines/reminders.service.js';
+import { loadConfig } from '../../src/config.js';
 import { outboxEvents } from './support.js';
 
 const officer: Actor = { kind: 'staff', id: 'usr_test_officer', role: 'officer' };
@@ -31,9 +32,9 @@ describe('thresholds and configuration', () => {
   });
 
   it('reads the days from the environment, defaulting to 30 and 7, and names a wrong variable', () => {
-    expect(loadRemindersConfig({})).toEqual({ days: [7, 30], intervalMinutes: 60, catchUpDays: 3 });
-    expect(loadRemindersConfig({ FINES_REMINDER_DAYS: '14, 1,60' }).days).toEqual([1, 14, 60]);
-    expect(() => loadRemindersConfig({ FINES_REMINDER_DAYS: 'soon' })).toThrow(/FINES_REMINDER_DAYS/);
+    expect(remindersConfigOf(loadConfig({}))).toEqual({ days: [7, 30], intervalMinutes: 60, catchUpDays: 3 });
+    expect(remindersConfigOf(loadConfig({ FINES_REMINDER_DAYS: '14, 1,60' })).days).toEqual([1, 14, 60]);
+    expect(() => loadConfig({ FINES_REMINDER_DAYS: 'soon' })).toThrow(/FINES_REMINDER_DAYS/);
   });
 });
 

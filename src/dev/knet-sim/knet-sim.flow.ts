@@ -67,7 +67,7 @@ function decide(transaction: SimTransaction, action: SimAction, now: Date): void
   if (action === 'cancel') return; // the customer left before anything reached the card network
   transaction.tranId = randomDigits(16);
   transaction.ref = randomDigits(12);
-  transaction.postDate = localDate(now).slice(5).replace('-', '');
+  transaction.postDate = localDate(now, 'Asia/Kuwait').slice(5).replace('-', ''); // KNET's own day: Kuwait's
   if (action === 'approve') transaction.auth = randomDigits(6);
 }
 

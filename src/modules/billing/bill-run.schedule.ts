@@ -2,7 +2,7 @@
 // by default, billers.bill_day), unless its run already finished. A worker that was down on the bill day catches
 // up on its next pass; a run killed half way is resumed. Runs that finished with failures wait for a person.
 import type { Ctx } from '../../platform/context.js';
-import { localDate } from '../../platform/clock.js';
+import { businessToday } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { systemActor } from '../../platform/actor.js';
 import { listBillers } from '../billers/index.js';
@@ -24,7 +24,7 @@ export interface ScheduledRun {
 }
 
 export async function runDueBillRuns(ctx: Ctx, options: BillRunOptions = {}): Promise<ScheduledRun[]> {
-  const today = localDate(ctx.clock.now());
+  const today = businessToday(ctx);
   const outcomes: ScheduledRun[] = [];
   for (const biller of await listBillers(ctx)) {
     if (biller.kind !== 'utility' || !biller.active) continue;

@@ -6,7 +6,7 @@
 import { hostname } from 'node:os';
 import { sql } from 'drizzle-orm';
 import { AppError } from '../../platform/errors/app-error.js';
-import { localDate } from '../../platform/clock.js';
+import { businessToday } from '../../platform/clock.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
 import { newId, randomToken } from '../../shared/ids.js';
 import { requireRole, type Actor } from '../../platform/actor.js';
@@ -55,7 +55,7 @@ export async function startBillRun(ctx: Ctx, actor: Actor, input: { billerCode: 
   const biller = await getBiller(ctx, input.billerCode);
   if (biller.kind !== 'utility') throw new AppError('bill_run_biller_invalid', { biller: biller.code });
   const dates = periodDates(input.period, biller.billDay);
-  const today = localDate(ctx.clock.now());
+  const today = businessToday(ctx);
   if (dates.to > today) throw new AppError('bill_run_future_period', { period: input.period, endsOn: dates.to, today });
   const now = ctx.clock.now();
   const run = await store.ensureRun(ctx.db, {

@@ -14,7 +14,7 @@ import { openAccount } from '../metering/index.js';
 import { recordHistoricReading } from '../metering/index.js';
 import { seedReferenceTariffs } from '../tariffs/index.js';
 import { addDays } from '../../shared/days.js';
-import { localDate } from '../../platform/clock.js';
+import { businessToday } from '../../platform/clock.js';
 import { runBillRun } from './bill-run.service.js';
 import { latestEndedPeriod } from './bill-run.schedule.js';
 import { periodDates, shiftPeriod } from './billing.periods.js';
@@ -44,7 +44,7 @@ export const billingDemoSeeder: DemoSeeder = {
   name: 'utility billing (accounts, meters, 12 months of readings and bills)',
   run: async (ctx, seed) => {
     await seedReferenceTariffs(ctx);
-    const latest = latestEndedPeriod(localDate(ctx.clock.now()), BILL_DAY);
+    const latest = latestEndedPeriod(businessToday(ctx), BILL_DAY);
     const first = shiftPeriod(latest, -11);
     const installedOn = periodDates(first, BILL_DAY).from;
     const accounts = demoAccounts(seed.people.map((p) => p.civilId));

@@ -26,7 +26,7 @@ export const finesDemoSeeder: DemoSeeder = {
       return;
     }
     const now = ctx.clock.now();
-    const day = (offset: number) => localDate(new Date(now.getTime() + offset * DAY_MS));
+    const day = (offset: number) => localDate(new Date(now.getTime() + offset * DAY_MS), ctx.config.TZ_BUSINESS);
     const vehicles: vehicleStore.NewVehicle[] = [];
     const licences: vehicleStore.NewLicence[] = [];
     seed.people.forEach((person, i) => {

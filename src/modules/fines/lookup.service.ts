@@ -79,10 +79,10 @@ export async function presentViolations(ctx: Ctx, actor: Actor, rows: store.Viol
   const payableById = new Map(payableRows.map((p) => [p.id, p]));
   const objectionByViolation = new Map(objections.map((o) => [o.violationId, o]));
   return rows.map((row) => presentViolation(row, typeByCode.get(row.typeCode)!, row.payableId ? payableById.get(row.payableId) : undefined,
-    objectionByViolation.get(row.id), seesFullRecord(actor, row)));
+    objectionByViolation.get(row.id), seesFullRecord(actor, row), ctx.config.TZ_BUSINESS));
 }
 
-function presentViolation(row: store.ViolationRow, type: store.ViolationTypeRow, payable: Payable | undefined, objection: store.ObjectionRow | undefined, full: boolean): ViolationView {
+function presentViolation(row: store.ViolationRow, type: store.ViolationTypeRow, payable: Payable | undefined, objection: store.ObjectionRow | undefined, full: boolean, timeZone: string): ViolationView {
   const payableOnline = payable?.payableOnline ?? type.payableOnline;
   const holdAr = payable?.holdReasonAr ?? type.holdReasonAr;
   const holdEn = payable?.holdReasonEn ?? type.holdReasonEn;
@@ -93,7 +93,7 @@ function presentViolation(row: store.ViolationRow, type: store.ViolationTypeRow,
     plate: full ? row.plate : maskPlate(row.plate),
     detail: full ? 'full' : 'masked',
     type: { code: type.code, nameAr: type.nameAr, nameEn: type.nameEn },
-    occurredOn: localDate(row.occurredAt),
+    occurredOn: localDate(row.occurredAt, timeZone),
     amount: formatAmount(row.amount, row.currency),
     amountDue: formatAmount(payable && row.status === 'active' ? amountDue(payable) : 0n, row.currency),
     currency: row.currency,

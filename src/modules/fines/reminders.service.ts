@@ -7,8 +7,8 @@
 // them), and for the smallest N at everything from today to N days ahead (so a licence registered 5 days before
 // it expires still gets its 7-day reminder). A subject is announced for the tightest threshold it has crossed,
 // never a late 30-day reminder next to a 7-day one.
-import { z } from 'zod';
-import { localDate } from '../../platform/clock.js';
+import type { Config } from '../../config.js';
+import { businessToday } from '../../platform/clock.js';
 import type { Ctx } from '../../platform/context.js';
 import { findPersonIdByCivilId } from '../identity/index.js';
 import { emitEvent } from '../../platform/outbox.js';
@@ -19,19 +19,6 @@ export type ReminderKind = 'licence_expiry' | 'registration_expiry' | 'inspectio
 const PAGE = 500;
 const DAY_MS = 86_400_000;
 
-const remindersConfigSchema = z.object({
-  FINES_REMINDER_DAYS: z.string().default('30,7').transform((text, issue) => {
-    const days = text.split(',').map((d) => Number(d.trim()));
-    if (days.length === 0 || days.some((d) => !Number.isInteger(d) || d < 0 || d > 366)) {
-      issue.addIssue({ code: 'custom', message: 'a comma-separated list of whole days between 0 and 366, e.g. 30,7' });
-      return z.NEVER;
-    }
-    return [...new Set(days)].sort((a, b) => a - b);
-  }),
-  FINES_REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
-  FINES_REMINDER_CATCH_UP_DAYS: z.coerce.number().int().min(1).max(366).default(3),
-});
-
 export interface RemindersConfig {
   /** Thresholds in days before the due date, ascending. */
   days: number[];
@@ -40,13 +27,9 @@ export interface RemindersConfig {
   catchUpDays: number;
 }
 
-/** The reminders' own settings, from the environment; a wrong value stops the worker with the variable's name. */
-export function loadRemindersConfig(env: Record<string, string | undefined> = process.env): RemindersConfig {
-  const parsed = remindersConfigSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')));
-  if (!parsed.success) {
-    throw new Error(`Configuration is not valid:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
-  }
-  return { days: parsed.data.FINES_REMINDER_DAYS, intervalMinutes: parsed.data.FINES_REMINDER_INTERVAL_MINUTES, catchUpDays: parsed.data.FINES_REMINDER_CATCH_UP_DAYS };
+/** The reminders' settings, as src/config.ts validated them (FINES_REMINDER_*). */
+export function remindersConfigOf(config: Config): RemindersConfig {
+  return { days: config.FINES_REMINDER_DAYS, intervalMinutes: config.FINES_REMINDER_INTERVAL_MINUTES, catchUpDays: config.FINES_REMINDER_CATCH_UP_DAYS };
 }
 
 /** Whole days from `today` to `due` (both YYYY-MM-DD). */
@@ -77,7 +60,7 @@ interface Subject {
 
 /** Emits the reminders due today. Returns how many new reminders were written (repeats are not counted). */
 export async function sendDueReminders(ctx: Ctx, config: Pick<RemindersConfig, 'days'> & { catchUpDays?: number }): Promise<{ emitted: number; considered: number }> {
-  const today = localDate(ctx.clock.now());
+  const today = businessToday(ctx);
   let emitted = 0;
   let considered = 0;
   for (const window of reminderWindows(config.days, config.catchUpDays ?? 3)) {

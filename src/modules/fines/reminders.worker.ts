@@ -4,21 +4,21 @@
 // repeats write nothing (each reminder has its dedupe key), so several workers may run it at once.
 import type { AppDeps } from '../../http/app.js';
 import type { WorkerStarter } from '../../workers/index.js';
-import { localDate } from '../../platform/clock.js';
-import { loadRemindersConfig, sendDueReminders } from './reminders.service.js';
+import { businessToday } from '../../platform/clock.js';
+import { remindersConfigOf, sendDueReminders } from './reminders.service.js';
 
 const FIRST_RUN_DELAY_MS = 5_000;
 
 export const finesRemindersWorker: WorkerStarter = {
   name: 'fines.reminders',
   start: async (deps: AppDeps) => {
-    const config = loadRemindersConfig();
+    const config = remindersConfigOf(deps.config);
     const ctx = { db: deps.database.db, clock: deps.clock, config: deps.config };
     let running: Promise<unknown> | undefined;
     let stopped = false;
     let doneFor: string | undefined;
     const run = () => {
-      const today = localDate(ctx.clock.now());
+      const today = businessToday(ctx);
       if (stopped || running || doneFor === today) return;
       running = sendDueReminders(ctx, config)
         .then(() => { doneFor = today; })

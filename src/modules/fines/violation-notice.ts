@@ -7,7 +7,7 @@ import { emitEvent } from '../../platform/outbox.js';
 import type { ViolationRow, ViolationTypeRow } from './violations.store.js';
 
 /** "2026-03-14 21:05" in the deployment's time zone: what a person reads on a ticket. */
-export function localDateTime(at: Date, timeZone = process.env.TZ_BUSINESS ?? 'Asia/Kuwait'): string {
+export function localDateTime(at: Date, timeZone: string): string {
   const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
   return `${localDate(at, timeZone)} ${time}`;
 }
@@ -25,7 +25,7 @@ export function violationVars(ctx: Ctx, violation: ViolationRow, type: Violation
     violationNumber: violation.violationNumber,
     typeAr: type.nameAr,
     typeEn: type.nameEn,
-    occurredAt: localDateTime(violation.occurredAt),
+    occurredAt: localDateTime(violation.occurredAt, ctx.config.TZ_BUSINESS),
     placeAr: violation.placeAr,
     placeEn: violation.placeEn,
     amount: formatAmount(violation.amount, violation.currency),

@@ -1,7 +1,7 @@
 // Opening an account and replacing a meter: both install a meter, and a meter's first reading (its installation
 // point) is a reading like any other, so consumption is always a sum of readings, across replacements too.
 import { AppError } from '../../platform/errors/app-error.js';
-import { localDate } from '../../platform/clock.js';
+import { businessToday } from '../../platform/clock.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
 import { newId } from '../../shared/ids.js';
 import { requireRole, type Actor } from '../../platform/actor.js';
@@ -55,7 +55,7 @@ export async function replaceMeter(ctx: Ctx, actor: Actor, input: ReplaceMeterIn
     // The final reading may be the one already taken that day; otherwise it is decided like any reading,
     // without the band (a meter coming out is often faulty).
     if (!(last.readOn === input.replacedOn && last.value === input.finalReading)) {
-      const decision = decideReading({ value: input.finalReading, readOn: input.replacedOn, today: localDate(tx.clock.now()), meter: old, last, history: null, band: null });
+      const decision = decideReading({ value: input.finalReading, readOn: input.replacedOn, today: businessToday(tx), meter: old, last, history: null, band: null });
       if (decision.decision === 'refused') throw new AppError(decision.code, decision.detail);
       await store.insertReading(tx.db, {
         id: newId('rdg'), meterId: old.id, accountId: account.id, readOn: input.replacedOn, value: input.finalReading, consumption: decision.consumption,

@@ -2,7 +2,7 @@
 // Each reading is decided under a lock on its meter, so two readings of one meter are never decided against
 // the same "last reading". Refusals are errors with a code; accepted and held readings are stored and answered.
 import { AppError, errorDefinition } from '../../platform/errors/app-error.js';
-import { localDate } from '../../platform/clock.js';
+import { businessToday } from '../../platform/clock.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
 import { newId } from '../../shared/ids.js';
 import { requireRole, type Actor } from '../../platform/actor.js';
@@ -53,7 +53,7 @@ export function parseReadingValue(raw: string | number): bigint {
 export async function submitReading(ctx: Ctx, actor: Actor, input: ReadingInput, options: { source?: 'import'; audit?: boolean } = {}): Promise<ReadingOutcome> {
   requireRole(actor, 'citizen', 'admin', 'cashier');
   const value = parseReadingValue(input.value);
-  const readOn = input.readOn ?? localDate(ctx.clock.now());
+  const readOn = input.readOn ?? businessToday(ctx);
   if (!isDay(readOn)) throw new AppError('reading_date_invalid');
   return inTransaction(ctx, async (tx) => {
     const { account, meter } = await findMeterTarget(tx, input);
@@ -63,7 +63,7 @@ export async function submitReading(ctx: Ctx, actor: Actor, input: ReadingInput,
     await meters.lock(tx, meter.id);
     const band = await readingBandOf(tx, account.billerCode);
     const decision = decideReading({
-      value, readOn, today: localDate(tx.clock.now()),
+      value, readOn, today: businessToday(tx),
       meter, last: await lastReadingOf(tx, meter), history: await store.historyOfAccount(tx.db, account.id, readOn), band,
     });
     if (decision.decision === 'refused') throw new AppError(decision.code, decision.detail);
@@ -90,7 +90,7 @@ export async function recordHistoricReading(ctx: Ctx, actor: Actor, input: { met
     const { account, meter } = await findMeterTarget(tx, { meterNumber: input.meterNumber });
     if (!meter || meter.status !== 'active' || account.status === 'closed') throw new AppError('meter_closed');
     await meters.lock(tx, meter.id);
-    const decision = decideReading({ value: input.value, readOn: input.readOn, today: localDate(tx.clock.now()), meter, last: await lastReadingOf(tx, meter), history: null, band: null });
+    const decision = decideReading({ value: input.value, readOn: input.readOn, today: businessToday(tx), meter, last: await lastReadingOf(tx, meter), history: null, band: null });
     if (decision.decision === 'refused') throw new AppError(decision.code, decision.detail);
     return store.insertReading(tx.db, {
       id: newId('rdg'), meterId: meter.id, accountId: account.id, readOn: input.readOn, value: input.value, consumption: decision.consumption,
@@ -184,7 +184,7 @@ export async function reviewReading(ctx: Ctx, actor: Actor, readingId: string, a
     const last = await lastReadingOf(tx, meter);
     if (last.readOn > held.readOn) throw new AppError('reading_superseded', { lastReadOn: last.readOn });
     // The reviewer overrides the band, not the physics: order, dials and roll-over are checked again.
-    const decision = decideReading({ value: held.value, readOn: held.readOn, today: localDate(tx.clock.now()), meter, last, history: null, band: null });
+    const decision = decideReading({ value: held.value, readOn: held.readOn, today: businessToday(tx), meter, last, history: null, band: null });
     if (decision.decision === 'refused') throw new AppError(decision.code, decision.detail);
     const reading = (await store.settleHeldReading(tx.db, held.id, { status: 'accepted', consumption: decision.consumption, rollover: decision.rollover, decisionCode: 'reading_accepted_on_review', ...reviewer }))!;
     await recordAudit(tx, actor, { action: 'reading.review', entityType: 'meter_reading', entityId: held.id, detail: { accept, consumption: decision.consumption } });

@@ -99,7 +99,7 @@ export async function expandEvents(tx: Ctx, events: OutboxEvent[], templates: Te
   }
   const matrices = await preferenceMatrices(tx, personIds);
   const silenced = await silencedPhones(tx, personIds);
-  const today = localDate(now);
+  const today = localDate(now, tx.config.TZ_BUSINESS);
   const settled = await settledPayables(tx, events.filter((e) => e.topic === 'bill.due_soon'));
 
   for (const event of events) {
@@ -121,7 +121,7 @@ export async function expandEvents(tx: Ctx, events: OutboxEvent[], templates: Te
     const vars = stringVars(payload.vars);
     const language = asLanguage(person.person.preferredLanguage);
     const name = { ar: person.person.nameAr, en: person.person.nameEn };
-    const values = (lang: Language) => templateValues({ topic, language: lang, vars, payload, name, today });
+    const values = (lang: Language) => templateValues({ topic, language: lang, vars, payload, name, today, timeZone: tx.config.TZ_BUSINESS });
     const base = { outboxId: event.id, topic, category, personId, language, createdAt: now, updatedAt: now, availableAt: now };
 
     if (wants[category].sms) {

@@ -92,14 +92,14 @@ export interface SaveTemplateInput {
 }
 
 /** How many segments an SMS template needs with the longest plausible values, and the text that was measured. */
-export function measureSmsTemplate(config: Pick<Config, 'publicUrl'>, topic: EventTopic, language: Language, body: string): { segments: number; sample: string } {
+export function measureSmsTemplate(config: Pick<Config, 'publicUrl' | 'TZ_BUSINESS'>, topic: EventTopic, language: Language, body: string): { segments: number; sample: string } {
   const { vars, payload } = sampleVars(topic, config.publicUrl);
-  const sample = renderSms(body, templateValues({ topic, language, vars, payload, name: SAMPLE_NAME, today: '2026-11-28' }));
+  const sample = renderSms(body, templateValues({ topic, language, vars, payload, name: SAMPLE_NAME, today: '2026-11-28', timeZone: config.TZ_BUSINESS }));
   return { segments: countSegments(sample), sample };
 }
 
 /** Checks a template as it would be saved; throws the refusal's AppError. */
-export function validateTemplate(config: Pick<Config, 'publicUrl' | 'SMS_MAX_SEGMENTS'>, input: SaveTemplateInput): void {
+export function validateTemplate(config: Pick<Config, 'publicUrl' | 'SMS_MAX_SEGMENTS' | 'TZ_BUSINESS'>, input: SaveTemplateInput): void {
   if (!isTopic(input.topic)) throw new AppError('template_unknown', { topic: input.topic });
   const allowed = TOPIC_PLACEHOLDERS[input.topic];
   const unknown = [...new Set(placeholdersIn(`${input.subject ?? ''}\n${input.body}`))].filter((name) => !allowed.includes(name));

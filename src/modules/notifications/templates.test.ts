@@ -9,7 +9,9 @@ import { TOPICS, LANGUAGES } from './topics.js';
 import { retryDelayMs } from './backoff.js';
 import { unsubscribeToken, verifyUnsubscribeToken } from './unsubscribe.js';
 
-const config = { publicUrl: 'https://tasdeed.example.gov.kw', SMS_MAX_SEGMENTS: 3 };
+const KUWAIT = 'Asia/Kuwait';
+
+const config = { publicUrl: 'https://tasdeed.example.gov.kw', SMS_MAX_SEGMENTS: 3, TZ_BUSINESS: 'Asia/Kuwait' };
 
 describe('default templates', () => {
   it.each(TOPICS.flatMap((topic) => LANGUAGES.map((language) => [topic, language] as const)))('%s %s: the SMS fits SMS_MAX_SEGMENTS with the longest values', (topic, language) => {
@@ -21,7 +23,7 @@ describe('default templates', () => {
   });
 
   it('English SMS stay GSM-7 even when a name carries an em dash or curly quotes', () => {
-    const values = templateValues({ topic: 'bill.issued', language: 'en', vars: { billerEn: 'Ministry of Electricity & Water — Electricity', billNumber: '“EB-1”', amount: '1.000', currency: 'KWD' } });
+    const values = templateValues({ topic: 'bill.issued', language: 'en', vars: { billerEn: 'Ministry of Electricity & Water — Electricity', billNumber: '“EB-1”', amount: '1.000', currency: 'KWD' }, timeZone: KUWAIT });
     const text = renderSms(DEFAULT_TEMPLATES['bill.issued'].en.sms, values);
     expect(text).toContain('Ministry of Electricity & Water - Electricity bill "EB-1"');
     expect(chooseEncoding(text)).toBe('gsm7');
@@ -33,25 +35,25 @@ describe('rendering', () => {
     expect(formatMoneyText('12.500', 'KWD', 'ar')).toBe('12.500 د.ك');
     expect(formatMoneyText('12.500', 'KWD', 'en')).toBe('KWD 12.500');
     expect(formatMoneyText('7.25', 'SAR', 'ar')).toBe('7.25 ر.س');
-    const ar = templateValues({ topic: 'violation.recorded', language: 'ar', vars: { typeAr: 'سرعة', typeEn: 'Speeding', amount: '70.000', currency: 'KWD' } });
+    const ar = templateValues({ topic: 'violation.recorded', language: 'ar', vars: { typeAr: 'سرعة', typeEn: 'Speeding', amount: '70.000', currency: 'KWD' }, timeZone: KUWAIT });
     expect(ar).toMatchObject({ type: 'سرعة', amount: '70.000 د.ك' });
   });
 
   it('shows machine timestamps as Kuwait local time', () => {
-    expect(readableTime('2026-11-22T07:15:00.000Z')).toBe('2026-11-22 10:15');
-    expect(readableTime('2026-11-22T23:30:00+03:00')).toBe('2026-11-22 23:30');
-    expect(readableTime('2026-11-22')).toBe('2026-11-22');
-    const values = templateValues({ topic: 'payment.received', language: 'ar', vars: { paidAt: '2026-11-21T22:00:00Z' } });
+    expect(readableTime('2026-11-22T07:15:00.000Z', KUWAIT)).toBe('2026-11-22 10:15');
+    expect(readableTime('2026-11-22T23:30:00+03:00', KUWAIT)).toBe('2026-11-22 23:30');
+    expect(readableTime('2026-11-22', KUWAIT)).toBe('2026-11-22');
+    const values = templateValues({ topic: 'payment.received', language: 'ar', vars: { paidAt: '2026-11-21T22:00:00Z' }, timeZone: KUWAIT });
     expect(values.paidAt).toBe('2026-11-22 01:00');
   });
 
   it('names the reminder\'s subject by kind and works out the days left', () => {
-    const values = templateValues({ topic: 'violation.reminder', language: 'en', vars: { plate: '12/3456', dueDate: '2026-12-08' }, payload: { kind: 'inspection_due' }, today: '2026-11-28' });
+    const values = templateValues({ topic: 'violation.reminder', language: 'en', vars: { plate: '12/3456', dueDate: '2026-12-08' }, payload: { kind: 'inspection_due' }, today: '2026-11-28', timeZone: KUWAIT });
     expect(values).toMatchObject({ item: 'technical inspection of vehicle 12/3456', daysLeft: '10' });
   });
 
   it('leaves out an email line whose value is missing, and never prints "undefined"', () => {
-    const section = renderEmailSection(DEFAULT_TEMPLATES['bill.issued'].en.email, templateValues({ topic: 'bill.issued', language: 'en', vars: { billNumber: 'EB-1', amount: '1.000', currency: 'KWD', payUrl: 'https://x/pay' } }));
+    const section = renderEmailSection(DEFAULT_TEMPLATES['bill.issued'].en.email, templateValues({ topic: 'bill.issued', language: 'en', vars: { billNumber: 'EB-1', amount: '1.000', currency: 'KWD', payUrl: 'https://x/pay' }, timeZone: KUWAIT }));
     expect(section.text).not.toContain('Bill (PDF)');
     expect(section.text).toContain('Pay online: https://x/pay');
     expect(section.text).not.toMatch(/undefined|\{\{/);

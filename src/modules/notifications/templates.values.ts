@@ -37,13 +37,15 @@ export interface ValueSource {
   name?: { ar: string; en: string };
   /** Today in the business time zone, for "days left" when the event did not say. */
   today?: string;
+  /** The business time zone (TZ_BUSINESS): machine timestamps in vars are shown as its wall time. */
+  timeZone: string;
 }
 
 /** Every placeholder value for one message. Unknown or missing values become empty strings, never "undefined". */
 export function templateValues(source: ValueSource): Record<string, string> {
   const { vars, language } = source;
   const pick = (ar: string, en: string): string => (language === 'ar' ? vars[ar] ?? vars[en] ?? '' : vars[en] ?? vars[ar] ?? '');
-  const values: Record<string, string> = Object.fromEntries(Object.entries(vars).map(([key, value]) => [key, readableTime(value)]));
+  const values: Record<string, string> = Object.fromEntries(Object.entries(vars).map(([key, value]) => [key, readableTime(value, source.timeZone)]));
   values.name = source.name ? (language === 'ar' ? source.name.ar : source.name.en) : '';
   values.amount = formatMoneyText(vars.amount, vars.currency, language);
   values.biller = pick('billerAr', 'billerEn');
@@ -61,16 +63,22 @@ export function templateValues(source: ValueSource): Record<string, string> {
 }
 
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
-const LOCAL_TIME = new Intl.DateTimeFormat('en-CA', {
-  timeZone: process.env.TZ_BUSINESS ?? 'Asia/Kuwait', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-});
+const localTimeFormats = new Map<string, Intl.DateTimeFormat>();
+function localTimeFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = localTimeFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    localTimeFormats.set(timeZone, format);
+  }
+  return format;
+}
 
 /** A machine timestamp (`2026-11-22T07:15:00.000Z`) becomes local time as people read it: `2026-11-22 10:15`. */
-export function readableTime(value: string): string {
+export function readableTime(value: string, timeZone: string): string {
   if (!ISO_TIMESTAMP.test(value)) return value;
   const at = new Date(value);
   if (Number.isNaN(at.getTime())) return value;
-  const parts = Object.fromEntries(LOCAL_TIME.formatToParts(at).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(localTimeFormat(timeZone).formatToParts(at).map((p) => [p.type, p.value]));
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }
 

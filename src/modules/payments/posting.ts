@@ -98,7 +98,7 @@ export async function postPaymentLedger(ctx: Ctx, payment: Pick<PaymentRow, 'id'
 const yearFormatters = new Map<string, Intl.DateTimeFormat>();
 
 export function receiptYear(ctx: Ctx): string {
-  const timeZone = process.env.TZ_BUSINESS ?? 'Asia/Kuwait';
+  const timeZone = ctx.config.TZ_BUSINESS;
   let formatter = yearFormatters.get(timeZone);
   if (!formatter) yearFormatters.set(timeZone, (formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric' })));
   return formatter.format(ctx.clock.now());

@@ -7,6 +7,7 @@ export function sampleReceiptDocument(overrides: Partial<ReceiptDocument> = {}):
     receiptNumber: 'WEB-2026-0004381',
     issuingPoint: { ar: 'البوابة الإلكترونية', en: 'Web portal' },
     paidAt: new Date('2026-11-21T11:05:00Z'),
+    timeZone: 'Asia/Kuwait',
     payer: { name: { ar: 'فاطمة ع. الصباح', en: 'Fatima A. Al-Sabah' }, idNumber: '2850••••••17' },
     channel: 'knet',
     gateway: { name: 'KNET', paymentId: '100202633012345678', authCode: '482913', reference: '633012000458', trackId: 'TSD01JDX4Q8K2M7T9' },

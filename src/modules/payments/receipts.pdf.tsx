@@ -30,6 +30,8 @@ export interface ReceiptDocument {
   /** Where the receipt was issued: a counter, a kiosk, the web portal, a bank. */
   issuingPoint: Localized;
   paidAt: Date;
+  /** The business time zone (TZ_BUSINESS) the receipt's times are read in. */
+  timeZone: string;
   /** Printed as given: the caller decides whether the name and civil ID are masked. */
   payer: { name?: Localized; idNumber?: string };
   channel: ReceiptChannel | Bilingual;
@@ -133,7 +135,7 @@ function ReceiptPdf({ view, layout, qr }: { view: ReceiptDocument; layout: Layou
   const status = STATUS[view.status];
   const channel = typeof view.channel === 'string' ? CHANNELS[view.channel][l] : view.channel[l];
   const rows: [string, string, string?][] = [
-    [T.paidAt[l], formatLocalDateTime(view.paidAt), formatHijri(view.paidAt, l)],
+    [T.paidAt[l], formatLocalDateTime(view.paidAt, view.timeZone), formatHijri(view.paidAt, l, { timeZone: view.timeZone })],
     [T.issuingPoint[l], localize(view.issuingPoint, l)],
     ...(view.payer.name ? [[T.payer[l], localize(view.payer.name, l)] as [string, string]] : []),
     ...(view.payer.idNumber ? [[T.idNumber[l], view.payer.idNumber] as [string, string]] : []),
@@ -150,7 +152,7 @@ function ReceiptPdf({ view, layout, qr }: { view: ReceiptDocument; layout: Layou
         <Row layout={layout} style={[styles.section, { backgroundColor: status.color, borderRadius: 4, padding: 6, justifyContent: 'space-between', alignItems: 'center' }]}>
           <PdfText layout={layout} style={{ color: colors.bandText, fontSize: status.stamp ? 14 : 11, fontWeight: 700 }}>{`${T.status[l]}: ${status.label[l]}`}</PdfText>
           {view.statusChangedAt && view.status !== 'paid' ? (
-            <PdfText layout={layout} align="end" style={{ color: colors.bandText, fontSize: 8 }}>{`${T.statusChangedAt[l]} ${formatDateTimeWithHijri(view.statusChangedAt, l)}`}</PdfText>
+            <PdfText layout={layout} align="end" style={{ color: colors.bandText, fontSize: 8 }}>{`${T.statusChangedAt[l]} ${formatDateTimeWithHijri(view.statusChangedAt, l, view.timeZone)}`}</PdfText>
           ) : null}
         </Row>
         {status.note ? <PdfText layout={layout} style={{ color: status.color, fontSize: 8, marginTop: 3 }}>{status.note[l]}</PdfText> : null}

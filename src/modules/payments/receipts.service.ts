@@ -129,16 +129,17 @@ export async function getReceipt(ctx: Ctx, actor: Actor, receiptNumber: string, 
 
 export async function receiptPdf(ctx: Ctx, actor: Actor, receiptNumber: string, language: 'ar' | 'en', sig?: string): Promise<Buffer> {
   const { loaded, full } = await authorisedReceipt(ctx, actor, receiptNumber, sig);
-  return renderReceiptPdf(receiptDocument(await presentReceipt(ctx, loaded, full), loaded.payment), language);
+  return renderReceiptPdf(receiptDocument(await presentReceipt(ctx, loaded, full), loaded.payment, ctx.config.TZ_BUSINESS), language);
 }
 
 /** The PDF's view model, from the presented receipt (so the PDF never shows more than the JSON would). */
-export function receiptDocument(view: ReceiptView, payment: store.PaymentRow): ReceiptDocument {
+export function receiptDocument(view: ReceiptView, payment: store.PaymentRow, timeZone: string): ReceiptDocument {
   const c = view.currency;
   return {
     receiptNumber: view.receiptNumber,
     issuingPoint: { ar: view.issuingPoint.ar, en: view.issuingPoint.en },
     paidAt: new Date(view.paidAt),
+    timeZone,
     payer: { ...(view.payer.name ? { name: view.payer.name } : {}), ...(view.payer.civilId ? { idNumber: view.payer.civilId } : {}) },
     channel: view.channel as Extract<ReceiptDocument['channel'], string>,
     ...(view.gateway ? { gateway: Object.fromEntries(Object.entries(view.gateway).filter(([, v]) => v !== null)) as NonNullable<ReceiptDocument['gateway']> } : {}),

@@ -6,7 +6,7 @@ import type { Ctx } from '../../platform/context.js';
 import { systemActor } from '../../platform/actor.js';
 import type { PaymentGateway } from './gateways/index.js';
 import { settleWithGateway, type SettleOutcome } from './gateway-flow.js';
-import { inquireAfterMinutes, paymentGatewayOf } from './payments.gateway.js';
+import { paymentGatewayOf } from './payments.gateway.js';
 import * as store from './payments.store.js';
 
 const BATCH = 50;
@@ -36,7 +36,7 @@ export const paymentsReconciler = {
     const tick = () => {
       const gateway = paymentGatewayOf(deps);
       if (!gateway || running) return;
-      running = reconcilePendingPayments(ctx, gateway, { afterMinutes: inquireAfterMinutes() }).catch(() => undefined).finally(() => { running = undefined; });
+      running = reconcilePendingPayments(ctx, gateway, { afterMinutes: deps.config.PAYMENTS_INQUIRE_AFTER_MINUTES }).catch(() => undefined).finally(() => { running = undefined; });
     };
     const timer = setInterval(tick, 60_000);
     timer.unref();

@@ -9,7 +9,6 @@ import { DEMO_PASSWORD, DEMO_STAFF } from '../../db/seed/demo-accounts.js';
 import { demoPeople } from '../../db/seed/foundation.seed.js';
 import * as store from './reports.store.js';
 
-const BUSINESS_TIME_ZONE = () => process.env.TZ_BUSINESS ?? 'Asia/Kuwait';
 
 export interface DayCollections {
   date: string;
@@ -25,7 +24,7 @@ export interface DayCollections {
 /** Admins only: the day's collections. `date` defaults to today in the business time zone. */
 export async function collectionsOfDay(ctx: Ctx, actor: Actor, date?: string): Promise<DayCollections> {
   requireRole(actor, 'admin');
-  const timeZone = BUSINESS_TIME_ZONE();
+  const timeZone = ctx.config.TZ_BUSINESS;
   const day = date ?? localDate(ctx.clock.now(), timeZone);
   const { from, to } = businessDayWindow(day, timeZone);
   const [channels, billerRows, refundRows] = await Promise.all([

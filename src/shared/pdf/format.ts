@@ -46,22 +46,19 @@ export function formatDayWithHijri(day: string, language: DocumentLanguage): str
   return `${day} · ${formatHijri(day, language)}`;
 }
 
-function businessTimeZone(): string {
-  return process.env.TZ_BUSINESS ?? 'Asia/Kuwait';
-}
 
 /** "2026-11-21 14:05" in the business time zone (Kuwait). */
-export function formatLocalDateTime(at: Date): string {
+export function formatLocalDateTime(at: Date, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: businessTimeZone(), year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
   }).formatToParts(at);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
 }
 
 /** An instant with its Hijri day (of the same business day). */
-export function formatDateTimeWithHijri(at: Date, language: DocumentLanguage): string {
-  return `${formatLocalDateTime(at)} · ${formatHijri(at, language, { timeZone: businessTimeZone() })}`;
+export function formatDateTimeWithHijri(at: Date, language: DocumentLanguage, timeZone: string): string {
+  return `${formatLocalDateTime(at, timeZone)} · ${formatHijri(at, language, { timeZone })}`;
 }
 
 /** A value given either once for both languages (an id, a place code) or in both languages. */
