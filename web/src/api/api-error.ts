@@ -1,20 +1,10 @@
 // What the portal shows when a call fails. The API's error body is `{code, message: {ar, en}}`; the person sees
 // the message in their language and a next step, never the code or a stack. When there is no such body (the
 // network is down, a proxy answered) the portal uses its own words, chosen by what went wrong.
-
-export interface LocalisedText {
-  ar: string;
-  en: string;
-}
+import type { ApiErrorBody, LocalisedText } from './types.js';
 
 /** What the person can do about it; the portal turns this into a sentence, a sign-in link or a retry button. */
 export type NextStep = 'correct_input' | 'sign_in' | 'wait' | 'retry' | 'none';
-
-export interface ApiErrorBody {
-  code: string;
-  message: LocalisedText;
-  details?: Record<string, unknown>;
-}
 
 export class ApiError extends Error {
   readonly status: number;
@@ -88,4 +78,10 @@ export function fallbackError(status: number): ApiError {
                 ? 'service_unavailable'
                 : 'unexpected_response';
   return new ApiError({ status, code, message: FALLBACK[code]! });
+}
+
+/** A failed answer as the person sees it: the API's own words when it sent its error body, the portal's otherwise. */
+export function apiErrorFrom(status: number, body: unknown): ApiError {
+  if (isApiErrorBody(body)) return new ApiError({ status, code: body.code, message: body.message, details: body.details });
+  return fallbackError(status);
 }

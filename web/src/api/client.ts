@@ -1,16 +1,13 @@
-// A small typed fetch client for the Tasdeed API. Same-origin, cookies included (the session cookie is httpOnly),
-// JSON in and out. Any failure becomes an ApiError whose message is ready to show in the person's language.
-import { ApiError, fallbackError, isApiErrorBody } from './api-error.js';
+// The portal's client for the Tasdeed API: openapi-fetch over the paths generated from the server's OpenAPI
+// document (schema.d.ts, `npm run generate:api`), so a path, its parameters, its body and its answer are checked
+// against the server at compile time. Same-origin, cookies included (the session cookie is httpOnly), JSON in and
+// out. Any failure is thrown as an ApiError whose message is ready to show in the person's language; a call
+// therefore either gives its answer or throws, and `answer()` reads the answer.
+import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import { apiErrorFrom, fallbackError } from './api-error.js';
+import type { paths } from './schema.js';
 
-export type QueryValue = string | number | undefined | null;
-
-export interface ApiRequest {
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  query?: Record<string, QueryValue>;
-  body?: unknown;
-  headers?: Record<string, string>;
-  signal?: AbortSignal;
-}
+export type ApiClient = Client<paths, 'application/json'>;
 
 export interface ApiClientOptions {
   /** '' in the browser (same origin); an absolute URL in tests and tools. */
@@ -20,71 +17,67 @@ export interface ApiClientOptions {
   language?: () => string | undefined;
 }
 
-export interface ApiClient {
-  request<T>(path: string, request?: ApiRequest): Promise<T>;
-  get<T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal): Promise<T>;
-  post<T>(path: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
-  put<T>(path: string, body?: unknown): Promise<T>;
-}
-
-export function buildUrl(baseUrl: string, path: string, query: Record<string, QueryValue> = {}): string {
+/** Query parameters without the empty ones: an unset or blank field is not sent at all. */
+export function serializeQuery(query: Record<string, unknown>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
   }
-  const text = search.toString();
-  return `${baseUrl}${path}${text ? `?${text}` : ''}`;
+  return search.toString();
 }
 
-export function createApiClient(options: ApiClientOptions = {}): ApiClient {
-  const baseUrl = options.baseUrl ?? '';
-  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
-
-  async function request<T>(path: string, req: ApiRequest = {}): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
-    const language = options.language?.();
-    if (language) headers['accept-language'] = language;
-    if (req.body !== undefined) headers['content-type'] = 'application/json';
-
-    let response: Response;
-    try {
-      response = await doFetch(buildUrl(baseUrl, path, req.query), {
-        method: req.method ?? 'GET',
-        headers,
-        body: req.body === undefined ? undefined : JSON.stringify(req.body),
-        credentials: 'same-origin',
-        signal: req.signal,
-      });
-    } catch (cause) {
-      if (req.signal?.aborted) throw cause;
-      throw fallbackError(0);
-    }
-
-    const body = await readJson(response);
-    if (!response.ok) {
-      if (isApiErrorBody(body)) throw new ApiError({ status: response.status, code: body.code, message: body.message, details: body.details });
-      throw fallbackError(response.status);
-    }
-    return body as T;
-  }
-
+function portalConventions(language: ApiClientOptions['language']): Middleware {
   return {
-    request,
-    get: (path, query, signal) => request(path, { query, signal }),
-    post: (path, body, headers) => request(path, { method: 'POST', body: body ?? {}, headers }),
-    put: (path, body) => request(path, { method: 'PUT', body: body ?? {} }),
+    onRequest({ request }) {
+      const wanted = language?.();
+      if (wanted) request.headers.set('accept-language', wanted);
+      return undefined;
+    },
+    async onResponse({ response }) {
+      if (!response.ok) throw apiErrorFrom(response.status, await readJson(response));
+      // A 2xx that is not JSON did not come from the API (a captive portal's page, a proxy).
+      const empty = response.status === 204 || response.headers.get('content-length') === '0';
+      if (!empty && !/json/i.test(response.headers.get('content-type') ?? '')) throw fallbackError(response.status);
+      return undefined;
+    },
+    onError({ request }) {
+      // A cancelled call stays a cancellation (the caller asked for it: nothing returned, its error is rethrown);
+      // anything else is "could not reach".
+      return request.signal.aborted ? undefined : fallbackError(0);
+    },
   };
 }
 
 async function readJson(response: Response): Promise<unknown> {
-  if (response.status === 204) return undefined;
-  const text = await response.text();
-  if (!text) return undefined;
+  const text = await response.text().catch(() => '');
   try {
-    return JSON.parse(text) as unknown;
+    return text ? (JSON.parse(text) as unknown) : undefined;
   } catch {
     return undefined;
   }
+}
+
+export function createApiClient(options: ApiClientOptions = {}): ApiClient {
+  const client = createClient<paths>({
+    baseUrl: options.baseUrl ?? '',
+    // Looked up at each call, not captured once, so a fetch replaced later (tests, tools) is the one used.
+    fetch: (request) => (options.fetch ?? globalThis.fetch)(request),
+    credentials: 'same-origin',
+    headers: { accept: 'application/json' },
+    querySerializer: serializeQuery,
+  });
+  client.use(portalConventions(options.language));
+  return client;
+}
+
+/**
+ * The answer of a call made with the client: its JSON body (undefined for a 204). Failures never reach here, the
+ * client throws them as ApiError; the check below only keeps that promise honest.
+ */
+export async function answer<Data>(call: Promise<{ data?: Data; error?: unknown; response: Response }>): Promise<Data> {
+  const { data, error, response } = await call;
+  if (!response.ok || error !== undefined) throw apiErrorFrom(response.status, error);
+  return data as Data;
 }
 
 /** The portal's client: same origin, speaking the page's current language. */

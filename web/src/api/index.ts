@@ -1,4 +1,5 @@
-export { api, createApiClient, buildUrl } from './client.js';
-export type { ApiClient, ApiRequest, QueryValue } from './client.js';
-export { ApiError, isApiErrorBody, nextStepFor, fallbackError } from './api-error.js';
-export type { LocalisedText, NextStep, ApiErrorBody } from './api-error.js';
+export { api, answer, createApiClient, serializeQuery } from './client.js';
+export type { ApiClient, ApiClientOptions } from './client.js';
+export { ApiError, apiErrorFrom, isApiErrorBody, nextStepFor, fallbackError } from './api-error.js';
+export type { NextStep } from './api-error.js';
+export type { ApiErrorBody, LocalisedText, RequestBody, ResponseBody, Schema } from './types.js';

@@ -2,7 +2,7 @@
 // the way people look for it. Switching keeps the person on the same page: only <html lang dir> and the words change.
 // A signed-in citizen's choice is also saved on their record (PUT /api/v1/me/language), so the SMS and emails that
 // follow speak the same language as the portal.
-import { api } from '../api/index.js';
+import { answer, api } from '../api/index.js';
 import { useSession } from '../features/auth/session.js';
 import { useLanguage } from '../i18n/index.js';
 import { otherLanguage, type Language } from '../i18n/language.js';
@@ -13,7 +13,7 @@ const LABELS = { ar: 'التبديل إلى العربية', en: 'Switch to Engl
 /** Saves the choice for messages; a failure changes nothing on screen (the portal's own choice is already made). */
 export async function saveMessageLanguage(language: Language, client = api): Promise<boolean> {
   try {
-    await client.put('/api/v1/me/language', { language });
+    await answer(client.PUT('/api/v1/me/language', { body: { language } }));
     return true;
   } catch {
     return false;

@@ -1,66 +1,21 @@
-// Utility accounts, bills, meter readings and bill runs as the portal reads them: src/modules/accounts/
-// accounts.schemas.ts (`accountSchema`), src/modules/billing/billing.schemas.ts (`billSummarySchema`,
-// `billDetailSchema`, `billRunSchema`) and src/modules/metering/metering.schemas.ts (`readingDecisionSchema`).
-import { api, type ApiClient, type LocalisedText } from '../../api/index.js';
+// Utility accounts, bills, meter readings and bill runs as the portal reads them (`UtilityAccount`, `BillSummary`,
+// `Bill`, `ReadingDecision` and `BillRun` in the generated API types).
+import { answer, api, type ApiClient, type RequestBody, type Schema } from '../../api/index.js';
 
-export type Unit = 'kWh' | 'imp_gal';
-
-export interface Account {
-  accountNumber: string;
-  billerCode: string;
-  categoryName: LocalisedText;
-  address: LocalisedText;
-  status: 'active' | 'disconnected' | 'closed';
-  collectedOnline: boolean;
-  meters: { meterNumber: string; unit: Unit; status: 'active' | 'removed' }[];
-}
-
-export interface BillSummary {
-  id: string;
-  billNumber: string;
-  billerCode: string;
-  accountNumber: string;
-  meterNumber: string | null;
-  period: string;
-  periodFrom: string;
-  periodTo: string;
-  issuedOn: string;
-  dueDate: string;
-  estimated: boolean;
-  consumption: string;
-  unit: Unit;
-  amount: string;
-  currency: string;
-  previousBalance: string;
-  payable: { id: string; status: string; amountDue: string; payableOnline: boolean; holdReason: LocalisedText | null };
-  pdfUrl: string;
-}
-
-export interface BillLine {
-  kind: 'consumption' | 'fixed' | 'estimate_correction' | 'credit_brought_forward' | 'previous_balance';
-  label: LocalisedText;
-  quantity: string | null;
-  tierFrom: string | null;
-  tierTo: string | null;
-  rate: { price: string; perUnits: string; label: LocalisedText } | null;
-  amount: string;
-  countsInTotal: boolean;
-}
-
-export interface BillDetail extends BillSummary {
-  category: string;
-  readings: { previous: { value: string; readOn: string } | null; current: { value: string; readOn: string } | null };
-  lines: BillLine[];
-  creditCarriedForward: string;
-  history: { period: string; consumption: string; estimated: boolean }[];
-}
+export type Account = Schema<'UtilityAccount'>;
+export type BillSummary = Schema<'BillSummary'>;
+export type BillDetail = Schema<'Bill'>;
+export type BillLine = BillDetail['lines'][number];
+export type ReadingDecision = Schema<'ReadingDecision'>;
+export type ReadingInput = RequestBody<'/api/v1/readings', 'post'>;
+export type BillRun = Schema<'BillRun'>;
 
 export async function myAccounts(client: ApiClient = api, signal?: AbortSignal): Promise<Account[]> {
-  return (await client.get<{ accounts: Account[] }>('/api/v1/me/accounts', undefined, signal)).accounts;
+  return (await answer(client.GET('/api/v1/me/accounts', { signal }))).accounts;
 }
 
 export async function myBills(client: ApiClient = api, signal?: AbortSignal): Promise<BillSummary[]> {
-  return (await client.get<{ bills: BillSummary[] }>('/api/v1/me/bills', undefined, signal)).bills;
+  return (await answer(client.GET('/api/v1/me/bills', { signal }))).bills;
 }
 
 export async function myAccountsAndBills(client: ApiClient = api, signal?: AbortSignal): Promise<{ accounts: Account[]; bills: BillSummary[] }> {
@@ -69,7 +24,7 @@ export async function myAccountsAndBills(client: ApiClient = api, signal?: Abort
 }
 
 export function fetchBill(billId: string, client: ApiClient = api, signal?: AbortSignal): Promise<BillDetail> {
-  return client.get<BillDetail>(`/api/v1/bills/${encodeURIComponent(billId)}`, undefined, signal);
+  return answer(client.GET('/api/v1/bills/{id}', { params: { path: { id: billId } }, signal }));
 }
 
 /** The bill's PDF in a language: the URL the API gives, with the language asked for. */
@@ -85,47 +40,20 @@ export function activeMeter(account: Account): Account['meters'][number] | undef
   return account.meters.find((m) => m.status === 'active') ?? account.meters[0];
 }
 
-export interface ReadingDecision {
-  decision: 'accepted' | 'held' | 'rejected';
-  code: string;
-  message: LocalisedText;
-  reading: { value: string; consumption: string; unit: Unit; readOn: string; accountNumber: string; meterNumber: string };
-  expected: { units: string; low: string; high: string } | null;
-}
-
-export function submitReading(input: { accountNumber?: string; meterNumber?: string; reading: string; readOn?: string }, client: ApiClient = api): Promise<ReadingDecision> {
-  return client.post<ReadingDecision>('/api/v1/readings', input);
-}
-
-export interface BillRun {
-  id: string;
-  biller: string;
-  period: string;
-  status: 'running' | 'completed' | 'completed_with_failures' | 'failed';
-  issuedOn: string;
-  dueDate: string;
-  totalAccounts: number;
-  billed: number;
-  estimated: number;
-  failed: number;
-  amountTotal: string;
-  currency: string;
-  startedAt: string;
-  updatedAt: string;
-  finishedAt: string | null;
-  lastError: string | null;
+export function submitReading(input: ReadingInput, client: ApiClient = api): Promise<ReadingDecision> {
+  return answer(client.POST('/api/v1/readings', { body: input }));
 }
 
 export async function listBillRuns(client: ApiClient = api, signal?: AbortSignal): Promise<BillRun[]> {
-  return (await client.get<{ runs: BillRun[] }>('/api/v1/bill-runs', undefined, signal)).runs;
+  return (await answer(client.GET('/api/v1/bill-runs', { signal }))).runs;
 }
 
 export function fetchBillRun(id: string, client: ApiClient = api, signal?: AbortSignal): Promise<BillRun> {
-  return client.get<BillRun>(`/api/v1/bill-runs/${encodeURIComponent(id)}`, undefined, signal);
+  return answer(client.GET('/api/v1/bill-runs/{id}', { params: { path: { id } }, signal }));
 }
 
 export function startBillRun(biller: string, period: string, client: ApiClient = api): Promise<BillRun> {
-  return client.post<BillRun>('/api/v1/bill-runs', { biller, period });
+  return answer(client.POST('/api/v1/bill-runs', { body: { biller, period } }));
 }
 
 export function isRunFinished(run: Pick<BillRun, 'status'>): boolean {

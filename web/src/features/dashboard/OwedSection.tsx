@@ -19,14 +19,7 @@ export function OwedSection({ civilId }: { civilId: string }) {
         <>
           <p className="text-lg" data-testid="total-due">
             <span className="font-bold">{t('dashboard.totalDue')}: </span>
-            {dues.data.total.length === 0 || dues.data.payables.length === 0
-              ? t('dashboard.nothingDue')
-              : dues.data.total.map((total, i) => (
-                  <span key={total.currency}>
-                    {i > 0 && ' + '}
-                    <Amount value={total.amount} currency={total.currency} className="font-bold" />
-                  </span>
-                ))}
+            {dues.data.payables.length === 0 ? t('dashboard.nothingDue') : <Amount value={dues.data.total} currency={dues.data.currency} className="font-bold" />}
           </p>
           {dues.data.payables.length > 0 && <DuesPayPanel payables={dues.data.payables} showOwner={false} />}
         </>

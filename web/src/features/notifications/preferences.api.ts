@@ -1,30 +1,26 @@
-// The signed-in citizen's message preferences: src/modules/notifications/notifications.schemas.ts
-// (`myPreferencesResponse`, `updatePreferencesBody`). Only what changed is sent.
-import { api, type ApiClient } from '../../api/index.js';
+// The signed-in citizen's message preferences (`NotificationPreferences` in the generated API types, and the body
+// of PUT /api/v1/me/notification-preferences). Only what changed is sent.
+import { answer, api, type ApiClient, type RequestBody, type Schema } from '../../api/index.js';
 
-export const CATEGORIES = ['bills', 'reminders', 'receipts', 'violations'] as const;
-export type Category = (typeof CATEGORIES)[number];
-export const CHANNELS = ['sms', 'email'] as const;
-export type Channel = (typeof CHANNELS)[number];
+export type Preferences = Schema<'NotificationPreferences'>;
+export type PreferencesChange = RequestBody<'/api/v1/me/notification-preferences', 'put'>;
+export type Category = keyof Preferences['preferences'];
+export type Channel = keyof Preferences['preferences'][Category];
 
-export interface Preferences {
-  preferences: Record<Category, Record<Channel, boolean>>;
-  phones: { phone: string; sms: boolean }[];
-  emails: string[];
-  language: 'ar' | 'en';
-}
-
-export interface PreferencesChange {
-  preferences?: Partial<Record<Category, Partial<Record<Channel, boolean>>>>;
-  phones?: { phone: string; sms: boolean }[];
-}
+/** The order the settings page lists them in. */
+export const CATEGORIES = ['bills', 'reminders', 'receipts', 'violations'] as const satisfies readonly Category[];
+export const CHANNELS = ['sms', 'email'] as const satisfies readonly Channel[];
+// A category or channel the API adds and the lists above leave out stops the build, rather than going unshown.
+type Expect<T extends true> = T;
+type ListsAll<All, Given> = [Exclude<All, Given>] extends [never] ? true : false;
+type _EverythingListed = [Expect<ListsAll<Category, (typeof CATEGORIES)[number]>>, Expect<ListsAll<Channel, (typeof CHANNELS)[number]>>];
 
 export function fetchPreferences(client: ApiClient = api, signal?: AbortSignal): Promise<Preferences> {
-  return client.get<Preferences>('/api/v1/me/notification-preferences', undefined, signal);
+  return answer(client.GET('/api/v1/me/notification-preferences', { signal }));
 }
 
 export function savePreferences(change: PreferencesChange, client: ApiClient = api): Promise<Preferences> {
-  return client.put<Preferences>('/api/v1/me/notification-preferences', change);
+  return answer(client.PUT('/api/v1/me/notification-preferences', { body: change }));
 }
 
 /** The difference between what was loaded and what is on screen: only switches that moved. */

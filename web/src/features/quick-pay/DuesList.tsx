@@ -87,13 +87,13 @@ export function DuesList({ payables, selection, amounts, onToggle, onToggleAll, 
                 )}
                 <span className="flex min-w-0 flex-1 flex-col gap-1">
                   <span className="flex flex-wrap items-baseline justify-between gap-x-4">
-                    <span className="font-bold">{payable.billerName?.[language] ?? payable.billerCode}</span>
+                    <span className="font-bold">{(language === 'ar' ? payable.biller.nameAr : payable.biller.nameEn) || payable.biller.code}</span>
                     <Amount value={payable.amountDue} currency={payable.currency} className="text-lg font-bold" />
                   </span>
-                  {payable.description && <span>{payable.description[language]}</span>}
-                  {showOwner && payable.ownerName && (
+                  {payable.description[language] && <span>{payable.description[language]}</span>}
+                  {showOwner && payable.owner && (
                     <span className="text-sm text-slate-700">
-                      {t('quickPay.owner')}: <bdi>{payable.ownerName[language]}</bdi>
+                      {t('quickPay.owner')}: <bdi>{payable.owner.name[language]}</bdi>
                     </span>
                   )}
                   <span className="text-sm text-slate-700">

@@ -1,20 +1,14 @@
 // Part payments where the biller allows them: what may be typed, what is paid, and what checkout is asked for.
 import { describe, expect, it } from 'vitest';
-import { normalisePayable } from './dues.api.js';
 import { amountProblem, checkoutItems, chosenAmount, invalidAmounts, normaliseTypedAmount, selectedTotal } from './dues-selection.js';
+import { duePayable, TRAFFIC } from './payable.fixture.js';
 import { checkoutBody } from './start-checkout.js';
 
-const electricity = normalisePayable({ id: 'pbl_e', biller: 'mew-electricity', amountDue: '12.500', currency: 'KWD', allowsPartialPayment: true, minPartialAmount: '1.000' });
-const fine = normalisePayable({ id: 'pbl_f', biller: 'moi-traffic', amountDue: '30.000', currency: 'KWD', allowsPartialPayment: false, minPartialAmount: '0.000' });
+const electricity = duePayable({ id: 'pbl_e', amountDue: '12.500', allowsPartialPayment: true, minPartialAmount: '1.000' });
+const fine = duePayable({ id: 'pbl_f', biller: TRAFFIC, kind: 'violation', amountDue: '30.000' });
 const both = new Set(['pbl_e', 'pbl_f']);
 
 describe('part payments', () => {
-  it('reads whether a due may be paid in part, and its minimum', () => {
-    expect(electricity.allowsPartialPayment).toBe(true);
-    expect(electricity.minPartialAmount).toBe('1.000');
-    expect(normalisePayable({ id: 'x', amountDue: '1.000' }).allowsPartialPayment).toBe(false);
-  });
-
   it('accepts an amount between the minimum and what is due, typed with any digits or separator', () => {
     expect(normaliseTypedAmount('٥٫٢٥٠')).toBe('5.250');
     expect(normaliseTypedAmount('5,25')).toBe('5.25');

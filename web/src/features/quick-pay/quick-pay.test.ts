@@ -3,16 +3,16 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/api-error.js';
 import { createApiClient } from '../../api/client.js';
-import { lookupDues, lookupFromQuery, normaliseLookupValue, normalisePayable } from './dues.api.js';
+import { lookupDues, lookupFromQuery, normaliseLookupValue, type Dues } from './dues.api.js';
 import { initialSelection, selectAll, selectedIds, selectedTotal, selectionState, toggle } from './dues-selection.js';
+import { duePayable, TRAFFIC } from './payable.fixture.js';
 import { isFollowableRedirect, startCheckout } from './start-checkout.js';
 
-const electricity = { code: 'mew-electricity', nameAr: 'الكهرباء', nameEn: 'Electricity' };
-const duesBody = {
+const duesBody: Dues = {
   payables: [
-    { id: 'pbl_1', biller: electricity, reference: 'B-1', amountDue: '12.500', currency: 'KWD', dueDate: '2026-12-28', description: { ar: 'فاتورة نوفمبر', en: 'November bill' }, owner: { name: { ar: 'م*** ع***', en: 'M*** A***' } } },
-    { id: 'pbl_2', biller: 'moi-traffic', reference: 'V-9', amountDue: '30.000', currency: 'KWD', dueDate: '2026-12-01', descriptionAr: 'عدم ربط الحزام', descriptionEn: 'No seatbelt' },
-    { id: 'pbl_3', biller: 'moi-traffic', reference: 'V-10', amountDue: '150.000', currency: 'KWD', payableOnline: false, holdReasonAr: 'محالة للنيابة', holdReasonEn: 'Referred to prosecution' },
+    duePayable({ id: 'pbl_1', reference: 'B-1', amountDue: '12.500', description: { ar: 'فاتورة نوفمبر', en: 'November bill' }, owner: { name: { ar: 'م*** ع***', en: 'M*** A***' } } }),
+    duePayable({ id: 'pbl_2', biller: TRAFFIC, kind: 'violation', reference: 'V-9', amountDue: '30.000', dueDate: '2026-12-01', description: { ar: 'عدم ربط الحزام', en: 'No seatbelt' } }),
+    duePayable({ id: 'pbl_3', biller: TRAFFIC, kind: 'violation', reference: 'V-10', amountDue: '150.000', payableOnline: false, holdReason: { ar: 'محالة للنيابة', en: 'Referred to prosecution' } }),
   ],
   total: '192.500',
   currency: 'KWD',
@@ -29,7 +29,7 @@ beforeAll(async () => {
   server.get('/api/v1/dues', async (request) => {
     const query = request.query as { civilId?: string; plate?: string };
     if (query.plate) plateQueries.push(query.plate);
-    return query.civilId === '289011200032' ? duesBody : { payables: [], total: '0.000' };
+    return query.civilId === '289011200032' ? duesBody : { payables: [], total: '0.000', currency: 'KWD' };
   });
   server.post('/api/v1/checkout', async (request) => {
     checkouts.push({ body: request.body, key: request.headers['idempotency-key'] });
@@ -43,17 +43,9 @@ afterAll(async () => {
 });
 
 describe('dues look-up', () => {
-  it('reads both shapes of biller and of description into one', async () => {
+  it('gives the dues as the API answers them', async () => {
     const dues = await lookupDues('civilId', '289011200032', { client: createApiClient({ baseUrl }) });
-    expect(dues.payables.map((p) => p.billerCode)).toEqual(['mew-electricity', 'moi-traffic', 'moi-traffic']);
-    expect(dues.payables[0]!.billerName).toEqual({ ar: 'الكهرباء', en: 'Electricity' });
-    expect(dues.payables[1]!.billerName).toBeNull();
-    expect(dues.payables[1]!.description).toEqual({ ar: 'عدم ربط الحزام', en: 'No seatbelt' });
-    expect(dues.payables[2]!.payableOnline).toBe(false);
-    expect(dues.payables[2]!.holdReason).toEqual({ ar: 'محالة للنيابة', en: 'Referred to prosecution' });
-    expect(dues.payables[0]!.ownerName).toEqual({ ar: 'م*** ع***', en: 'M*** A***' });
-    expect(dues.payables[1]!.ownerName).toBeNull();
-    expect(dues.total).toEqual([{ amount: '192.500', currency: 'KWD' }]);
+    expect(dues).toEqual(duesBody);
   });
 
   it('gives an empty list when nothing is owed', async () => {
@@ -81,13 +73,10 @@ describe('dues look-up', () => {
     expect(lookupFromQuery(new URLSearchParams('lang=en'))).toBeNull();
   });
 
-  it('uses one language text for both when the API sends a plain string', () => {
-    expect(normalisePayable({ id: 'x', description: 'Bill', amountDue: '1.000' }).description).toEqual({ ar: 'Bill', en: 'Bill' });
-  });
 });
 
 describe('choosing what to pay', () => {
-  const payables = duesBody.payables.map((p) => normalisePayable(p));
+  const payables = duesBody.payables;
 
   it('ticks everything payable online at first, and adds it up exactly', () => {
     const selection = initialSelection(payables);
@@ -141,6 +130,6 @@ describe('startCheckout', () => {
 
   it('passes the API refusal on as an ApiError', async () => {
     const client = createApiClient({ baseUrl });
-    await expect(startCheckout(['pbl_1'], { client: { ...client, post: () => Promise.reject(new ApiError({ status: 409, code: 'payable_already_paid', message: { ar: 'مدفوع', en: 'Paid' } })) }, navigate: () => undefined })).rejects.toBeInstanceOf(ApiError);
+    await expect(startCheckout(['pbl_1'], { client: { ...client, POST: () => Promise.reject(new ApiError({ status: 409, code: 'payable_already_paid', message: { ar: 'مدفوع', en: 'Paid' } })) }, navigate: () => undefined })).rejects.toBeInstanceOf(ApiError);
   });
 });

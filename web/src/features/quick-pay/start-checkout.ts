@@ -3,17 +3,12 @@
 // made once per selection by the caller, so pressing "Pay" twice, or again after a dropped connection, starts one
 // checkout and not two; a retry of a checkout that has already finished answers no page, and the person is shown
 // that payment's result instead.
-import { api, type ApiClient } from '../../api/index.js';
+import { answer, api, type ApiClient, type RequestBody, type Schema } from '../../api/index.js';
 import type { CheckoutItem } from './dues-selection.js';
 
-export interface CheckoutStarted {
-  paymentId: string;
-  status: string;
-  /** The gateway's page; null once the payment is no longer pending. */
-  redirectUrl: string | null;
-  amount: string;
-  currency: string;
-}
+/** The payment started; `redirectUrl` is the gateway's page, null once the payment is no longer pending. */
+export type CheckoutStarted = Schema<'CheckoutStarted'>;
+export type CheckoutBody = RequestBody<'/api/v1/checkout', 'post'>;
 
 export interface StartCheckoutOptions {
   client?: ApiClient;
@@ -39,7 +34,7 @@ export function isFollowableRedirect(url: string, base = typeof location === 'un
 }
 
 /** Ids alone pay each due in full (`payableIds`); an item with an amount pays part of it (`items`). */
-export function checkoutBody(selected: readonly (string | CheckoutItem)[], language: 'ar' | 'en'): Record<string, unknown> {
+export function checkoutBody(selected: readonly (string | CheckoutItem)[], language: 'ar' | 'en'): CheckoutBody {
   const items = selected.map((item) => (typeof item === 'string' ? { payableId: item } : item));
   return items.some((item) => item.amount !== undefined)
     ? { items: items.map((item) => (item.amount === undefined ? { payableId: item.payableId } : { payableId: item.payableId, amount: item.amount })), language }
@@ -49,7 +44,7 @@ export function checkoutBody(selected: readonly (string | CheckoutItem)[], langu
 export async function startCheckout(selected: readonly (string | CheckoutItem)[], options: StartCheckoutOptions = {}): Promise<CheckoutStarted> {
   const client = options.client ?? api;
   const key = options.idempotencyKey ?? newIdempotencyKey();
-  const started = await client.post<CheckoutStarted>('/api/v1/checkout', checkoutBody(selected, options.language ?? 'ar'), { 'idempotency-key': key });
+  const started = await answer(client.POST('/api/v1/checkout', { body: checkoutBody(selected, options.language ?? 'ar'), params: { header: { 'idempotency-key': key } } }));
   const next = started?.redirectUrl ?? (started?.paymentId ? `/pay/result/${encodeURIComponent(started.paymentId)}` : null);
   if (!next || !isFollowableRedirect(next)) throw new Error('checkout answered without a payment page to go to');
   (options.navigate ?? ((url: string) => window.location.assign(url)))(next);

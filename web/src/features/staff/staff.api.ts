@@ -1,73 +1,32 @@
-// The staff tools' API calls: the violation catalogue and recording (src/modules/fines/fines.schemas.ts), dead
-// letters and resend (src/modules/notifications/notifications.schemas.ts), the day's collections
-// (src/modules/reports/reports.schemas.ts).
-import { api, type ApiClient } from '../../api/index.js';
+// The staff tools' API calls: the violation catalogue and recording, dead letters and resend, the day's
+// collections (`ViolationType`, `Notification` and `DayCollections` in the generated API types).
+import { answer, api, type ApiClient, type RequestBody, type Schema } from '../../api/index.js';
 import type { Violation } from '../fines/violations.api.js';
 
-export interface ViolationType {
-  code: string;
-  nameAr: string;
-  nameEn: string;
-  amount: string;
-  currency: string;
-  isSpeeding: boolean;
-  payableOnline: boolean;
-  speedingBands: { overFromKmh: number; overToKmh: number | null; amount: string }[];
-}
-
-export interface RecordViolationInput {
-  violationNumber: string;
-  plate: string;
-  typeCode: string;
-  occurredAt: string;
-  place: { text: string; textEn?: string };
-  speedKmh?: number;
-  limitKmh?: number;
-}
-
-export interface DeadLetter {
-  id: string;
-  topic: string;
-  channel: 'sms' | 'email';
-  address: string;
-  language: 'ar' | 'en';
-  subject: string | null;
-  body: string;
-  status: string;
-  attempts: number;
-  lastErrorCode: string | null;
-  lastError: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface Collections {
-  date: string;
-  timeZone: string;
-  byChannel: { channel: string; currency: string; count: number; amount: string }[];
-  byBiller: { billerCode: string; nameAr: string; nameEn: string; currency: string; count: number; amount: string }[];
-  refunds: { currency: string; count: number; amount: string }[];
-  totals: { currency: string; payments: number; collected: string; refunded: string; net: string }[];
-}
+export type ViolationType = Schema<'ViolationType'>;
+export type RecordViolationInput = RequestBody<'/api/v1/violations', 'post'>;
+/** A message that could not be delivered (the admin list of dead letters). */
+export type DeadLetter = Schema<'Notification'>;
+export type Collections = Schema<'DayCollections'>;
 
 export async function violationTypes(client: ApiClient = api, signal?: AbortSignal): Promise<ViolationType[]> {
-  return (await client.get<{ types: ViolationType[] }>('/api/v1/violation-types', undefined, signal)).types;
+  return (await answer(client.GET('/api/v1/violation-types', { signal }))).types;
 }
 
 export function recordViolation(input: RecordViolationInput, client: ApiClient = api): Promise<Violation> {
-  return client.post<Violation>('/api/v1/violations', input);
+  return answer(client.POST('/api/v1/violations', { body: input }));
 }
 
 export async function deadLetters(client: ApiClient = api, signal?: AbortSignal): Promise<DeadLetter[]> {
-  return (await client.get<{ notifications: DeadLetter[] }>('/api/v1/admin/notifications/dead', { limit: 100 }, signal)).notifications;
+  return (await answer(client.GET('/api/v1/admin/notifications/dead', { params: { query: { limit: 100 } }, signal }))).notifications;
 }
 
 export function resendDeadLetter(id: string, client: ApiClient = api): Promise<DeadLetter> {
-  return client.post<DeadLetter>(`/api/v1/admin/notifications/dead/${encodeURIComponent(id)}/resend`);
+  return answer(client.POST('/api/v1/admin/notifications/dead/{id}/resend', { params: { path: { id } } }));
 }
 
 export function collections(date: string, client: ApiClient = api, signal?: AbortSignal): Promise<Collections> {
-  return client.get<Collections>('/api/v1/reports/collections', { date }, signal);
+  return answer(client.GET('/api/v1/reports/collections', { params: { query: { date } }, signal }));
 }
 
 /**
