@@ -82,7 +82,8 @@ export const paymentsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
     }
   };
   app.get('/api/v1/payments/knet/error', {
-    schema: { tags, summary: 'KNET error URL: the browser lands here when the payment did not complete', querystring: s.gatewayCallbackBody },
+    // KNET's browser redirect, not an API for clients: its query is whatever KNET sends, which OpenAPI cannot describe.
+    schema: { hide: true, querystring: s.gatewayCallbackBody },
   }, async (request, reply) => reply.redirect(await onErrorUrl(request.ctx, request.actor, request.query), 303));
   app.post('/api/v1/payments/knet/error', {
     schema: { hide: true, body: s.gatewayCallbackBody },
