@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../db/client.js';
 import type { AttachmentProviders } from '../platform/attachments.js';
+import type { Logger } from '../platform/logger.js';
 import type { Clock } from '../platform/clock.js';
 import { AppError } from '../platform/errors/app-error.js';
 import { installAuthentication } from './auth.js';
@@ -26,6 +27,8 @@ export interface AppDeps {
   clock: Clock;
   /** The documents attached to emails by topic (src/workers/attachments.ts); none in tests that leave it out. */
   attachments?: AttachmentProviders;
+  /** For background work (jobs, workers); each worker makes one from the configuration when it is left out. */
+  logger?: Logger;
   /** Extra wiring for the running server (gateways, simulators' URLs); tests may leave it out. */
   services?: Record<string, unknown>;
 }

@@ -4,6 +4,8 @@
 import type { AppDeps } from '../../http/app.js';
 import type { Ctx } from '../../platform/context.js';
 import { systemActor } from '../../platform/actor.js';
+import { startPeriodicJob } from '../../platform/jobs.js';
+import { createLogger } from '../../platform/logger.js';
 import type { PaymentGateway } from './gateways/index.js';
 import { settleWithGateway, type SettleOutcome } from './gateway-flow.js';
 import { paymentGatewayOf } from './payments.gateway.js';
@@ -32,17 +34,18 @@ export const paymentsReconciler = {
   name: 'payments-reconciler',
   start: async (deps: AppDeps) => {
     const ctx: Ctx = { db: deps.database.db, clock: deps.clock, config: deps.config };
-    let running: Promise<unknown> | undefined;
-    const tick = () => {
-      const gateway = paymentGatewayOf(deps);
-      if (!gateway || running) return;
-      running = reconcilePendingPayments(ctx, gateway, { afterMinutes: deps.config.PAYMENTS_INQUIRE_AFTER_MINUTES }).catch(() => undefined).finally(() => { running = undefined; });
-    };
-    const timer = setInterval(tick, 60_000);
-    timer.unref();
-    return async () => {
-      clearInterval(timer);
-      await running;
-    };
+    const logger = deps.logger ?? createLogger(deps.config);
+    const job = startPeriodicJob({
+      name: 'payments.reconciler',
+      firstRunAfterMs: 60_000,
+      everyMs: 60_000,
+      run: async () => {
+        const gateway = paymentGatewayOf(deps);
+        if (!gateway) return;
+        const counts = await reconcilePendingPayments(ctx, gateway, { afterMinutes: deps.config.PAYMENTS_INQUIRE_AFTER_MINUTES });
+        if (counts.posted + counts.failed > 0) logger.info({ job: 'payments.reconciler', ...counts }, 'pending card payments settled');
+      },
+    }, logger);
+    return job.stop;
   },
 };
