@@ -33,7 +33,7 @@ export const billers = pgTable('billers', {
 export const payables = pgTable('payables', {
   id: text().primaryKey(),
   billerCode: text().notNull().references(() => billers.code),
-  kind: text().notNull(),
+  kind: text().$type<'bill' | 'fine' | 'topup'>().notNull(),
   /** The issuing module's own record (bill id, violation id). */
   sourceId: text().notNull(),
   /** The human number printed and read aloud: bill number, violation number. */

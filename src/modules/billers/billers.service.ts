@@ -38,7 +38,7 @@ export function forgetBillerCache(): void {
 export const payables = {
   find: (ctx: Ctx, id: string) => payableStore.findPayable(ctx.db, id),
   findMany: (ctx: Ctx, ids: string[]) => payableStore.findPayablesByIds(ctx.db, ids),
-  findBySource: (ctx: Ctx, billerCode: string, kind: string, sourceId: string) => payableStore.findPayableBySource(ctx.db, billerCode, kind, sourceId),
+  findBySource: (ctx: Ctx, billerCode: string, kind: payableStore.PayableRow['kind'], sourceId: string) => payableStore.findPayableBySource(ctx.db, billerCode, kind, sourceId),
   lock: (ctx: Ctx, ids: string[]) => payableStore.lockPayables(ctx.db, ids),
   findOpen: (ctx: Ctx, lookup: payableStore.PayableLookup, limit?: number) => payableStore.findOpenPayables(ctx.db, lookup, limit),
   historyOf: (ctx: Ctx, civilId: string, limit?: number) => payableStore.findPayablesOfCivilId(ctx.db, civilId, limit),

@@ -29,7 +29,7 @@ export async function findPayablesByIds(db: Executor, ids: string[]): Promise<Pa
   return db.select().from(payables).where(inArray(payables.id, ids));
 }
 
-export async function findPayableBySource(db: Executor, billerCode: string, kind: string, sourceId: string): Promise<PayableRow | undefined> {
+export async function findPayableBySource(db: Executor, billerCode: string, kind: PayableRow['kind'], sourceId: string): Promise<PayableRow | undefined> {
   const [row] = await db.select().from(payables)
     .where(and(eq(payables.billerCode, billerCode), eq(payables.kind, kind), eq(payables.sourceId, sourceId))).limit(1);
   return row;
