@@ -77,6 +77,6 @@ function presentReading(reading: ReadingView): Reading {
   };
 }
 
-function presentExpected(expected: Expected | null) {
+function presentExpected(expected: Expected | null): z.infer<typeof s.expectedSchema> | null {
   return expected ? { units: expected.units.toString(), low: expected.low.toString(), high: expected.high.toString() } : null;
 }

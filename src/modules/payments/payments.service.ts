@@ -63,7 +63,7 @@ export async function getPayment(ctx: Ctx, paymentId: string): Promise<store.Pay
   return payment;
 }
 
-export function presentPayment(ctx: Ctx, payment: store.PaymentRow) {
+export function presentPayment(ctx: Ctx, payment: store.PaymentRow): z.infer<typeof s.paymentView> {
   const c = payment.currency;
   return {
     paymentId: payment.id,
