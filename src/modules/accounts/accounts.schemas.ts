@@ -3,6 +3,8 @@ import { bilingual, civilIdSchema, dateSchema } from '../../http/schemas.js';
 import { ACCOUNT_STATUSES, CATEGORIES } from './categories.js';
 
 const digits = z.string().regex(/^\d{1,13}$/).meta({ description: 'A register value, digits only', example: '012345' });
+/** Register values in requests are sent as digits; the services take them as bigint. */
+const toBigInt = (value: string) => BigInt(value);
 
 export const meterSchema = z.object({
   meterNumber: z.string(),
@@ -38,7 +40,7 @@ const meterFields = {
   meterNumber: z.string().regex(/^[A-Za-z0-9-]{3,20}$/).optional(),
   multiplier: z.number().int().min(1).max(10_000).optional(),
   dials: z.number().int().min(3).max(12).optional(),
-  initialReading: digits.optional(),
+  initialReading: digits.transform(toBigInt).optional(),
 };
 
 export const openAccountBody = z.object({
@@ -53,7 +55,7 @@ export const openAccountBody = z.object({
 }).strict();
 
 export const meterReplacementBody = z.object({
-  finalReading: digits.meta({ description: "The old meter's register on the day it comes out" }),
+  finalReading: digits.meta({ description: "The old meter's register on the day it comes out" }).transform(toBigInt),
   replacedOn: dateSchema,
   newMeter: z.object(meterFields).strict(),
 }).strict();

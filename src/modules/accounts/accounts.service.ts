@@ -2,6 +2,7 @@
 // administrators see any; only administrators open accounts or change their status. Opening an account also
 // records its meter's first reading, which is metering's (metering.service openAccount calls createAccount).
 import { randomInt } from 'node:crypto';
+import type { z } from 'zod';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/context.js';
 import { newId } from '../../shared/ids.js';
@@ -11,8 +12,9 @@ import { checkCivilId, findPersonIdByCivilId } from '../identity/index.js';
 import { getBiller } from '../billers/index.js';
 import { unitOfBiller, type Unit } from '../tariffs/index.js';
 import { isDay } from '../../shared/days.js';
-import { ACCOUNT_STATUSES, isCategory, type AccountStatus, type Category } from './categories.js';
+import { ACCOUNT_STATUSES, isCategory, type AccountStatus } from './categories.js';
 import * as store from './accounts.store.js';
+import type { openAccountBody } from './accounts.schemas.js';
 
 export type { AccountRow, MeterRow } from './accounts.store.js';
 export { CATEGORIES, CATEGORY_NAMES, GOVERNMENT_HOLD, isCategory, type Category } from './categories.js';
@@ -20,24 +22,15 @@ export { CATEGORIES, CATEGORY_NAMES, GOVERNMENT_HOLD, isCategory, type Category 
 /** Staff who may look at and enter readings for any account. */
 export const ACCOUNT_STAFF = ['admin', 'cashier'] as const;
 
-export interface MeterInput {
-  meterNumber?: string;
-  multiplier?: number;
-  dials?: number;
-  initialReading?: bigint;
-  installedOn: string;
-}
+type OpenAccountBody = z.output<typeof openAccountBody>;
 
-export interface CreateAccountInput {
-  billerCode: string;
-  accountNumber?: string;
+export type MeterInput = OpenAccountBody['meter'];
+
+/** The request body; the seeds and tests may also say "no owner" with null. */
+export type CreateAccountInput = Omit<OpenAccountBody, 'ownerCivilId' | 'ownerName'> & {
   ownerCivilId?: string | null;
-  ownerName?: { ar: string; en: string } | null;
-  category: Category;
-  area?: { ar: string; en: string };
-  address?: { ar: string; en: string };
-  meter: MeterInput;
-}
+  ownerName?: OpenAccountBody['ownerName'] | null;
+};
 
 export interface AccountWithMeter {
   account: store.AccountRow;

@@ -9,7 +9,7 @@ import type { BillRunFailureRow, BillRunRow } from './bill-run.store.js';
 import type { BillRow, BillWithLines } from './bills.store.js';
 import type * as s from './billing.schemas.js';
 
-type Unit = 'kWh' | 'imp_gal';
+type Unit = z.infer<typeof s.billSummarySchema>['unit'];
 
 export async function presentBills(ctx: Ctx, bills: BillRow[]): Promise<z.infer<typeof s.billSummarySchema>[]> {
   const byId = new Map((await payables.findMany(ctx, bills.map((b) => b.payableId))).map((p) => [p.id, p]));

@@ -16,22 +16,13 @@ import { normalizePlate, plateFormatOf } from '../../shared/plates.js';
 import { emitViolationRecorded } from './violation-notice.js';
 import * as vehicleStore from './vehicles.store.js';
 import * as store from './violations.store.js';
+import type { RecordViolationBody } from './fines.schemas.js';
 
 export const FINES_BILLER = 'moi-traffic';
 /** A camera's clock may run a little ahead of ours; more than this is a report from the future. */
 const FUTURE_TOLERANCE_MS = 60_000;
 
-export interface RecordViolationInput {
-  violationNumber: string;
-  plate: string;
-  typeCode: string;
-  /** ISO 8601 with an offset. */
-  occurredAt: string;
-  place: { text: string; textEn?: string; latitude?: number; longitude?: number };
-  evidenceRef?: string;
-  speedKmh?: number;
-  limitKmh?: number;
-}
+export type RecordViolationInput = RecordViolationBody;
 
 export interface RecordResult {
   violation: store.ViolationRow;

@@ -1,5 +1,6 @@
 // Vehicles and driving licences. Registering a vehicle also settles the violations recorded on its plate before
 // anyone owned it here: each gets its owner, its receivable moves to the owner's account, and the owner is told.
+import type { z } from 'zod';
 import { AppError } from '../../platform/errors/app-error.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
 import { newId } from '../../shared/ids.js';
@@ -12,19 +13,11 @@ import { normalizePlate, plateFormatOf } from '../../shared/plates.js';
 import { emitViolationRecorded } from './violation-notice.js';
 import * as store from './vehicles.store.js';
 import * as violationStore from './violations.store.js';
+import type { registerLicenceBody, registerVehicleBody, updateVehicleBody } from './fines.schemas.js';
 
 export type { VehicleRow, LicenceRow } from './vehicles.store.js';
 
-export interface RegisterVehicleInput {
-  plate: string;
-  ownerCivilId: string;
-  make: string;
-  model: string;
-  colour: string;
-  modelYear?: number;
-  registrationExpiresOn: string;
-  nextInspectionOn?: string | null;
-}
+export type RegisterVehicleInput = z.output<typeof registerVehicleBody>;
 
 export function plateOf(ctx: Ctx, input: string): string {
   return normalizePlate(input, plateFormatOf(ctx.config.TASDEED_COUNTRY));
@@ -83,12 +76,7 @@ export async function matchUnownedViolations(ctx: Ctx, plate: string, ownerCivil
   return pending.length;
 }
 
-export interface UpdateVehicleInput {
-  ownerCivilId?: string;
-  colour?: string;
-  registrationExpiresOn?: string;
-  nextInspectionOn?: string | null;
-}
+export type UpdateVehicleInput = z.output<typeof updateVehicleBody>;
 
 /** Renewal, inspection, repaint or a change of owner. Violations already recorded stay with the owner of the day. */
 export async function updateVehicle(ctx: Ctx, actor: Actor, vehicleId: string, input: UpdateVehicleInput): Promise<store.VehicleRow> {
@@ -118,12 +106,7 @@ export async function findVehicle(ctx: Ctx, actor: Actor, plateInput: string): P
   return vehicle;
 }
 
-export interface RegisterLicenceInput {
-  licenceNumber: string;
-  civilId: string;
-  category: string;
-  expiresOn: string;
-}
+export type RegisterLicenceInput = z.output<typeof registerLicenceBody>;
 
 export async function registerLicence(ctx: Ctx, actor: Actor, input: RegisterLicenceInput): Promise<store.LicenceRow> {
   requireRole(actor, 'officer', 'admin');

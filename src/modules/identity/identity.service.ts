@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { AppError } from '../../platform/errors/app-error.js';
 import { validateKuwaitiCivilId, validateSaudiNationalId } from '../../shared/civil-id.js';
 import { normalizeEmail, normalizePhone } from '../../shared/contact.js';
@@ -8,6 +9,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
 import { encryptSecret, sha256Hex } from './secrets.js';
 import * as store from './identity.store.js';
+import type { createStaffBody, registerPersonBody } from './identity.schemas.js';
 
 const LOCK_MINUTES = 15;
 
@@ -23,15 +25,7 @@ export function checkCivilId(ctx: Pick<Ctx, 'config' | 'clock'>, civilId: string
   return civilId;
 }
 
-export interface RegisterPersonInput {
-  civilId: string;
-  nameAr: string;
-  nameEn: string;
-  preferredLanguage?: 'ar' | 'en';
-  password?: string;
-  phones?: string[];
-  emails?: string[];
-}
+export type RegisterPersonInput = z.output<typeof registerPersonBody>;
 
 export async function registerPerson(ctx: Ctx, actor: Actor, input: RegisterPersonInput): Promise<{ id: string }> {
   requireRole(actor, 'admin', 'cashier');
@@ -198,14 +192,7 @@ export async function logout(ctx: Ctx, actor: Actor, token: string | undefined):
   });
 }
 
-export interface CreateStaffInput {
-  username: string;
-  nameAr: string;
-  nameEn: string;
-  role: Role;
-  password: string;
-  unit?: string;
-}
+export type CreateStaffInput = z.output<typeof createStaffBody>;
 
 export async function createStaffUser(ctx: Ctx, actor: Actor, input: CreateStaffInput): Promise<{ id: string }> {
   requireRole(actor, 'admin');

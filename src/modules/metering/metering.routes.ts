@@ -55,22 +55,14 @@ export const meteringRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
   app.post('/api/v1/accounts', {
     schema: { tags: ['accounts'], summary: 'Open an account with its meter and the meter\'s first reading (administrators)', body: accountSchemas.openAccountBody, response: { 201: accountSchemas.accountSchema, ...errorResponses } },
   }, async (request, reply) => {
-    const { meter: m, ...body } = request.body;
-    const opened = await openAccount(request.ctx, request.actor, {
-      ...body, ownerCivilId: body.ownerCivilId ?? null, ownerName: body.ownerName ?? null,
-      meter: { ...m, initialReading: m.initialReading === undefined ? undefined : BigInt(m.initialReading) },
-    });
+    const opened = await openAccount(request.ctx, request.actor, request.body);
     return reply.status(201).send(presentAccount(opened.account, [opened.meter]));
   });
 
   app.post('/api/v1/accounts/:accountNumber/meter-replacement', {
     schema: { tags: ['accounts'], summary: 'Replace a meter: the old one\'s final reading, the new one\'s first (administrators)', params: accountSchemas.accountParams, body: accountSchemas.meterReplacementBody, response: { 200: accountSchemas.meterReplacementResponse, ...errorResponses } },
   }, async (request) => {
-    const { newMeter, ...body } = request.body;
-    const result = await replaceMeter(request.ctx, request.actor, {
-      accountNumber: request.params.accountNumber, finalReading: BigInt(body.finalReading), replacedOn: body.replacedOn,
-      newMeter: { ...newMeter, initialReading: newMeter.initialReading === undefined ? undefined : BigInt(newMeter.initialReading) },
-    });
+    const result = await replaceMeter(request.ctx, request.actor, { ...request.body, accountNumber: request.params.accountNumber });
     return { removed: presentMeter(result.removed), installed: presentMeter(result.installed) };
   });
 };
@@ -85,6 +77,6 @@ function presentReading(reading: ReadingView): Reading {
   };
 }
 
-function presentExpected(expected: Expected | null) {
+function presentExpected(expected: Expected | null): z.infer<typeof s.expectedSchema> | null {
   return expected ? { units: expected.units.toString(), low: expected.low.toString(), high: expected.high.toString() } : null;
 }

@@ -1,5 +1,6 @@
 // Opening an account and replacing a meter: both install a meter, and a meter's first reading (its installation
 // point) is a reading like any other, so consumption is always a sum of readings, across replacements too.
+import type { z } from 'zod';
 import { AppError } from '../../platform/errors/app-error.js';
 import { businessToday } from '../../platform/clock.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
@@ -7,7 +8,7 @@ import { newId } from '../../shared/ids.js';
 import { requireRole, type Actor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
 import {
-  addMeter, createAccount, findAccountByNumber, meters, type AccountWithMeter, type CreateAccountInput, type MeterInput, type Meter,
+  addMeter, createAccount, findAccountByNumber, meters, type accountSchemas, type AccountWithMeter, type CreateAccountInput, type Meter,
 } from '../accounts/index.js';
 import type { Unit } from '../tariffs/index.js';
 import { decideReading } from './readings.decision.js';
@@ -30,13 +31,8 @@ async function recordInstallation(ctx: Ctx, actor: Actor, meter: Meter): Promise
   });
 }
 
-export interface ReplaceMeterInput {
-  accountNumber: string;
-  /** The old meter's register on the day it is taken out. */
-  finalReading: bigint;
-  replacedOn: string;
-  newMeter: Omit<MeterInput, 'installedOn'>;
-}
+/** The request body and the account it is for, from the path. */
+export type ReplaceMeterInput = z.output<typeof accountSchemas.meterReplacementBody> & z.output<typeof accountSchemas.accountParams>;
 
 /**
  * Takes the old meter out with its final reading (consumption up to that day stays billable) and installs the

@@ -1,6 +1,7 @@
 // Meter readings from customers (their own accounts), staff (any account) and the meter readers' CSV import.
 // Each reading is decided under a lock on its meter, so two readings of one meter are never decided against
 // the same "last reading". Refusals are errors with a code; accepted and held readings are stored and answered.
+import type { z } from 'zod';
 import { AppError, errorDefinition } from '../../platform/errors/app-error.js';
 import { businessToday } from '../../platform/clock.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
@@ -13,16 +14,14 @@ import { isDay } from '../../shared/days.js';
 import { DECISION_MESSAGES, DEFAULT_BAND, decideReading, type Expected, type ReadingBand } from './readings.decision.js';
 import { parseReadingsCsv } from './readings.csv.js';
 import * as store from './readings.store.js';
+import type { submitReadingBody } from './metering.schemas.js';
 
 import type { ReadingRow } from './readings.store.js';
 export type { ReadingRow } from './readings.store.js';
 
-export interface ReadingInput {
-  accountNumber?: string;
-  meterNumber?: string;
-  value: string | number;
-  readOn?: string;
-}
+type SubmitReadingBody = z.output<typeof submitReadingBody>;
+/** The request body, its `reading` under the service's name for the register value, `value` (the route renames it). */
+export type ReadingInput = Omit<SubmitReadingBody, 'reading'> & { value: SubmitReadingBody['reading'] };
 
 export interface ReadingOutcome {
   decision: 'accepted' | 'held';

@@ -81,7 +81,7 @@ async function linkPage(action: () => Promise<{ category: Category }>, kind: 'un
   }
 }
 
-function filterOf(query: { personId?: string; outboxId?: string; limit?: number; before?: string; status?: string }): admin.NotificationFilter {
+function filterOf(query: z.output<typeof s.notificationListQuery>): admin.NotificationFilter {
   return {
     status: query.status, personId: query.personId, limit: query.limit,
     outboxId: query.outboxId ? BigInt(query.outboxId) : undefined,

@@ -1,6 +1,7 @@
 // What a person wants to receive: per topic group and channel (defaults in topics.ts until they choose), and which
 // of their phones may get SMS. Three ways to opt out, all at any time: the API (signed-in citizen), the signed link
 // in every email, and a STOP reply by SMS.
+import type { z } from 'zod';
 import { AppError } from '../../platform/errors/app-error.js';
 import { normalizePhone } from '../../shared/contact.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
@@ -10,6 +11,7 @@ import { contactsOfPerson, personIdsByPhone } from '../identity/index.js';
 import * as store from './preferences.store.js';
 import { CATEGORIES, CHANNELS, DEFAULT_PREFERENCES, type Category, type Channel } from './topics.js';
 import { verifyUnsubscribeToken } from './unsubscribe.js';
+import type { updatePreferencesBody } from './notifications.schemas.js';
 
 export type PreferenceMatrix = Record<Category, Record<Channel, boolean>>;
 
@@ -65,10 +67,7 @@ export async function getMyPreferences(ctx: Ctx, actor: Actor): Promise<MyPrefer
   };
 }
 
-export interface PreferencesUpdate {
-  preferences?: Partial<Record<Category, Partial<Record<Channel, boolean>>>>;
-  phones?: { phone: string; sms: boolean }[];
-}
+export type PreferencesUpdate = z.output<typeof updatePreferencesBody>;
 
 export async function updateMyPreferences(ctx: Ctx, actor: Actor, update: PreferencesUpdate): Promise<MyPreferences> {
   const { id } = personOf(actor);

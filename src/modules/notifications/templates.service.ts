@@ -1,6 +1,7 @@
 // Message templates: read (cached briefly, since every message needs one), listed and saved by admins. Saving an SMS
 // template renders it with the longest plausible values and refuses it when it would need more than
 // SMS_MAX_SEGMENTS segments: the mistake is caught by the person who made it, not by a bill run at 2 a.m.
+import type { z } from 'zod';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Config } from '../../config.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
@@ -14,6 +15,7 @@ import { SAMPLE_NAME, sampleVars } from './templates.samples.js';
 import { TOPIC_PLACEHOLDERS, placeholdersIn, templateValues } from './templates.values.js';
 import * as store from './templates.store.js';
 import { CHANNELS, LANGUAGES, TOPICS, isTopic, type Channel, type Language } from './topics.js';
+import type { saveTemplateBody, templateParams } from './notifications.schemas.js';
 
 export interface Template {
   topic: EventTopic;
@@ -83,13 +85,8 @@ export async function listTemplates(ctx: Ctx, actor: Actor): Promise<Template[]>
   return [...(await loadTemplates(ctx)).values()];
 }
 
-export interface SaveTemplateInput {
-  topic: string;
-  channel: Channel;
-  language: Language;
-  subject?: string | null;
-  body: string;
-}
+/** The request body and the template it is for, from the path. */
+export type SaveTemplateInput = z.output<typeof templateParams> & z.output<typeof saveTemplateBody>;
 
 /** How many segments an SMS template needs with the longest plausible values, and the text that was measured. */
 export function measureSmsTemplate(config: Pick<Config, 'publicUrl' | 'TZ_BUSINESS'>, topic: EventTopic, language: Language, body: string): { segments: number; sample: string } {

@@ -2,27 +2,24 @@
 // card gateway's page. Nothing posts here: a `pending` payment with its items is recorded, committed, and the
 // gateway's page address made (no network call). The money posts only when the gateway confirms (knet-flow.ts).
 import { createHash, randomBytes } from 'node:crypto';
+import type { z } from 'zod';
 import { AppError } from '../../platform/errors/app-error.js';
 import { normalizePlate, plateFormatOf } from '../../shared/plates.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
 import { newId } from '../../shared/ids.js';
 import { parsePositiveAmount } from '../../shared/money.js';
 import type { Actor } from '../../platform/actor.js';
-import { amountDue, payables, type PayableLookup, type Payable } from '../billers/index.js';
+import { amountDue, payables, type Payable } from '../billers/index.js';
 import type { PaymentGateway } from './gateways/index.js';
 import { assertPlannedItems } from './direct-posting.js';
 import { allocateOldestFirst, assertPayable } from './payment-rules.js';
 import { partyOf, partyOfLookup } from './parties.js';
 import { sumItems, type PlannedItem } from './posting.js';
 import * as store from './payments.store.js';
+import type { checkoutBody } from './payments.schemas.js';
 
-export interface CheckoutInput {
-  items?: { payableId: string; amount?: string }[];
-  allocate?: { lookup: Pick<PayableLookup, 'civilId' | 'accountNumber' | 'meterNumber' | 'plate'>; amount: string };
-  channel: 'knet';
-  language: 'ar' | 'en';
-  idempotencyKey: string;
-}
+/** The request body once checkout() has turned payableIds into items and required the key (from the body or the header). */
+export type CheckoutInput = Omit<z.output<typeof checkoutBody>, 'payableIds' | 'idempotencyKey'> & { idempotencyKey: string };
 
 export interface CheckoutUrls {
   /** Where the gateway POSTs the result (server to server). */

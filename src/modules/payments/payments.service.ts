@@ -1,24 +1,20 @@
 // The payments use cases as the HTTP layer (and other channels) call them: access checks first, refusals audited,
 // then the checkout, posting, gateway and receipt code.
+import type { z } from 'zod';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/context.js';
 import { formatAmount, parsePositiveAmount } from '../../shared/money.js';
 import { requireRole, type Actor } from '../../platform/actor.js';
-import { startCheckout, type CheckoutInput, type CheckoutResult, type CheckoutUrls } from './checkout.service.js';
+import { startCheckout, type CheckoutResult, type CheckoutUrls } from './checkout.service.js';
 import { postDirectPayment, type DirectPaymentResult } from './direct-posting.js';
 import type { PaymentGateway } from './gateways/index.js';
 import { auditedRefusals } from './payments.audit.js';
 import { receiptVerifyUrl } from './receipt-signature.js';
 import * as store from './payments.store.js';
+import type * as s from './payments.schemas.js';
 
-export interface CheckoutRequest {
-  items?: { payableId: string; amount?: string }[];
-  payableIds?: string[];
-  allocate?: CheckoutInput['allocate'];
-  channel: 'knet';
-  language: 'ar' | 'en';
-  idempotencyKey?: string;
-}
+/** The request body; the route puts the Idempotency-Key header in idempotencyKey when the body has none. */
+export type CheckoutRequest = z.output<typeof s.checkoutBody>;
 
 /** POST /api/v1/checkout: anyone may pay (a relative's bill, say); the key makes a retry safe. */
 export async function checkout(ctx: Ctx, actor: Actor, request: CheckoutRequest, gateway: PaymentGateway | undefined, urls: (paymentId: string) => CheckoutUrls): Promise<CheckoutResult> {
@@ -36,12 +32,7 @@ export async function checkout(ctx: Ctx, actor: Actor, request: CheckoutRequest,
   }, { items: request.items ?? request.payableIds ?? null, allocate: request.allocate ? { amount: request.allocate.amount } : null });
 }
 
-export interface ChannelPaymentRequest {
-  items: { payableId: string; amount: string }[];
-  channel: 'bank' | 'counter';
-  externalId: string;
-  language: 'ar' | 'en';
-}
+export type ChannelPaymentRequest = z.output<typeof s.directPaymentBody>;
 
 /**
  * POST /api/v1/payments: a bank (HMAC-signed client) notifies a payment it took, or a cashier records cash at a
@@ -72,7 +63,7 @@ export async function getPayment(ctx: Ctx, paymentId: string): Promise<store.Pay
   return payment;
 }
 
-export function presentPayment(ctx: Ctx, payment: store.PaymentRow) {
+export function presentPayment(ctx: Ctx, payment: store.PaymentRow): z.infer<typeof s.paymentView> {
   const c = payment.currency;
   return {
     paymentId: payment.id,

@@ -1,5 +1,6 @@
 // Tariff versions: read by anyone (rates are public), created by administrators. A version that shares a day
 // with another of the same schedule is refused, unless it explicitly supersedes the open-ended current version.
+import type { z } from 'zod';
 import { AppError } from '../../platform/errors/app-error.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
 import { newId } from '../../shared/ids.js';
@@ -10,26 +11,19 @@ import { isDay } from '../../shared/days.js';
 import { assertTiers, TariffShapeError, type Tier } from './tariffs.math.js';
 import type { PricedVersion } from './tariffs.proration.js';
 import * as store from './tariffs.store.js';
+import type { createTariffBody } from './tariffs.schemas.js';
 
 export type { TariffWithTiers } from './tariffs.store.js';
 export const UNITS = ['kWh', 'imp_gal'] as const;
 export type Unit = (typeof UNITS)[number];
 
-export interface TariffVersionInput {
-  billerCode: string;
-  category: string;
-  effectiveFrom: string;
-  effectiveTo?: string | null;
-  currency: string;
-  unit: Unit;
+/** The request body, its amounts parsed in its currency and its tiers in the maths' shape (the route converts), its name flat. */
+export type TariffVersionInput = Omit<z.output<typeof createTariffBody>, 'fixedMonthly' | 'name' | 'tiers'> & {
   fixedMonthly: bigint;
   nameAr: string;
   nameEn: string;
-  source?: string;
   tiers: Tier[];
-  /** End the schedule's open-ended current version where this one starts, instead of refusing the overlap. */
-  supersede?: boolean;
-}
+};
 
 export async function listTariffVersions(ctx: Ctx, filter: { billerCode?: string; category?: string }): Promise<store.TariffWithTiers[]> {
   return store.listVersions(ctx.db, filter);
