@@ -56,7 +56,7 @@ async function retryUntil(ids: bigint[], channel: 'sms' | 'email', dispatcher: D
     }
     expect(done(rows)).toBe(true);
     return rows;
-  }, 30_000);
+  });
 }
 
 const allSent = (rows: NotificationRow[]) => rows.length > 0 && rows.every((r) => r.status === 'sent' || r.status === 'delivered');
