@@ -21,8 +21,13 @@ const projects = [
   ...(process.env.TEST_DATABASE_URL
     ? [{ test: { ...shared, name: 'postgres', env: { TASDEED_TEST_DB: 'postgres' }, globalSetup: ['test/support/postgres-global-setup.ts'] } }]
     : []),
-  // Browser tests save their screenshots into a temporary folder: `npm test` leaves the work tree as it was.
-  { test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: HANG_MS, hookTimeout: HANG_MS, fileParallelism: false, env: { TASDEED_TEST_DB: 'pglite' } } },
+  // Browser tests save their screenshots into a temporary folder of the run: `npm test` leaves the work tree as it was.
+  {
+    test: {
+      name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: HANG_MS, hookTimeout: HANG_MS, fileParallelism: false, env: { TASDEED_TEST_DB: 'pglite' },
+      globalSetup: ['test/e2e/support/screenshots-global-setup.ts'],
+    },
+  },
   // `npm run screenshots` (and only it) writes the README's pictures into docs/screenshots/.
   ...(process.env.TASDEED_SCREENSHOTS === 'write'
     ? [{ test: { name: 'screenshots', include: ['test/e2e/screenshots.test.ts', 'test/e2e/flows.test.ts'], testTimeout: HANG_MS, hookTimeout: HANG_MS, fileParallelism: false, env: { TASDEED_TEST_DB: 'pglite' } } }]

@@ -35,7 +35,7 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
     if (snapshots?.kind === 'pglite') {
       const source = options.seeded ? snapshots.seeds[options.seeded] : { file: snapshots.migrated, data: undefined };
       const handle = await openDatabase({ dataDir: 'memory://', loadDataDir: await openAsBlob(source.file) });
-      return { ...handle, seeded: source.data, destroy: () => handle.close() };
+      return { ...handle, seeded: structuredClone(source.data), destroy: () => handle.close() };
     }
     const handle = await openDatabase({ dataDir: 'memory://' });
     await migrateDatabase(handle);
@@ -51,7 +51,7 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
   if (snapshots?.kind === 'postgres') {
     const source = options.seeded ? snapshots.seeds[options.seeded] : { database: snapshots.migrated, data: undefined };
     scratch = await copyDatabase(adminUrl, source.database);
-    seeded = source.data;
+    seeded = structuredClone(source.data);
     migrated = true;
   } else {
     scratch = await createScratchDatabase(adminUrl, TEST_DATABASE_PREFIX);

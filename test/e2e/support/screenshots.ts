@@ -1,26 +1,31 @@
 // Screenshots `<page>-<lang>-<desktop|phone>.png`, at 1280×800 and 360×740. Only `npm run screenshots`
 // (TASDEED_SCREENSHOTS=write) saves them into docs/screenshots/ for the README; in `npm test` the same pictures go to
-// a temporary folder of this process, removed when it exits, so a test run leaves the work tree as it found it.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+// a temporary folder of the run, removed when it ends, so a test run leaves the work tree as it found it.
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
+import { inject } from 'vitest';
 import type { FormFactor } from './browser.js';
 
 export const README_SCREENSHOT_DIR = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
 
 let scratchDir: string | undefined;
 
-/** docs/screenshots/ under `npm run screenshots`, otherwise a temporary folder. */
+/** docs/screenshots/ under `npm run screenshots`, otherwise the run's temporary folder (screenshots-global-setup.ts). */
 export function screenshotDir(): string {
   if (process.env.TASDEED_SCREENSHOTS === 'write') return README_SCREENSHOT_DIR;
-  if (!scratchDir) {
-    const dir = mkdtempSync(path.join(tmpdir(), 'tasdeed-screenshots-'));
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-    scratchDir = dir;
-  }
+  scratchDir ??= providedDir() ?? mkdtempSync(path.join(tmpdir(), 'tasdeed-screenshots-'));
   return scratchDir;
+}
+
+function providedDir(): string | undefined {
+  try {
+    return inject('tasdeedScreenshotDir');
+  } catch {
+    return undefined;
+  }
 }
 
 export function screenshotPath(pageName: string, language: 'ar' | 'en', formFactor: FormFactor): string {
