@@ -2,19 +2,36 @@ import { defineConfig } from 'vitest/config';
 
 // One gate, two databases: every test runs on PGlite; when TEST_DATABASE_URL is set, the same tests run again
 // against that PostgreSQL (each test file in its own database, dropped afterwards). Browser tests run once.
+//
+// No time limit that a busy machine can reach: a test or hook fails on what it finds, never on how long it took.
+// The ten minutes below only end a true hang (CI's whole run has 90). Tests that wait for something poll for it
+// (test/support/wait.ts) with as generous a bound.
+const HANG_MS = 10 * 60_000;
+
 const shared = {
   include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/**/*.test.ts'],
   exclude: ['test/e2e/**', 'node_modules/**'],
-  testTimeout: 30_000,
-  hookTimeout: 60_000,
+  testTimeout: HANG_MS,
+  hookTimeout: HANG_MS,
 };
 
 const projects = [
-  { test: { ...shared, name: 'pglite', env: { TASDEED_TEST_DB: 'pglite' } } },
+  // The global set-ups migrate (and seed) once per run; each file then starts from that (test/support/database.ts).
+  { test: { ...shared, name: 'pglite', env: { TASDEED_TEST_DB: 'pglite' }, globalSetup: ['test/support/pglite-global-setup.ts'] } },
   ...(process.env.TEST_DATABASE_URL
     ? [{ test: { ...shared, name: 'postgres', env: { TASDEED_TEST_DB: 'postgres' }, globalSetup: ['test/support/postgres-global-setup.ts'] } }]
     : []),
-  { test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false, env: { TASDEED_TEST_DB: 'pglite' } } },
+  // Browser tests save their screenshots into a temporary folder of the run: `npm test` leaves the work tree as it was.
+  {
+    test: {
+      name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: HANG_MS, hookTimeout: HANG_MS, fileParallelism: false, env: { TASDEED_TEST_DB: 'pglite' },
+      globalSetup: ['test/e2e/support/screenshots-global-setup.ts'],
+    },
+  },
+  // `npm run screenshots` (and only it) writes the README's pictures into docs/screenshots/.
+  ...(process.env.TASDEED_SCREENSHOTS === 'write'
+    ? [{ test: { name: 'screenshots', include: ['test/e2e/screenshots.test.ts', 'test/e2e/flows.test.ts'], testTimeout: HANG_MS, hookTimeout: HANG_MS, fileParallelism: false, env: { TASDEED_TEST_DB: 'pglite' } } }]
+    : []),
 ];
 
 export default defineConfig({

@@ -37,18 +37,21 @@ export interface OpenOptions {
   databaseUrl?: string;
   /** Folder for PGlite; `memory://` for a throw-away database (tests). */
   dataDir?: string;
+  /** In-memory PGlite only: start from this `dumpDataDir()` tarball instead of running initdb (tests' snapshots). */
+  loadDataDir?: Blob;
   poolSize?: number;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return openPglite(options.dataDir ?? './data');
+  return openPglite(options.dataDir ?? './data', options.loadDataDir);
 }
 
-async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<DatabaseHandle> {
   const inMemory = dataDir.startsWith('memory://');
+  if (loadDataDir && !inMemory) throw new Error('loadDataDir is for an in-memory PGlite (dataDir memory://) only');
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
-  const client = inMemory ? new PGlite() : new PGlite(join(dataDir, 'pglite'));
+  const client = inMemory ? new PGlite(loadDataDir ? { loadDataDir } : {}) : new PGlite(join(dataDir, 'pglite'));
   await client.waitReady;
   const db = drizzlePglite({ client, ...drizzleOptions }) as unknown as Database;
   let closed = false;

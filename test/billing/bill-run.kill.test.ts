@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testDatabaseKind } from '../support/database.js';
+import { waitUntil } from '../support/wait.js';
 import { seedFoundation } from '../../src/db/seed/foundation.seed.js';
 import { seedReferenceTariffs } from '../../src/modules/tariffs/tariffs.seed.js';
 import { runBillRun } from '../../src/modules/billing/bill-run.service.js';
@@ -34,12 +35,10 @@ describe.runIf(onPostgres)('a killed bill run', () => {
       env: { ...process.env, DATABASE_URL: t.database.url, LOG_LEVEL: 'silent' }, stdio: 'ignore',
     });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
-    let billed = 0;
-    for (let i = 0; i < 6000 && billed === 0; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
+    await waitUntil(async () => {
       const [run] = await queryRows<{ billed: number }>(t.ctx.db, sql`SELECT billed_count AS billed FROM bill_runs WHERE period = '2026-10'`);
-      billed = run?.billed ?? 0;
-    }
+      return (run?.billed ?? 0) > 0;
+    }, 'the child to bill its first batch', { intervalMs: 10 });
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
     const partial = await billingCounts(t.ctx, '2026-10');
@@ -54,5 +53,5 @@ describe.runIf(onPostgres)('a killed bill run', () => {
     expect(after).toMatchObject({ bills: ACCOUNTS, accounts: ACCOUNTS, payables: ACCOUNTS, events: ACCOUNTS });
     expect(after.postings).toBe(after.billed_above_zero);
     await expectBalancedLedger(t.ctx);
-  }, 120_000);
+  });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type TestApp } from '../support/app.js';
+import { waitUntil } from '../support/wait.js';
 import { seedDemo } from '../../src/db/seed/index.js';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo-accounts.js';
 import type { SeededPerson } from '../../src/db/seed/foundation.seed.js';
@@ -170,9 +171,11 @@ describe('bill runs over HTTP', () => {
     expect(started.statusCode).toBe(202);
     const id = started.json().id as string;
     let run = started.json();
-    for (let i = 0; i < 200 && run.status === 'running'; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      run = (await get(`/api/v1/bill-runs/${id}`, asAdmin)).json();
+    if (run.status === 'running') {
+      run = await waitUntil(async () => {
+        const now = (await get(`/api/v1/bill-runs/${id}`, asAdmin)).json();
+        return now.status === 'running' ? undefined : now;
+      }, 'the bill run to finish', { intervalMs: 20 });
     }
     expect(run).toMatchObject({ status: 'completed', biller: 'mew-water', period: '2026-10', failed: 0, failures: [] });
     // Three water accounts in the demo of six people (the one opened above is closed by now).

@@ -14,6 +14,7 @@ import { browserAvailability, launchChromium } from './support/browser.js';
 import { saveScreenshot } from './support/screenshots.js';
 import { Contexts, documentLanguage, eventually, openPage, plain, showAllDues, signInThroughForm } from './support/portal.js';
 import { startServerUnderTest, type ServerUnderTest } from './support/server.js';
+import { WAIT_BOUND_MS } from '../support/wait.js';
 
 const browserCheck = browserAvailability();
 const people = demoPeople(6);
@@ -312,7 +313,7 @@ describe.skipIf(!browserCheck.available)('portal flows in Chromium', () => {
     await eventually(async () => {
       const profile = (await (await page.request.get('/api/v1/me/profile')).json()) as { preferredLanguage: string };
       return profile.preferredLanguage === 'en' ? true : undefined;
-    }, 'the preferred language saved as English', 10_000);
+    }, 'the preferred language saved as English');
     await page.getByTestId('language-switch').click();
     await page.waitForFunction(() => document.documentElement.lang === 'ar');
     expect(await documentLanguage(page)).toEqual({ lang: 'ar', dir: 'rtl', path: '/settings/notifications' });
@@ -355,7 +356,7 @@ describe.skipIf(!browserCheck.available)('portal flows in Chromium', () => {
     await page.waitForFunction(() => {
       const status = document.querySelector('[data-testid="bill-run"]')?.getAttribute('data-status');
       return status !== null && status !== undefined && status !== 'running';
-    }, undefined, { timeout: 60_000 });
+    }, undefined, { timeout: WAIT_BOUND_MS });
     expect(['completed', 'completed_with_failures']).toContain(await run.getAttribute('data-status'));
     expect(await run.locator('progress').count()).toBe(1);
   });

@@ -1,5 +1,6 @@
-// Screenshots of each page for docs/screenshots/, in Arabic and English, at 1280×800 and 360×740. Each picture is
-// checked to be a PNG as wide as its screen, and each page for sideways overflow, which a phone would show.
+// Screenshots of each page, in Arabic and English, at 1280×800 and 360×740. Each picture is checked to be a PNG as
+// wide as its screen, and each page for sideways overflow, which a phone would show. `npm run screenshots` saves
+// them into docs/screenshots/ for the README; `npm test` into a temporary folder (support/screenshots.ts).
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

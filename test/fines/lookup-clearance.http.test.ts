@@ -2,7 +2,6 @@
 // catalogue, and clearance for other government services.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type TestApp } from '../support/app.js';
-import { seedDemo } from '../../src/db/seed/index.js';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo-accounts.js';
 import type { SeededPerson } from '../../src/db/seed/foundation.seed.js';
 import { payables, receivableAccountOf } from '../../src/modules/billers/billers.service.js';
@@ -17,8 +16,9 @@ let people: SeededPerson[];
 let officer: string;
 
 beforeAll(async () => {
-  t = await createTestApp({ now: '2026-03-15T09:00:00.000Z' });
-  people = (await seedDemo(t.ctx, { people: 5 })).people;
+  // The 'demo' seed is seedDemo(ctx, { people: 5 }) at this time, made once per run (test/support/seeds.ts).
+  t = await createTestApp({ now: '2026-03-15T09:00:00.000Z', seeded: 'demo' });
+  people = t.seeded!.people;
   officer = await signIn(t.app, { username: 'officer', password: DEMO_PASSWORD });
 });
 afterAll(async () => t?.close());

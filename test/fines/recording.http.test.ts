@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { createTestApp, signIn, type TestApp } from '../support/app.js';
 import { testDatabaseKind } from '../support/database.js';
-import { seedDemo } from '../../src/db/seed/index.js';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo-accounts.js';
 import type { SeededPerson } from '../../src/db/seed/foundation.seed.js';
 import { payables as payablesTable, violations } from '../../src/db/schema/index.js';
@@ -21,8 +20,9 @@ let officer: string;
 const NOW = '2026-03-15T09:00:00.000Z';
 
 beforeAll(async () => {
-  t = await createTestApp({ now: NOW });
-  people = (await seedDemo(t.ctx, { people: 5 })).people;
+  // The 'demo' seed is seedDemo(ctx, { people: 5 }) at this time, made once per run (test/support/seeds.ts).
+  t = await createTestApp({ now: NOW, seeded: 'demo' });
+  people = t.seeded!.people;
   officer = await signIn(t.app, { username: 'officer', password: DEMO_PASSWORD });
 });
 afterAll(async () => t?.close());

@@ -56,7 +56,7 @@ async function retryUntil(ids: bigint[], channel: 'sms' | 'email', dispatcher: D
     }
     expect(done(rows)).toBe(true);
     return rows;
-  }, 30_000);
+  });
 }
 
 const allSent = (rows: NotificationRow[]) => rows.length > 0 && rows.every((r) => r.status === 'sent' || r.status === 'delivered');
@@ -89,9 +89,13 @@ describe('SMS centre faults', () => {
       expect(rows.every((r) => r.availableAt > h.clock.now() && r.lastErrorCode !== null)).toBe(true);
     });
     await h.startSmsc();
-    await retryUntil(ids, 'sms', dispatcher, allSent);
+    // Back up: a worker with the harness's patient sender takes over. The 300 ms one would also bet the bind and the
+    // SMS centre's answer on 300 ms, and a busy machine that lost the bet after the submit would send twice.
     await dispatcher.stop();
     await sms.close();
+    const recovered = h.dispatcher({ transports });
+    await retryUntil(ids, 'sms', recovered, allSent);
+    await recovered.stop();
     expect(smsCountsByBill(numbers)).toEqual(Object.fromEntries(numbers.map((n) => [n, 1])));
     expect((await rowsOf(ids, 'sms')).every((r) => r.attempts >= 2)).toBe(true);
   });

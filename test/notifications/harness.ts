@@ -17,6 +17,7 @@ import { handleInboundSms } from '../../src/modules/notifications/preferences.se
 import { ensureDefaultTemplates } from '../../src/modules/notifications/templates.service.js';
 import { testConfig } from '../support/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { WAIT_BOUND_MS } from '../support/wait.js';
 
 export type MovableClock = Clock & { advance(ms: number): void };
 
@@ -52,7 +53,9 @@ export interface Harness {
 
 export async function createHarness(options: { people?: number; config?: Record<string, unknown>; smsc?: SmscSimulatorOptions | false } = {}): Promise<Harness> {
   const database = await createTestDatabase();
-  const config = testConfig({ NOTIFY_RETRY_BASE_MS: 1_000, NOTIFY_LEASE_SECONDS: 60, NOTIFY_POLL_MS: 20, ...options.config });
+  // Retries and expired leases come when a test moves the clock (clock.advance), not because a busy machine was slow:
+  // both are far longer than any wait here (worker.child.ts holds the same lease).
+  const config = testConfig({ NOTIFY_RETRY_BASE_MS: 10 * 60_000, NOTIFY_LEASE_SECONDS: 600, NOTIFY_POLL_MS: 20, ...options.config });
   const clock = movableClock();
   const ctx: Ctx = { db: database.db, clock, config };
   const { people } = await seedFoundation(ctx, { people: options.people ?? 4 });
@@ -72,14 +75,15 @@ export async function createHarness(options: { people?: number; config?: Record<
       const sms = createSmppSender({
         host: '127.0.0.1', port: smsPort, systemId: SMSC_DEMO_CREDENTIALS.systemId, password: SMSC_DEMO_CREDENTIALS.password,
         sourceAddr: 'Tasdeed', messagesPerSecond: transportOptions.messagesPerSecond ?? 1_000, windowSize: transportOptions.windowSize ?? 20,
-        reconnectDelayMs: { initial: 50, max: 200 }, sendTimeoutMs: 20_000, responseTimeoutMs: 5_000,
+        // Timeouts no busy machine reaches: a late answer from the loopback SMS centre is not a fault under test here.
+        reconnectDelayMs: { initial: 50, max: 200 }, sendTimeoutMs: WAIT_BOUND_MS, responseTimeoutMs: WAIT_BOUND_MS,
       });
       const receipts = createReceiptRecorder(ctx, { maxWaitMs: 5 });
       sms.onReceipt((receipt) => receipts.record(receipt));
       sms.onInbound(async (message) => {
         await handleInboundSms(ctx, message);
       });
-      const mailer = createMailer({ host: '127.0.0.1', port: mail.smtpPort, secure: false, from: config.MAIL_FROM, timeoutMs: 5_000 });
+      const mailer = createMailer({ host: '127.0.0.1', port: mail.smtpPort, secure: false, from: config.MAIL_FROM, timeoutMs: WAIT_BOUND_MS });
       closers.push(() => receipts.close(), () => sms.close(), () => mailer.close());
       return { sms, mailer };
     },
@@ -100,15 +104,5 @@ export async function createHarness(options: { people?: number; config?: Record<
   return harness;
 }
 
-/** Polls until `check` passes (or throws its last failure after `timeoutMs`). Never asserts on time itself. */
-export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  }
-}
+// Polls until `check` passes, bounded generously (test/support/wait.ts). Never asserts on time itself.
+export { eventually } from '../support/wait.js';

@@ -5,6 +5,7 @@ import { createTestApp, type TestApp } from '../support/app.js';
 import { KNET_DEMO_CREDENTIALS } from '../../src/dev/knet-sim/knet-sim.command.js';
 import { startKnetSimulator, type KnetSimulator } from '../../src/dev/knet-sim/knet-sim.server.js';
 import { createKnetGateway, type PaymentGateway } from '../../src/modules/payments/gateways/index.js';
+import { WAIT_BOUND_MS } from '../support/wait.js';
 
 export interface PaymentsHarness extends TestApp {
   sim: KnetSimulator;
@@ -14,7 +15,8 @@ export interface PaymentsHarness extends TestApp {
 }
 
 export async function startPaymentsHarness(options: { now?: string } = {}): Promise<PaymentsHarness> {
-  const sim = await startKnetSimulator({ ...KNET_DEMO_CREDENTIALS, port: 0, notifyTimeoutMs: 10_000 });
+  // The simulator waits as long as a busy machine may need for our server's answer to its notification.
+  const sim = await startKnetSimulator({ ...KNET_DEMO_CREDENTIALS, port: 0, notifyTimeoutMs: WAIT_BOUND_MS });
   const gateway = createKnetGateway({ baseUrl: sim.url, ...KNET_DEMO_CREDENTIALS });
   const t = await createTestApp({ ...(options.now ? { now: options.now } : {}), services: { paymentGateway: gateway } });
   await t.app.listen({ port: 0, host: '127.0.0.1' });

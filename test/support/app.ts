@@ -1,10 +1,12 @@
 // An app over a fresh test database, driven through `app.inject` (no port), with a movable clock.
 import type { FastifyInstance } from 'fastify';
-import { loadConfig, type Config } from '../../src/config.js';
+import type { Config } from '../../src/config.js';
 import { buildApp } from '../../src/http/app.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import type { Ctx } from '../../src/platform/context.js';
+import { testConfig } from './config.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
+import { SEEDS, type SeedName, type SeededData } from './seeds.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -12,22 +14,31 @@ export interface TestApp {
   config: Config;
   clock: ReturnType<typeof fixedClock>;
   ctx: Ctx;
+  /** What the seed named in `createTestApp({ seeded })` returned (its people, with their ids). */
+  seeded?: SeededData;
   close(): Promise<void>;
 }
 
-export function testConfig(overrides: Record<string, unknown> = {}): Config {
-  return loadConfig({}, { NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: 100_000, INQUIRY_RATE_LIMIT_PER_MINUTE: 100_000, ...overrides });
-}
+export { testConfig };
 
-export async function createTestApp(options: { now?: string; config?: Record<string, unknown>; services?: Record<string, unknown> } = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+/**
+ * `seeded` starts from a demo data set made once per run (seeds.ts) instead of calling seedDemo; the clock then
+ * starts at the seed's time, and another `now` is refused (the seed's dates would not be the ones the file expects).
+ */
+export async function createTestApp(options: { now?: string; seeded?: SeedName; config?: Record<string, unknown>; services?: Record<string, unknown> } = {}): Promise<TestApp> {
+  const seed = options.seeded ? SEEDS[options.seeded] : undefined;
+  if (seed && options.now !== undefined && new Date(options.now).getTime() !== new Date(seed.now).getTime()) {
+    throw new Error(`the '${options.seeded}' seed was made at ${seed.now}, not ${options.now}: seed in the file instead`);
+  }
+  const database = await createTestDatabase({ seeded: options.seeded });
   const config = testConfig(options.config);
-  const clock = fixedClock(options.now ?? new Date().toISOString());
+  const clock = fixedClock(options.now ?? seed?.now ?? new Date().toISOString());
   const app = await buildApp({ config, database, clock, services: options.services ?? {} });
   await app.ready();
   return {
     app, database, config, clock,
     ctx: { db: database.db, clock, config },
+    seeded: database.seeded,
     close: async () => {
       await app.close();
       await database.destroy();

@@ -9,6 +9,7 @@ import { createKnetGateway, formatRedirectReply } from '../../modules/payments/g
 import { encryptTrandata } from '../../modules/payments/gateways/knet/knet.crypto.js';
 import { startKnetSimulator, type KnetSimulator } from './knet-sim.server.js';
 import type { SimTransaction } from './knet-sim.store.js';
+import { WAIT_BOUND_MS } from '../../../test/support/wait.js';
 
 const TERMINAL = { tranportalId: '700100', tranportalPassword: 'demo700100', resourceKey: 'TasdeedDemoKey16' };
 
@@ -29,7 +30,7 @@ const received = new Map<string, Received>();
 let sequence = 0;
 
 beforeAll(async () => {
-  sim = await startKnetSimulator({ ...TERMINAL, port: 0, notifyTimeoutMs: 10_000 });
+  sim = await startKnetSimulator({ ...TERMINAL, port: 0, notifyTimeoutMs: WAIT_BOUND_MS });
   gateway = createKnetGateway({ baseUrl: sim.url, ...TERMINAL });
   merchant = createServer((request, response) => {
     const chunks: Buffer[] = [];

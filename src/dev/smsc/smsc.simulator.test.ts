@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import smpp, { type PDU, type Session } from 'smpp';
 import { createSmppSender, type SmppSender } from '../../modules/notifications/sms/smpp.client.js';
 import { startSmscSimulator, type SmscSimulator } from './smsc.simulator.js';
+import { waitUntil } from '../../../test/support/wait.js';
 
 let simulator: SmscSimulator;
 const cleanups: (() => Promise<void>)[] = [];
@@ -74,8 +75,7 @@ describe('SMS centre simulator', () => {
       redirect: 'manual',
     });
     expect(response.status).toBe(303);
-    const deadline = Date.now() + 5000;
-    while (received.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+    await waitUntil(() => received.length > 0, 'the inbound message', { intervalMs: 5 });
     expect(received).toEqual(['+96550000009:إيقاف']);
     const bad = await fetch(`${simulator.httpUrl}/inbound`, { method: 'POST', body: new URLSearchParams({ from: 'nobody', text: 'x' }) });
     expect(bad.status).toBe(400);

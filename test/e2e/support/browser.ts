@@ -2,6 +2,7 @@
 // tests are skipped with a clear message, unless TASDEED_REQUIRE_BROWSER=1 (CI), where a missing browser fails.
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { WAIT_BOUND_MS } from '../../support/wait.js';
 
 export const CHROMIUM_PATH = process.env.TASDEED_CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -31,7 +32,7 @@ export function browserAvailability(): BrowserAvailability {
 }
 
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, timeout: WAIT_BOUND_MS });
 }
 
 export const VIEWPORTS = {
@@ -58,6 +59,9 @@ export async function newPortalContext(
     locale: 'ar-KW',
     timezoneId: 'Asia/Kuwait',
   });
+  // Playwright's own 30 s limits on waits and navigation are ones a busy machine can reach: wait as the tests do.
+  context.setDefaultTimeout(WAIT_BOUND_MS);
+  context.setDefaultNavigationTimeout(WAIT_BOUND_MS);
   await context.route(/^(?!https?:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/])/, (route) => route.abort());
   if (options.language) {
     const language = options.language;

@@ -3,6 +3,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_STAFF } from '../../../src/db/seed/demo-accounts.js';
 import { newPortalContext, type FormFactor } from './browser.js';
+import { waitUntil } from '../../support/wait.js';
 
 export const plain = (text: string) => text.replace(/[\u00a0\u200e\u200f\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim();
 
@@ -61,15 +62,9 @@ function roleOfDemoStaff(username: string): string {
   return DEMO_STAFF.find((s) => s.username === username)?.role ?? username;
 }
 
-/** Waits, bounded, until `check` answers something other than undefined. */
-export async function eventually<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+/** Waits, bounded generously (test/support/wait.ts), until `check` answers something other than undefined. */
+export async function eventually<T>(check: () => Promise<T | undefined>, what: string): Promise<T> {
+  return waitUntil(check, what, { intervalMs: 250 });
 }
 
 /** A long list of dues shows its first rows only: open it all, as a person would before choosing. */

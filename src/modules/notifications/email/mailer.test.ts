@@ -6,6 +6,7 @@ import { AppError } from '../../../platform/errors/app-error.js';
 import { startMailSimulator, type MailSimulator } from '../../../dev/mail/mail.simulator.js';
 import { classifySmtpFailure, createMailer, type Mailer, type MailRelayConfig } from './mailer.js';
 import { isRetryableEmailError } from './email.errors.js';
+import { WAIT_BOUND_MS } from '../../../../test/support/wait.js';
 
 let simulator: MailSimulator;
 let mailers: Mailer[] = [];
@@ -21,7 +22,7 @@ afterEach(async () => {
 });
 
 function mailer(overrides: Partial<MailRelayConfig> = {}): Mailer {
-  const created = createMailer({ host: '127.0.0.1', port: simulator.smtpPort, secure: false, from: '"Tasdeed تسديد" <no-reply@tasdeed.test>', timeoutMs: 5000, ...overrides });
+  const created = createMailer({ host: '127.0.0.1', port: simulator.smtpPort, secure: false, from: '"Tasdeed تسديد" <no-reply@tasdeed.test>', timeoutMs: WAIT_BOUND_MS, ...overrides });
   mailers.push(created);
   return created;
 }

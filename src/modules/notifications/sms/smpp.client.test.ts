@@ -7,6 +7,7 @@ import { createSmppSender, type SmppSender, type SmppSenderOptions } from './smp
 import { isRetryableSmsError } from './sms.errors.js';
 import type { LimiterTimer } from './sms.throttle.js';
 import type { DeliveryReceipt, InboundSms } from './sms.types.js';
+import { waitUntil } from '../../../../test/support/wait.js';
 
 const TO = '+96550001234';
 const ARABIC_150 = 'عزيزي العميل، صدرت فاتورة الكهرباء والماء لشهر مارس بمبلغ ١٢٫٥٠٠ د.ك. '.repeat(3).slice(0, 150);
@@ -41,12 +42,8 @@ function connect(overrides: Partial<SmppSenderOptions> = {}): SmppSender {
   return sender;
 }
 
-async function waitFor(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
+async function waitFor(condition: () => boolean, what: string): Promise<void> {
+  await waitUntil(condition, what, { intervalMs: 5 });
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<AppError> {
@@ -123,7 +120,7 @@ describe('SMPP client ↔ SMS centre simulator', () => {
     simulator.setSilent(true); // TCP stays up, nothing answers: only the keep-alive can tell
     await waitFor(() => !sender.isBound(), 'the dead link noticed');
     simulator.setSilent(false);
-    await waitFor(() => sender.stats().binds === 2, 'a new bind');
+    await waitFor(() => sender.stats().binds >= 2, 'a new bind'); // ≥: a busy machine may miss one more 300 ms answer
     expect((await sender.send({ to: TO, text: 'alive again' })).segments).toBe(1);
   });
 
