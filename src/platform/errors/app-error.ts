@@ -7,10 +7,10 @@ import type { ErrorDefinition } from './define.js';
 export type { ErrorCode } from './catalogue.js';
 export type { ErrorDefinition } from './define.js';
 
-const UNEXPECTED: ErrorDefinition = { status: 500, ar: 'حدث خطأ غير متوقع. حاول مرة أخرى لاحقاً.', en: 'Something went wrong. Try again later.' };
-
+/** A code's definition; a code that arrived as data and is not defined answers as internal_error. */
 export function errorDefinition(code: ErrorCode): ErrorDefinition {
-  return errorCatalogue().get(code) ?? UNEXPECTED;
+  const catalogue = errorCatalogue();
+  return catalogue.get(code) ?? catalogue.get('internal_error')!;
 }
 
 /** For codes that arrive as data (a stored decision code, a zod refinement's `appCode`). */

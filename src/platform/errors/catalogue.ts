@@ -21,13 +21,16 @@ import { tariffsErrors } from '../../modules/tariffs/tariffs.errors.js';
 import { pdfErrors } from '../../shared/pdf/pdf.errors.js';
 import { platesErrors } from '../../shared/plates.js';
 
-type Catalogue = typeof commonErrors & typeof accountsErrors & typeof billersErrors & typeof billingErrors & typeof finesErrors
-  & typeof identityErrors & typeof ledgerErrors & typeof meteringErrors & typeof notificationsErrors & typeof emailErrors
-  & typeof smsErrors & typeof gatewayErrors & typeof paymentsErrors & typeof reportsErrors & typeof tariffsErrors
-  & typeof pdfErrors & typeof platesErrors;
+/** Every module's codes, listed once: the union type and the map below both come from this list. */
+function parts() {
+  return [commonErrors, accountsErrors, billersErrors, billingErrors, finesErrors, identityErrors, ledgerErrors, meteringErrors,
+    notificationsErrors, emailErrors, smsErrors, gatewayErrors, paymentsErrors, reportsErrors, tariffsErrors, pdfErrors, platesErrors] as const;
+}
+
+type CodesOf<T> = T extends unknown ? keyof T : never;
 
 /** The union of every defined code: `new AppError(code)` accepts nothing else. */
-export type ErrorCode = keyof Catalogue & string;
+export type ErrorCode = CodesOf<ReturnType<typeof parts>[number]> & string;
 
 let composed: ReadonlyMap<string, ErrorDefinition> | undefined;
 
@@ -36,11 +39,7 @@ let composed: ReadonlyMap<string, ErrorDefinition> | undefined;
  * finished evaluating, so nothing here runs at import time). Two modules defining one code differently is a bug.
  */
 export function errorCatalogue(): ReadonlyMap<string, ErrorDefinition> {
-  if (composed) return composed;
-  const parts: Record<string, ErrorDefinition>[] = [commonErrors, accountsErrors, billersErrors, billingErrors, finesErrors,
-    identityErrors, ledgerErrors, meteringErrors, notificationsErrors, emailErrors, smsErrors, gatewayErrors, paymentsErrors,
-    reportsErrors, tariffsErrors, pdfErrors, platesErrors];
-  composed = composeCatalogue(parts);
+  composed ??= composeCatalogue([...parts()]);
   return composed;
 }
 
