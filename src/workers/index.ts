@@ -2,6 +2,7 @@
 // schedules. A module adds its starter to WORKERS; each returns a stop function that finishes in-flight work.
 import type { AppDeps } from '../http/app.js';
 import { emailAttachments } from './attachments.js';
+import { createLogger } from '../platform/logger.js';
 import { finesRemindersWorker } from '../modules/fines/index.js';
 import { notificationsWorker } from '../modules/notifications/index.js';
 import { paymentsReconciler } from '../modules/payments/index.js';
@@ -17,7 +18,8 @@ const WORKERS: WorkerStarter[] = [
 ];
 
 export async function startWorkers(given: AppDeps, log: (line: string) => void = () => undefined): Promise<() => Promise<void>> {
-  const deps: AppDeps = { ...given, attachments: given.attachments ?? emailAttachments() };
+  // One logger and one set of email attachments for every worker of the process.
+  const deps: AppDeps = { ...given, attachments: given.attachments ?? emailAttachments(), logger: given.logger ?? createLogger(given.config) };
   const stops: (() => Promise<void>)[] = [];
   for (const worker of WORKERS) {
     stops.push(await worker.start(deps));

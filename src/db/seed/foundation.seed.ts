@@ -1,7 +1,7 @@
 // Currencies, billers, demo people, staff and machine clients. Deterministic: the same data on every machine.
 import { systemActor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
-import { seedIdentity } from '../../modules/identity/index.js';
+import { seedIdentity, type SeedPerson } from '../../modules/identity/index.js';
 import { seedBillers } from '../../modules/billers/index.js';
 import { makeKuwaitiCivilId } from '../../shared/civil-id.js';
 import type { Ctx } from '../../platform/context.js';
@@ -16,15 +16,8 @@ export const DEMO_BILLERS = [
   { code: 'moi-traffic', nameAr: 'وزارة الداخلية - الإدارة العامة للمرور', nameEn: 'Ministry of Interior — General Traffic Department', kind: 'fines', allowsPartialPayment: false, minPartialAmount: 0n },
 ] as const;
 
-export interface SeededPerson {
-  id: string;
-  civilId: string;
-  nameAr: string;
-  nameEn: string;
-  phone: string;
-  email: string;
-  preferredLanguage: 'ar' | 'en';
-}
+/** A demo person as identity registers it (phone and email included). */
+export type SeededPerson = SeedPerson;
 
 export async function seedFoundation(ctx: Ctx, options: { people: number }): Promise<{ people: SeededPerson[] }> {
   await seedBillers(ctx, {

@@ -34,7 +34,6 @@ export function forgetBillerCache(): void {
   cache = undefined;
 }
 
-
 export const payables = {
   find: (ctx: Ctx, id: string) => payableStore.findPayable(ctx.db, id),
   findMany: (ctx: Ctx, ids: string[]) => payableStore.findPayablesByIds(ctx.db, ids),

@@ -5,5 +5,5 @@ export {
 } from './identity.service.js';
 export { actorFromSignedRequest } from './api-clients.service.js';
 export { signRequest } from './secrets.js';
-export { seedIdentity } from './identity.seed.js';
+export { seedIdentity, type SeedPerson } from './identity.seed.js';
 export { identityRoutes } from './identity.routes.js';
