@@ -73,6 +73,8 @@ export interface SmscSimulator {
   dropBinds(): Promise<number>;
   /** While on, submit_sm get no answer (they stay "in flight" at the client); off answers them. */
   holdResponses(on: boolean): void;
+  /** submit_sm waiting for an answer while held; a bind that closes takes its own with it (never accepted). */
+  heldResponses(): number;
   /** While on, the simulator reads nothing and answers nothing, like a peer that hung: only enquire_link notices. */
   setSilent(on: boolean): void;
   setFailureRate(rate: number): void;
@@ -233,6 +235,7 @@ export async function startSmscSimulator(options: SmscSimulatorOptions = {}): Pr
       holding = on;
       if (!on) for (const { answer } of held.splice(0)) answer();
     },
+    heldResponses: () => held.length,
     setSilent(on) {
       silent = on;
       for (const session of binds.keys()) {
