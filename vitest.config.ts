@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import BrowserFirstSequencer from './test/support/browser-first-sequencer.js';
 
 // One gate, two databases: every test runs on PGlite; when TEST_DATABASE_URL is set, the same tests run again
 // against that PostgreSQL (each test file in its own database, dropped afterwards). Browser tests run once.
@@ -8,11 +9,15 @@ import { defineConfig } from 'vitest/config';
 // (test/support/wait.ts) with as generous a bound.
 const HANG_MS = 10 * 60_000;
 
+// The database files share their worker's loaded modules (isolate: false): importing the server's modules and
+// PGlite again for every file cost more CPU than the tests themselves. Each file still opens its own database, and
+// nothing a test relies on lives in module state.
 const shared = {
   include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/**/*.test.ts'],
   exclude: ['test/e2e/**', 'node_modules/**'],
   testTimeout: HANG_MS,
   hookTimeout: HANG_MS,
+  isolate: false,
 };
 
 const projects = [
@@ -22,10 +27,12 @@ const projects = [
     ? [{ test: { ...shared, name: 'postgres', env: { TASDEED_TEST_DB: 'postgres' }, globalSetup: ['test/support/postgres-global-setup.ts'] } }]
     : []),
   // Browser tests save their screenshots into a temporary folder of the run: `npm test` leaves the work tree as it was.
+  // They run beside the database files, not after them (a project without file parallelism would be held back to a
+  // group of its own at the end, on one worker); each file starts its own server on its own ports.
   {
     test: {
-      name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: HANG_MS, hookTimeout: HANG_MS, fileParallelism: false, env: { TASDEED_TEST_DB: 'pglite' },
-      globalSetup: ['test/e2e/support/screenshots-global-setup.ts'],
+      name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: HANG_MS, hookTimeout: HANG_MS, env: { TASDEED_TEST_DB: 'pglite' },
+      globalSetup: ['test/e2e/support/web-build-global-setup.ts', 'test/e2e/support/demo-database-global-setup.ts', 'test/e2e/support/screenshots-global-setup.ts'],
     },
   },
   // `npm run screenshots` (and only it) writes the README's pictures into docs/screenshots/.
@@ -37,6 +44,7 @@ const projects = [
 export default defineConfig({
   test: {
     pool: 'forks',
+    sequence: { sequencer: BrowserFirstSequencer },
     reporters: ['default', './test/support/summary-reporter.ts'],
     maxWorkers: 2,
     projects,

@@ -14,6 +14,8 @@ export interface StartOptions {
   port?: number;
   host?: string;
   dataDir?: string;
+  /** With dataDir memory://, start from this dump of a data folder (the browser tests' demo, seeded once a run). */
+  loadDataDir?: Blob;
   databaseUrl?: string;
   demo?: boolean;
   roles?: ('api' | 'worker')[];
@@ -38,7 +40,7 @@ export async function startTasdeed(options: StartOptions = {}): Promise<RunningT
     ...(options.dataDir ? { TASDEED_DATA_DIR: options.dataDir } : {}),
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
   });
-  const database: DatabaseHandle = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.TASDEED_DATA_DIR });
+  const database: DatabaseHandle = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.TASDEED_DATA_DIR, loadDataDir: options.loadDataDir });
   const clock = options.clock ?? systemClock;
   const roles = options.roles ?? ['api', 'worker'];
   // Closed in this order: stop taking requests, finish background work, stop simulators, close the database.

@@ -201,9 +201,9 @@ describe('SMPP client ↔ SMS centre simulator', () => {
     expect(isRetryableSmsError(timedOut)).toBe(true);
     expect(sender.stats()).toMatchObject({ bound: false, binds: 0 });
 
-    const queued = sender.send({ to: TO, text: 'queued at close' });
+    const queued = failureOf(sender.send({ to: TO, text: 'queued at close' })); // handled now: close rejects it at once
     await sender.close();
-    expect((await failureOf(queued)).code).toBe('sms_sender_closed');
+    expect((await queued).code).toBe('sms_sender_closed');
     expect(simulator.submitsReceived()).toBe(0);
   });
 });
