@@ -1,8 +1,10 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../http/app.js';
 import type { Ctx } from '../../platform/context.js';
 import { SESSION_COOKIE } from '../../http/auth.js';
+import { CSRF_COOKIE, setCsrfCookie } from '../../http/csrf.js';
 import { errorResponses } from '../../http/schemas.js';
 import { requireRole, type Actor } from '../../platform/actor.js';
 import { auditTrail } from '../../platform/audit.js';
@@ -10,11 +12,14 @@ import * as identity from './identity.service.js';
 import { findPersonById, findStaffById } from './identity.store.js';
 import * as s from './identity.schemas.js';
 
-export const identityRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app) => {
+export const identityRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   const tags = ['identity'];
 
-  const setSessionCookie = (reply: { setCookie: (n: string, v: string, o: object) => unknown }, token: string, expiresAt: Date) =>
-    reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', path: '/', expires: expiresAt, secure: 'auto' });
+  // The session (httpOnly) and its CSRF token (readable by the portal, sent back in X-CSRF-Token).
+  const setSessionCookie = (reply: FastifyReply, token: string, expiresAt: Date) => {
+    void reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', path: '/', expires: expiresAt, secure: 'auto' });
+    setCsrfCookie(reply, deps.config.secret, token, expiresAt);
+  };
 
   app.post('/api/v1/auth/login', {
     schema: { tags, summary: 'Citizen sign-in by civil ID and password', body: s.citizenLoginBody, response: { 200: s.meResponse, ...errorResponses } },
@@ -37,6 +42,7 @@ export const identityRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
   }, async (request, reply) => {
     await identity.logout(request.ctx, request.actor, request.cookies[SESSION_COOKIE]);
     void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    void reply.clearCookie(CSRF_COOKIE, { path: '/' });
     return reply.status(204).send(null);
   });
 
