@@ -35,7 +35,7 @@ const routeGroups = [
 ] as const;
 
 function form(body: object | undefined): string {
-  return new URLSearchParams(Object.entries(body ?? {}).map(([k, v]) => [k, String(v)])).toString();
+  return new URLSearchParams(Object.entries(body ?? {}).map(([k, v]): [string, string] => [k, String(v)])).toString();
 }
 
 async function changes(): Promise<unknown> {
