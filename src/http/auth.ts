@@ -8,7 +8,7 @@ import type { Ctx } from '../platform/context.js';
 import { CSRF_COOKIE, csrfTokenFor, isStateChanging, refuseForeignOrigin, refuseWithoutToken, setCsrfCookie } from './csrf.js';
 
 export const SESSION_COOKIE = 'tasdeed_session';
-const SIGN_IN_PATHS = new Set(['/api/v1/auth/login', '/api/v1/auth/staff/login', '/api/v1/auth/otp/verify']);
+const SIGN_IN_PATHS = new Set(['/api/v1/auth/login', '/api/v1/auth/staff/login', '/api/v1/auth/sign-in-code', '/api/v1/auth/sign-in-code/verify']);
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -11,6 +11,7 @@ import { auditTrail } from '../../platform/audit.js';
 import * as identity from './identity.service.js';
 import { findPersonById, findStaffById } from './identity.store.js';
 import * as s from './identity.schemas.js';
+import { requestSignInCode, signInWithCode } from './sign-in-code.js';
 
 export const identityRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   const tags = ['identity'];
@@ -33,6 +34,22 @@ export const identityRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
     schema: { tags, summary: 'Staff sign-in', body: s.staffLoginBody, response: { 200: s.meResponse, ...errorResponses } },
   }, async (request, reply) => {
     const session = await identity.loginStaff(request.ctx, request.body);
+    setSessionCookie(reply, session.token, session.expiresAt);
+    return present(request.ctx, session.actor);
+  });
+
+  // The way in while the password is locked: a code by SMS to a registered phone (./sign-in-code.ts).
+  app.post('/api/v1/auth/sign-in-code', {
+    schema: { tags, summary: 'Send a sign-in code by SMS to the phone registered to this civil ID (answers the same either way)', body: s.signInCodeRequestBody, response: { 202: s.signInCodeRequested, ...errorResponses } },
+  }, async (request, reply) => {
+    await requestSignInCode(request.ctx, request.body);
+    return reply.status(202).send({ status: 'sent_if_registered' as const });
+  });
+
+  app.post('/api/v1/auth/sign-in-code/verify', {
+    schema: { tags, summary: 'Citizen sign-in with the code from the SMS', body: s.signInCodeBody, response: { 200: s.meResponse, ...errorResponses } },
+  }, async (request, reply) => {
+    const session = await signInWithCode(request.ctx, request.body);
     setSessionCookie(reply, session.token, session.expiresAt);
     return present(request.ctx, session.actor);
   });
