@@ -42,7 +42,8 @@ export function installAuthentication(app: FastifyInstance, baseCtx: Omit<Ctx, '
     request.ctx = { ...baseCtx, requestId: request.id, ip: request.ip };
     request.actor = { kind: 'anonymous', ip: request.ip };
     // Before the body is even read: a forged request is refused without parsing what it sent (./csrf.ts).
-    if (!isStateChanging(request) || header(request, 'x-tasdeed-key')) return;
+    // Only the API takes the session cookie; /u/ links carry their own signed token, KNET posts server to server.
+    if (!isStateChanging(request) || !request.url.startsWith('/api/') || header(request, 'x-tasdeed-key')) return;
     const sessionToken = request.cookies?.[SESSION_COOKIE];
     if (sessionToken) {
       refuseForeignOrigin(request, config.publicUrl);

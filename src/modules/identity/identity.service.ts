@@ -10,6 +10,7 @@ import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.js'
 import { encryptSecret, sha256Hex } from './secrets.js';
 import * as store from './identity.store.js';
 import { admitAttempt, attemptSucceeded } from './login-attempts.js';
+import { assertPasswordStrength } from './password-policy.js';
 import type { createStaffBody, registerPersonBody } from './identity.schemas.js';
 
 /** Validates a national ID for the deployment's country and returns it, or throws `civil_id_invalid`. */
@@ -31,7 +32,7 @@ export async function registerPerson(ctx: Ctx, actor: Actor, input: RegisterPers
   const civilId = checkCivilId(ctx, input.civilId);
   const phones = (input.phones ?? []).map((p) => normalizePhone(p));
   const emails = (input.emails ?? []).map((e) => normalizeEmail(e));
-  if (input.password !== undefined) assertPasswordStrength(input.password);
+  if (input.password !== undefined) assertPasswordStrength(input.password, [civilId]);
   const passwordHash = input.password !== undefined ? await hashPassword(input.password) : null;
   return inTransaction(ctx, async (tx) => {
     if (await store.findPersonByCivilId(tx.db, civilId)) throw new AppError('person_exists');
@@ -185,7 +186,7 @@ export type CreateStaffInput = z.output<typeof createStaffBody>;
 export async function createStaffUser(ctx: Ctx, actor: Actor, input: CreateStaffInput): Promise<{ id: string }> {
   requireRole(actor, 'admin');
   if (!ROLES.includes(input.role) || input.role === 'citizen') throw new AppError('role_invalid');
-  assertPasswordStrength(input.password);
+  assertPasswordStrength(input.password, [input.username]);
   const passwordHash = await hashPassword(input.password);
   return inTransaction(ctx, async (tx) => {
     if (await store.findStaffByUsername(tx.db, input.username)) throw new AppError('staff_exists');
@@ -210,6 +211,4 @@ export async function createApiClient(ctx: Ctx, actor: Actor, input: { name: str
   return { id, keyId, secret };
 }
 
-function assertPasswordStrength(password: string): void {
-  if (typeof password !== 'string' || password.length < 10) throw new AppError('password_too_weak');
-}
+

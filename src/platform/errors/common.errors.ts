@@ -19,6 +19,7 @@ export const commonErrors = defineErrors({
   signature_invalid: { status: 401, ar: 'توقيع الطلب غير صحيح.', en: 'The request signature is not valid.' },
   csrf_refused: { status: 403, ar: 'رُفض الطلب لأنه لم يأتِ من صفحات الموقع نفسه. حدّث الصفحة ثم حاول مرة أخرى.', en: 'The request was refused because it did not come from this site\'s own pages. Reload the page and try again.' },
   unsupported_media_type: { status: 415, ar: 'نوع محتوى الطلب غير مقبول: أرسل JSON.', en: 'The request body type is not accepted: send JSON.' },
+  request_too_large: { status: 431, ar: 'عنوان الطلب أو ترويساته طويلة جداً.', en: 'The request address or headers are too long.' },
   forbidden: { status: 403, ar: 'ليست لديك صلاحية لهذا الإجراء.', en: 'You do not have permission to do this.' },
   conflict: { status: 409, ar: 'تعارض الطلب مع حالة السجل الحالية.', en: 'The request conflicts with the current state of the record.' },
   idempotency_conflict: { status: 409, ar: 'مفتاح الطلب مستخدم سابقاً لطلب مختلف.', en: 'The idempotency key was already used for a different request.' },
