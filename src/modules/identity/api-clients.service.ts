@@ -38,7 +38,14 @@ export async function actorFromSignedRequest(ctx: Ctx, request: SignedRequest): 
   if (!client || !client.active) return refuse('unknown_key');
   const skew = Math.abs(ctx.clock.now().getTime() / 1000 - Number(request.timestamp));
   if (skew > ctx.config.HMAC_MAX_SKEW_SECONDS) return refuse('timestamp_skew', client.id);
-  const secret = decryptSecret(client.secretCiphertext, ctx.config.secret);
+  // Sealed under another TASDEED_SECRET (a rotated secret, a demo database from before it had its own): refused
+  // like a wrong signature rather than failing the request with a 500.
+  let secret: string;
+  try {
+    secret = decryptSecret(client.secretCiphertext, ctx.config.secret);
+  } catch {
+    return refuse('secret_unreadable', client.id);
+  }
   const expected = signRequest(secret, request.method, request.pathWithQuery, request.timestamp, request.rawBody);
   if (!signaturesMatch(expected, request.signature)) return refuse('bad_signature', client.id);
   return { kind: 'client', id: client.id, role: client.role as Role, name: client.name };
