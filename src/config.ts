@@ -1,6 +1,18 @@
 // Environment → typed configuration, validated once at boot. A wrong value stops the program with a message
 // that names the variable, rather than failing later in a request.
+import { isIP } from 'node:net';
 import { z } from 'zod';
+
+// A comma-separated list of IP addresses or CIDR ranges.
+const addressList = (fallback: string) => z.string().default(fallback).transform((text, issue) => {
+  const entries = text.split(',').map((e) => e.trim()).filter(Boolean);
+  const bad = entries.filter((e) => !isAddressOrRange(e));
+  if (bad.length > 0) {
+    issue.addIssue({ code: 'custom', message: `not an IP address or CIDR range: ${bad.join(', ')} (e.g. 10.0.0.5,10.1.0.0/16)` });
+    return z.NEVER;
+  }
+  return entries;
+});
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -9,6 +21,11 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   PUBLIC_URL: z.string().url().optional(),
+  // The reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges, comma-separated). Anyone else's
+  // header is ignored: the client address (rate limits, audit log, sign-in lockout) is then the connection's own.
+  TRUSTED_PROXIES: addressList(''),
+  // In production, the addresses that may read /metrics and /docs (others get 404). Same form as TRUSTED_PROXIES.
+  OPS_ALLOWED_ADDRESSES: addressList('127.0.0.1,::1'),
   // Signs sessions' CSRF tokens, receipt verification links and encrypts API client secrets at rest.
   TASDEED_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   TASDEED_COUNTRY: z.enum(['KW', 'SA']).default('KW'),
@@ -68,6 +85,13 @@ const schema = z.object({
     if (!env[name]) issue.addIssue({ code: 'custom', path: [name], message: 'required when KNET_BASE_URL is set' });
   }
 });
+
+function isAddressOrRange(entry: string): boolean {
+  const [address, bits, ...rest] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
 
 function isTimeZone(zone: string): boolean {
   try {

@@ -9,6 +9,7 @@ import { buildApp, type AppDeps } from './http/app.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { startDemoSimulators, type RunningSimulator } from './dev/demo.js';
 import { startWorkers } from './workers/index.js';
+import { settleSecret } from './server-secret.js';
 
 export interface StartOptions {
   port?: number;
@@ -40,9 +41,12 @@ export async function startTasdeed(options: StartOptions = {}): Promise<RunningT
     ...(options.dataDir ? { TASDEED_DATA_DIR: options.dataDir } : {}),
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
   });
+  const roles = options.roles ?? ['api', 'worker'];
+  const host = options.host ?? config.HOST;
+  // Refused before anything opens; the demo's own secret is read or made once PGlite has made its folder.
+  await settleSecret(config, { host, demo: false, listens: roles.includes('api') && !options.demo });
   const database: DatabaseHandle = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.TASDEED_DATA_DIR, loadDataDir: options.loadDataDir });
   const clock = options.clock ?? systemClock;
-  const roles = options.roles ?? ['api', 'worker'];
   // Closed in this order: stop taking requests, finish background work, stop simulators, close the database.
   let app: FastifyInstance | undefined;
   let stopWorkers: (() => Promise<void>) | undefined;
@@ -54,6 +58,7 @@ export async function startTasdeed(options: StartOptions = {}): Promise<RunningT
     await database.close().catch(() => undefined);
   });
   try {
+    if (options.demo) await settleSecret(config, { host, demo: true, listens: roles.includes('api') });
     await migrateDatabase(database);
     const ctx = { db: database.db, clock, config };
     if (options.demo && (await isEmpty(ctx))) {
@@ -66,7 +71,7 @@ export async function startTasdeed(options: StartOptions = {}): Promise<RunningT
     let url = '';
     if (roles.includes('api')) {
       app = await buildApp(deps);
-      await app.listen({ port: config.PORT, host: options.host ?? config.HOST });
+      await app.listen({ port: config.PORT, host });
       const address = app.server.address() as AddressInfo;
       url = `http://${address.address === '0.0.0.0' || address.address === '::' ? 'localhost' : address.address}:${address.port}`;
       if (!options.config?.PUBLIC_URL && !process.env.PUBLIC_URL) config.publicUrl = url;

@@ -18,6 +18,7 @@ import { AppError } from '../platform/errors/app-error.js';
 import { installAuthentication } from './auth.js';
 import { installErrorHandling } from './errors.js';
 import { installMetrics } from './metrics.js';
+import { clientErrorHandler, installNoStore, installOperatorPages } from './hardening.js';
 import { registerModuleRoutes } from './routes.js';
 import { registerWebApp } from './web-static.js';
 
@@ -44,8 +45,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     },
     requestIdHeader: false,
-    trustProxy: true,
+    // Only the configured proxies' X-Forwarded-For counts (TRUSTED_PROXIES); with none, the socket's address does.
+    trustProxy: config.TRUSTED_PROXIES.length > 0 ? config.TRUSTED_PROXIES : false,
     bodyLimit: 2 * 1024 * 1024,
+    clientErrorHandler,
     // One line per request is too much at thousands a second; errors are still logged with their request id.
     logController: new LogController({ disableRequestLogging: config.LOG_LEVEL !== 'debug' && config.LOG_LEVEL !== 'trace' }),
   }).withTypeProvider<ZodTypeProvider>();
@@ -57,6 +60,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   installErrorHandling(app);
+  installNoStore(app);
+  installOperatorPages(app, { production: config.NODE_ENV === 'production', allowed: config.OPS_ALLOWED_ADDRESSES });
   await app.register(cookie);
   await app.register(formbody);
   await app.register(helmet, {

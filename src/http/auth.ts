@@ -5,8 +5,10 @@ import type { Actor } from '../platform/actor.js';
 import { actorFromSession } from '../modules/identity/index.js';
 import { actorFromSignedRequest } from '../modules/identity/index.js';
 import type { Ctx } from '../platform/context.js';
+import { CSRF_COOKIE, csrfTokenFor, isStateChanging, refuseForeignOrigin, refuseWithoutToken, setCsrfCookie } from './csrf.js';
 
 export const SESSION_COOKIE = 'tasdeed_session';
+const SIGN_IN_PATHS = new Set(['/api/v1/auth/login', '/api/v1/auth/staff/login', '/api/v1/auth/sign-in-code', '/api/v1/auth/sign-in-code/verify']);
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -35,9 +37,28 @@ export function installAuthentication(app: FastifyInstance, baseCtx: Omit<Ctx, '
     }
   });
 
+  const { config } = baseCtx;
   app.addHook('onRequest', async (request) => {
     request.ctx = { ...baseCtx, requestId: request.id, ip: request.ip };
     request.actor = { kind: 'anonymous', ip: request.ip };
+    // Before the body is even read: a forged request is refused without parsing what it sent (./csrf.ts).
+    // Only the API takes the session cookie; /u/ links carry their own signed token, KNET posts server to server.
+    if (!isStateChanging(request) || !request.url.startsWith('/api/') || header(request, 'x-tasdeed-key')) return;
+    const sessionToken = request.cookies?.[SESSION_COOKIE];
+    if (sessionToken) {
+      refuseForeignOrigin(request, config.publicUrl);
+      refuseWithoutToken(request, config.secret, sessionToken);
+    } else if (SIGN_IN_PATHS.has(request.url.split('?')[0]!)) {
+      refuseForeignOrigin(request, config.publicUrl);
+    }
+  });
+
+  // A session cookie without its token (one made before tokens existed, or a lost cookie) gets the token back, so
+  // the portal can keep working; the value is only readable by this origin's pages.
+  app.addHook('onSend', async (request, reply) => {
+    const sessionToken = request.cookies?.[SESSION_COOKIE];
+    if (!sessionToken || reply.hasHeader('set-cookie')) return;
+    if (request.cookies[CSRF_COOKIE] !== csrfTokenFor(config.secret, sessionToken)) setCsrfCookie(reply, config.secret, sessionToken);
   });
 
   // After the body is parsed, so a signature can be checked against it.

@@ -17,7 +17,7 @@ import { PAYMENT_GATEWAY_SERVICE } from '../../src/modules/payments/payments.gat
 import { startNotifications, type RunningNotifications } from '../../src/modules/notifications/notifications.worker.js';
 import { demoPlate } from '../../src/modules/fines/demo-data.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { signIn, testConfig } from '../support/app.js';
+import { csrfHeaderOf, signIn, testConfig } from '../support/app.js';
 import { waitUntil } from '../support/wait.js';
 import { signedHeaders, violationBody } from './support.js';
 
@@ -99,7 +99,7 @@ describe('a camera violation, from the road to clearance', () => {
     // 4. Pay them through checkout and the KNET simulator, as the owner signed in.
     const cookie = await signIn(app, { civilId: citizen.civilId, password: DEMO_PASSWORD });
     const checkout = await json(await fetch(`${url}/api/v1/checkout`, {
-      method: 'POST', headers: { cookie, 'content-type': 'application/json' },
+      method: 'POST', headers: { cookie, ...csrfHeaderOf(cookie), 'content-type': 'application/json' },
       body: JSON.stringify({ payableIds: open.map((p) => p.id), language: 'ar', idempotencyKey: `e2e-${violationNumber}` }),
     }));
     expect(checkout.status, JSON.stringify(checkout.body)).toBe(200);
@@ -134,7 +134,7 @@ describe('a camera violation, from the road to clearance', () => {
     const dues = await json(await fetch(`${url}/api/v1/dues?civilId=${citizen.civilId}`, { headers: { cookie } }));
     expect((dues.body.payables as unknown as { id: string; payableOnline: boolean }[]).find((p) => p.id === reckless!.payableId)).toMatchObject({ payableOnline: false });
     const checkout = await json(await fetch(`${url}/api/v1/checkout`, {
-      method: 'POST', headers: { cookie, 'content-type': 'application/json' },
+      method: 'POST', headers: { cookie, ...csrfHeaderOf(cookie), 'content-type': 'application/json' },
       body: JSON.stringify({ payableIds: [reckless!.payableId], idempotencyKey: `e2e-held-${Date.now()}` }),
     }));
     expect(checkout.status).toBe(409);

@@ -100,11 +100,18 @@ describe('unsubscribe link', () => {
   it('opts that topic\'s emails out without signing in, and can be undone', async () => {
     const person = people[2]!;
     const token = unsubscribeToken(t.config.secret, person.id, 'violations');
+    // GET only asks (a link scanner following it changes nothing); the page's button POSTs.
     const page = await t.app.inject({ method: 'GET', url: `/u/${token}` });
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toContain('text/html');
-    expect(page.body).toContain('تم إلغاء الاشتراك');
-    expect(page.body).toContain('traffic violations');
+    expect(page.body).toContain('إلغاء الاشتراك؟');
+    expect(page.body).toContain(`<form method="post" action="/u/${encodeURIComponent(token)}"`);
+    const scanned = await emit(t.ctx, 'violation.recorded', violationRecorded(person.id, null, 600));
+    expect(await expansionOf(scanned)).toEqual([`email ${person.email}`, `sms ${person.phone}`]);
+    const confirmed = await t.app.inject({ method: 'POST', url: `/u/${token}` });
+    expect(confirmed.statusCode).toBe(200);
+    expect(confirmed.body).toContain('تم إلغاء الاشتراك');
+    expect(confirmed.body).toContain('traffic violations');
     const violation = await emit(t.ctx, 'violation.recorded', violationRecorded(person.id, null, 601));
     expect(await expansionOf(violation)).toEqual([`sms ${person.phone}`]);
     const bill = await emit(t.ctx, 'bill.issued', billIssued(person.id, 602));
@@ -206,7 +213,7 @@ describe('templates (admin)', () => {
   it('lists every topic × channel × language with its placeholders', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/v1/admin/notifications/templates', headers: { cookie: adminCookie } });
     expect(response.statusCode).toBe(200);
-    expect(response.json().templates).toHaveLength(5 * 2 * 2);
+    expect(response.json().templates).toHaveLength(6 * 2 * 2); // five message topics and the sign-in code
     expect(response.json().placeholders['bill.issued']).toContain('amount');
     expect(response.json().smsMaxSegments).toBe(3);
   });

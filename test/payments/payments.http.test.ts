@@ -122,13 +122,17 @@ describe('checkout', () => {
   it('answers a retry with the same key with the first result, and refuses the key for another request', async () => {
     const bill = await issueTestPayable(h.ctx, { amount: 4_000n, accountNumber: 'I-1' });
     const key = randomUUID();
-    const first = await h.app.inject({ method: 'POST', url: '/api/v1/checkout', payload: { payableIds: [bill.id], idempotencyKey: key } });
-    const again = await h.app.inject({ method: 'POST', url: '/api/v1/checkout', payload: { payableIds: [bill.id] }, headers: { 'idempotency-key': key } });
+    // Signed in: keys are the payer's own, so another request with the same key is a conflict.
+    const cookie = await signIn(h.app, { civilId: person.civilId, password: DEMO_PASSWORD });
+    const first = await h.app.inject({ method: 'POST', url: '/api/v1/checkout', payload: { payableIds: [bill.id], idempotencyKey: key }, headers: { cookie } });
+    const again = await h.app.inject({ method: 'POST', url: '/api/v1/checkout', payload: { payableIds: [bill.id] }, headers: { 'idempotency-key': key, cookie } });
     expect(first.statusCode).toBe(200);
     expect(again.json()).toEqual(first.json());
-    const other = await h.app.inject({ method: 'POST', url: '/api/v1/checkout', payload: { items: [{ payableId: bill.id, amount: '2.000' }] }, headers: { 'idempotency-key': key } });
+    const other = await h.app.inject({ method: 'POST', url: '/api/v1/checkout', payload: { items: [{ payableId: bill.id, amount: '2.000' }] }, headers: { 'idempotency-key': key, cookie } });
     expect(other.statusCode).toBe(409);
     expect(other.json().code).toBe('idempotency_conflict');
+    // Anonymous keys are scoped by the request (issue #15): the same key for another request is another payment,
+    // never a conflict naming someone else's (test/security/hardening.http.test.ts).
     const status = await h.app.inject({ url: `/api/v1/payments/${first.json().paymentId}` });
     expect(status.json()).toMatchObject({ status: 'pending', amount: '4.000', receiptNumber: null });
   });

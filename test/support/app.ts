@@ -1,5 +1,5 @@
 // An app over a fresh test database, driven through `app.inject` (no port), with a movable clock.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Config } from '../../src/config.js';
 import { buildApp } from '../../src/http/app.js';
 import { fixedClock } from '../../src/platform/clock.js';
@@ -35,6 +35,7 @@ export async function createTestApp(options: { now?: string; seeded?: SeedName; 
   const clock = fixedClock(options.now ?? seed?.now ?? new Date().toISOString());
   const app = await buildApp({ config, database, clock, services: options.services ?? {} });
   await app.ready();
+  sendCsrfTokenLikeThePortal(app);
   return {
     app, database, config, clock,
     ctx: { db: database.db, clock, config },
@@ -52,5 +53,29 @@ export async function signIn(app: FastifyInstance, body: { civilId: string; pass
   const response = await app.inject({ method: 'POST', url, payload: body });
   if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
   const cookie = response.cookies.find((c) => c.name === 'tasdeed_session');
-  return `tasdeed_session=${cookie!.value}`;
+  const csrf = response.cookies.find((c) => c.name === 'tasdeed_csrf');
+  return `tasdeed_session=${cookie!.value}; tasdeed_csrf=${csrf!.value}`;
+}
+
+/** The CSRF token in a cookie header made by `signIn`, as the header the portal sends it in. */
+export function csrfHeaderOf(cookie: string): Record<string, string> {
+  const token = /(?:^|;\s*)tasdeed_csrf=([^;]+)/.exec(cookie)?.[1];
+  return token ? { 'x-csrf-token': token } : {};
+}
+
+/**
+ * Tests call the API as the portal does: a request whose cookie carries the CSRF token also sends it in
+ * X-CSRF-Token (web/src/api/client.ts). A test that plays a forger sets `x-csrf-token` itself (even to ''), and
+ * the header is then left as it is.
+ */
+function sendCsrfTokenLikeThePortal(app: FastifyInstance): void {
+  const inject = app.inject.bind(app) as (options: InjectOptions) => Promise<LightMyRequestResponse>;
+  Object.assign(app, {
+    inject: (options: InjectOptions | string) => {
+      if (typeof options === 'string') return inject({ url: options });
+      const headers = { ...(options.headers ?? {}) } as Record<string, string>;
+      if (typeof headers.cookie === 'string' && !('x-csrf-token' in headers)) Object.assign(headers, csrfHeaderOf(headers.cookie));
+      return inject({ ...options, headers });
+    },
+  });
 }

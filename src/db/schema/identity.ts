@@ -64,9 +64,25 @@ export const sessions = pgTable('sessions', {
   expiresAt: timestamp({ withTimezone: true }).notNull(),
 }, (t) => [index('sessions_subject_idx').on(t.subjectKind, t.subjectId)]);
 
-/** Append-only (a trigger refuses UPDATE and DELETE): who did what to which record. */
+/**
+ * Sign-in attempts, counted before the password is checked. `subject` is either one account from one source
+ * (`person:<civil id>@<address>`: five attempts lock that pair for 15 minutes, and the count starts over when the
+ * lock ends or after a quiet quarter of an hour) or the account from everywhere (`person:<civil id>@*`: past a
+ * threshold it only spaces attempts out, it never locks the owner out).
+ */
 export const loginAttempts = pgTable('login_attempts', {
   subject: text().primaryKey(),
   failures: integer().notNull().default(0),
   lockedUntil: timestamp({ withTimezone: true }),
+  lastAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One-time sign-in codes sent by SMS to a person's registered phone (the way in while passwords are locked). */
+export const loginCodes = pgTable('login_codes', {
+  personId: text().primaryKey().references(() => people.id),
+  /** SHA-256 of the code with the person's id: the code itself is only in the SMS. */
+  codeHash: text().notNull(),
+  expiresAt: timestamp({ withTimezone: true }).notNull(),
+  attempts: integer().notNull().default(0),
+  requestedAt: timestamp({ withTimezone: true }).notNull(),
 });

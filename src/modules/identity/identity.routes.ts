@@ -1,20 +1,26 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../http/app.js';
 import type { Ctx } from '../../platform/context.js';
 import { SESSION_COOKIE } from '../../http/auth.js';
+import { CSRF_COOKIE, setCsrfCookie } from '../../http/csrf.js';
 import { errorResponses } from '../../http/schemas.js';
 import { requireRole, type Actor } from '../../platform/actor.js';
 import { auditTrail } from '../../platform/audit.js';
 import * as identity from './identity.service.js';
 import { findPersonById, findStaffById } from './identity.store.js';
 import * as s from './identity.schemas.js';
+import { requestSignInCode, signInWithCode } from './sign-in-code.js';
 
-export const identityRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app) => {
+export const identityRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   const tags = ['identity'];
 
-  const setSessionCookie = (reply: { setCookie: (n: string, v: string, o: object) => unknown }, token: string, expiresAt: Date) =>
-    reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', path: '/', expires: expiresAt, secure: 'auto' });
+  // The session (httpOnly) and its CSRF token (readable by the portal, sent back in X-CSRF-Token).
+  const setSessionCookie = (reply: FastifyReply, token: string, expiresAt: Date) => {
+    void reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', path: '/', expires: expiresAt, secure: 'auto' });
+    setCsrfCookie(reply, deps.config.secret, token, expiresAt);
+  };
 
   app.post('/api/v1/auth/login', {
     schema: { tags, summary: 'Citizen sign-in by civil ID and password', body: s.citizenLoginBody, response: { 200: s.meResponse, ...errorResponses } },
@@ -32,11 +38,28 @@ export const identityRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
     return present(request.ctx, session.actor);
   });
 
+  // The way in while the password is locked: a code by SMS to a registered phone (./sign-in-code.ts).
+  app.post('/api/v1/auth/sign-in-code', {
+    schema: { tags, summary: 'Send a sign-in code by SMS to the phone registered to this civil ID (answers the same either way)', body: s.signInCodeRequestBody, response: { 202: s.signInCodeRequested, ...errorResponses } },
+  }, async (request, reply) => {
+    await requestSignInCode(request.ctx, request.body);
+    return reply.status(202).send({ status: 'sent_if_registered' as const });
+  });
+
+  app.post('/api/v1/auth/sign-in-code/verify', {
+    schema: { tags, summary: 'Citizen sign-in with the code from the SMS', body: s.signInCodeBody, response: { 200: s.meResponse, ...errorResponses } },
+  }, async (request, reply) => {
+    const session = await signInWithCode(request.ctx, request.body);
+    setSessionCookie(reply, session.token, session.expiresAt);
+    return present(request.ctx, session.actor);
+  });
+
   app.post('/api/v1/auth/logout', {
     schema: { tags, summary: 'Sign out', response: { 204: z.null() } },
   }, async (request, reply) => {
     await identity.logout(request.ctx, request.actor, request.cookies[SESSION_COOKIE]);
     void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    void reply.clearCookie(CSRF_COOKIE, { path: '/' });
     return reply.status(204).send(null);
   });
 

@@ -5,6 +5,10 @@ import { ROLES } from '../../platform/actor.js';
 export const citizenLoginBody = z.object({ civilId: civilIdSchema, password: z.string().min(1).max(200) }).strict();
 export const staffLoginBody = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }).strict();
 
+export const signInCodeRequestBody = z.object({ civilId: civilIdSchema }).strict();
+export const signInCodeBody = z.object({ civilId: civilIdSchema, code: z.string().regex(/^\d{6}$/, 'six digits') }).strict();
+export const signInCodeRequested = z.object({ status: z.literal('sent_if_registered') }).strict();
+
 export const meResponse = z.object({
   kind: z.enum(['person', 'staff', 'client']),
   role: z.enum(ROLES),

@@ -9,9 +9,9 @@ import { recordAudit } from '../../platform/audit.js';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
 import { encryptSecret, sha256Hex } from './secrets.js';
 import * as store from './identity.store.js';
+import { admitAttempt, attemptSucceeded } from './login-attempts.js';
+import { assertPasswordStrength } from './password-policy.js';
 import type { createStaffBody, registerPersonBody } from './identity.schemas.js';
-
-const LOCK_MINUTES = 15;
 
 /** Validates a national ID for the deployment's country and returns it, or throws `civil_id_invalid`. */
 export function checkCivilId(ctx: Pick<Ctx, 'config' | 'clock'>, civilId: string): string {
@@ -32,7 +32,7 @@ export async function registerPerson(ctx: Ctx, actor: Actor, input: RegisterPers
   const civilId = checkCivilId(ctx, input.civilId);
   const phones = (input.phones ?? []).map((p) => normalizePhone(p));
   const emails = (input.emails ?? []).map((e) => normalizeEmail(e));
-  if (input.password !== undefined) assertPasswordStrength(input.password);
+  if (input.password !== undefined) assertPasswordStrength(input.password, [civilId]);
   const passwordHash = input.password !== undefined ? await hashPassword(input.password) : null;
   return inTransaction(ctx, async (tx) => {
     if (await store.findPersonByCivilId(tx.db, civilId)) throw new AppError('person_exists');
@@ -123,48 +123,37 @@ export interface SessionResult {
   actor: Actor;
 }
 
-/** Citizen sign-in by civil ID and password. Five failures lock the ID for 15 minutes. */
+/** Citizen sign-in by civil ID and password; attempts are counted first (./login-attempts.ts). */
 export async function loginCitizen(ctx: Ctx, input: { civilId: string; password: string }): Promise<SessionResult> {
   const civilId = checkCivilId(ctx, input.civilId);
+  const ticket = await admitAttempt(ctx, `person:${civilId}`);
   const person = await store.findPersonByCivilId(ctx.db, civilId);
-  const subject = `person:${civilId}`;
-  await refuseIfLocked(ctx, subject);
   const ok = await verifyPassword(person?.passwordHash ?? (await decoyPasswordHash()), input.password);
-  if (!person || !person.passwordHash || !ok) {
-    await failLogin(ctx, subject, { kind: 'anonymous', ip: ctx.ip }, 'person', person?.id);
-  }
+  if (!person || !person.passwordHash || !ok) await failLogin(ctx, { kind: 'anonymous', ip: ctx.ip }, 'person', person?.id);
   const actor: Actor = { kind: 'person', id: person!.id, role: 'citizen', civilId };
-  return startSession(ctx, actor, 'person', subject);
+  await attemptSucceeded(ctx, ticket);
+  return startSession(ctx, actor, 'person');
 }
 
 export async function loginStaff(ctx: Ctx, input: { username: string; password: string }): Promise<SessionResult> {
+  const ticket = await admitAttempt(ctx, `staff:${input.username}`);
   const staff = await store.findStaffByUsername(ctx.db, input.username);
-  const subject = `staff:${input.username}`;
-  await refuseIfLocked(ctx, subject);
   const ok = await verifyPassword(staff?.passwordHash ?? (await decoyPasswordHash()), input.password);
-  if (!staff || !staff.active || !ok) await failLogin(ctx, subject, { kind: 'anonymous', ip: ctx.ip }, 'staff', staff?.id);
+  if (!staff || !staff.active || !ok) await failLogin(ctx, { kind: 'anonymous', ip: ctx.ip }, 'staff', staff?.id);
   const actor: Actor = { kind: 'staff', id: staff!.id, role: staff!.role as Role, unit: staff!.unit };
-  return startSession(ctx, actor, 'staff', subject);
+  await attemptSucceeded(ctx, ticket);
+  return startSession(ctx, actor, 'staff');
 }
 
-async function refuseIfLocked(ctx: Ctx, subject: string): Promise<void> {
-  const lock = await store.loginLock(ctx.db, subject);
-  if (lock?.lockedUntil && lock.lockedUntil > ctx.clock.now()) throw new AppError('login_locked');
-}
-
-async function failLogin(ctx: Ctx, subject: string, actor: Actor, entityType: string, entityId?: string): Promise<never> {
-  await inTransaction(ctx, async (tx) => {
-    await store.recordLoginFailure(tx.db, subject, new Date(ctx.clock.now().getTime() + LOCK_MINUTES * 60_000));
-    await recordAudit(tx, actor, { action: 'auth.login', entityType, entityId: entityId ?? null, outcome: 'refused' });
-  });
+async function failLogin(ctx: Ctx, actor: Actor, entityType: string, entityId?: string): Promise<never> {
+  await inTransaction(ctx, (tx) => recordAudit(tx, actor, { action: 'auth.login', entityType, entityId: entityId ?? null, outcome: 'refused' }));
   throw new AppError('login_failed');
 }
 
-async function startSession(ctx: Ctx, actor: Exclude<Actor, { kind: 'anonymous' }>, subjectKind: 'person' | 'staff', subject: string): Promise<SessionResult> {
+export async function startSession(ctx: Ctx, actor: Exclude<Actor, { kind: 'anonymous' }>, subjectKind: 'person' | 'staff'): Promise<SessionResult> {
   const token = randomToken();
   const expiresAt = new Date(ctx.clock.now().getTime() + ctx.config.SESSION_TTL_HOURS * 3_600_000);
   await inTransaction(ctx, async (tx) => {
-    await store.clearLoginFailures(tx.db, subject);
     await store.insertSession(tx.db, { tokenHash: sha256Hex(token), subjectKind, subjectId: actor.id, role: actor.role, expiresAt });
     await recordAudit(tx, actor, { action: 'auth.login', entityType: subjectKind, entityId: actor.id });
   });
@@ -197,7 +186,7 @@ export type CreateStaffInput = z.output<typeof createStaffBody>;
 export async function createStaffUser(ctx: Ctx, actor: Actor, input: CreateStaffInput): Promise<{ id: string }> {
   requireRole(actor, 'admin');
   if (!ROLES.includes(input.role) || input.role === 'citizen') throw new AppError('role_invalid');
-  assertPasswordStrength(input.password);
+  assertPasswordStrength(input.password, [input.username]);
   const passwordHash = await hashPassword(input.password);
   return inTransaction(ctx, async (tx) => {
     if (await store.findStaffByUsername(tx.db, input.username)) throw new AppError('staff_exists');
@@ -222,6 +211,4 @@ export async function createApiClient(ctx: Ctx, actor: Actor, input: { name: str
   return { id, keyId, secret };
 }
 
-function assertPasswordStrength(password: string): void {
-  if (typeof password !== 'string' || password.length < 10) throw new AppError('password_too_weak');
-}
+

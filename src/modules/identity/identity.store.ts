@@ -1,5 +1,5 @@
 import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
-import { apiClients, loginAttempts, people, personEmails, personPhones, sessions, staffUsers } from '../../db/schema/identity.js';
+import { apiClients, people, personEmails, personPhones, sessions, staffUsers } from '../../db/schema/identity.js';
 import type { Executor } from '../../db/client.js';
 
 export type PersonRow = typeof people.$inferSelect;
@@ -79,27 +79,6 @@ export async function deleteSession(db: Executor, tokenHash: string): Promise<vo
 
 export async function deleteExpiredSessions(db: Executor, now: Date): Promise<void> {
   await db.delete(sessions).where(lt(sessions.expiresAt, now));
-}
-
-export async function loginLock(db: Executor, subject: string) {
-  const [row] = await db.select().from(loginAttempts).where(eq(loginAttempts.subject, subject)).limit(1);
-  return row;
-}
-
-/** Counts a failed sign-in; the fifth in a row locks the subject until `lockUntil`. */
-export async function recordLoginFailure(db: Executor, subject: string, lockUntil: Date): Promise<void> {
-  await db.insert(loginAttempts).values({ subject, failures: 1 })
-    .onConflictDoUpdate({
-      target: loginAttempts.subject,
-      set: {
-        failures: sql`${loginAttempts.failures} + 1`,
-        lockedUntil: sql`CASE WHEN ${loginAttempts.failures} + 1 >= 5 THEN ${lockUntil.toISOString()}::timestamptz ELSE ${loginAttempts.lockedUntil} END`,
-      },
-    });
-}
-
-export async function clearLoginFailures(db: Executor, subject: string): Promise<void> {
-  await db.delete(loginAttempts).where(eq(loginAttempts.subject, subject));
 }
 
 export interface ContactsRow {

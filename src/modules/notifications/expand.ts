@@ -124,6 +124,17 @@ export async function expandEvents(tx: Ctx, events: OutboxEvent[], templates: Te
     const values = (lang: Language) => templateValues({ topic, language: lang, vars, payload, name, today, timeZone: tx.config.TZ_BUSINESS });
     const base = { outboxId: event.id, topic, category, personId, language, createdAt: now, updatedAt: now, availableAt: now };
 
+    if (category === 'security') {
+      // Only to the phone the code was asked for, and only while it is still one of theirs; no email.
+      const phone = typeof payload.phone === 'string' ? validAddresses([payload.phone], normalizePhone)[0] : undefined;
+      if (phone && validAddresses(person.phones, normalizePhone).includes(phone)) {
+        result.rows.push({ ...base, id: newId('ntf'), channel: 'sms', address: phone, body: renderSms(pickTemplate(templates, topic, 'sms', language).body, values(language)) });
+      } else {
+        result.notes.set(event.id, 'the phone is no longer registered to the person');
+      }
+      continue;
+    }
+
     if (wants[category].sms) {
       const body = renderSms(pickTemplate(templates, topic, 'sms', language).body, values(language));
       for (const phone of validAddresses(person.phones, normalizePhone)) {

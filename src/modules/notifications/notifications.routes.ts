@@ -8,6 +8,7 @@ import * as preferences from './preferences.service.js';
 import * as templates from './templates.service.js';
 import { TOPIC_PLACEHOLDERS } from './templates.values.js';
 import { unsubscribePage } from './unsubscribe.page.js';
+import { verifyUnsubscribeToken } from './unsubscribe.js';
 import type { Category } from './topics.js';
 import * as s from './notifications.schemas.js';
 
@@ -53,12 +54,11 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = asy
     },
   }, async (request) => presentTemplate(await templates.saveTemplate(request.ctx, request.actor, { ...request.params, ...request.body })));
 
-  // The link in every email. GET opts out at once, with no sign-in: one click from any mail client (a mail scanner
-  // that follows links may opt someone out; the page offers to subscribe again). POST is RFC 8058 one-click
-  // (List-Unsubscribe-Post) and does the same.
-
+  // The link in every email. GET only asks (link scanners and previews follow links and must not opt anyone out);
+  // the page's button POSTs, with no sign-in. POST is also RFC 8058 one-click (List-Unsubscribe-Post).
   app.get('/u/:token', { schema: { hide: true, params: s.unsubscribeParams } }, async (request, reply) => {
-    const page = await linkPage(() => preferences.unsubscribeByToken(request.ctx, request.params.token), 'unsubscribed', request.params.token);
+    const link = verifyUnsubscribeToken(request.ctx.config.secret, request.params.token);
+    const page = link ? { status: 200, html: unsubscribePage({ kind: 'confirm', category: link.category, token: request.params.token }) } : { status: 400, html: unsubscribePage({ kind: 'invalid' }) };
     return reply.status(page.status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(page.html);
   });
   app.post('/u/:token', { schema: { hide: true, params: s.unsubscribeParams } }, async (request, reply) => {

@@ -172,6 +172,17 @@ export const DEFAULT_TEMPLATES: Record<EventTopic, Record<Language, DefaultTempl
       },
     },
   },
+  // Sent by SMS only (the email texts exist because every topic has them, and are never sent).
+  'auth.sign_in_code': {
+    ar: {
+      sms: 'رمز الدخول إلى تسديد: {{code}}. صالح {{minutes}} دقائق. لا تعطه لأحد؛ لن نطلبه منك أبداً.',
+      email: { subject: 'رمز الدخول إلى تسديد', body: ['مرحباً {{name}}،', '', 'رمز الدخول: {{code}} (صالح {{minutes}} دقائق). لا تعطه لأحد.'].join('\n') },
+    },
+    en: {
+      sms: 'Your Tasdeed sign-in code: {{code}}. Valid for {{minutes}} minutes. Never share it; we will never ask for it.',
+      email: { subject: 'Your Tasdeed sign-in code', body: ['Hello {{name}},', '', 'Your sign-in code: {{code}} (valid for {{minutes}} minutes). Never share it.'].join('\n') },
+    },
+  },
   'violation.reminder': {
     ar: {
       sms: 'تذكير من الإدارة العامة للمرور: موعد {{item}} في {{dueDate}}.',

@@ -60,6 +60,8 @@ export function sampleVars(topic: EventTopic, publicUrl: string): { vars: Record
           plate: '12/123456',
         },
       };
+    case 'auth.sign_in_code':
+      return { vars: { code: '482913', minutes: '10' } };
     case 'violation.reminder':
       return {
         vars: { plate: '12/123456', licenceNumber: '289011200032', dueDate: '2026-12-28', daysLeft: '30' },

@@ -11,6 +11,7 @@ export const TOPIC_PLACEHOLDERS: Record<EventTopic, readonly string[]> = {
   'payment.received': ['name', 'receiptNumber', 'amount', 'paidAt', 'verifyUrl', 'items'],
   'violation.recorded': ['name', 'violationNumber', 'type', 'occurredAt', 'place', 'amount', 'plate', 'payUrl', 'holdReason'],
   'violation.reminder': ['name', 'item', 'dueDate', 'daysLeft', 'plate', 'licenceNumber'],
+  'auth.sign_in_code': ['name', 'code', 'minutes'],
 };
 
 // How a currency is written after an Arabic amount ("12.500 د.ك") and before an English one ("KWD 12.500").

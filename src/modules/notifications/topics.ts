@@ -12,9 +12,14 @@ export type Channel = (typeof CHANNELS)[number];
 export const LANGUAGES = ['ar', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-export const TOPICS = ['bill.issued', 'bill.due_soon', 'payment.received', 'violation.recorded', 'violation.reminder'] as const satisfies readonly EventTopic[];
+export const TOPICS = ['bill.issued', 'bill.due_soon', 'payment.received', 'violation.recorded', 'violation.reminder', 'auth.sign_in_code'] as const satisfies readonly EventTopic[];
 
-export const TOPIC_CATEGORY: Record<EventTopic, Category> = {
+/**
+ * `security` is no preference group: a sign-in code the person asked for goes by SMS to the phone it was asked
+ * for, and nowhere else, whatever their preferences (expand.ts).
+ */
+export const TOPIC_CATEGORY: Record<EventTopic, Category | 'security'> = {
+  'auth.sign_in_code': 'security',
   'bill.issued': 'bills',
   'bill.due_soon': 'reminders',
   'payment.received': 'receipts',

@@ -10,10 +10,14 @@ const LABEL: Record<Category, { ar: string; en: string }> = {
   violations: { ar: 'المخالفات المرورية', en: 'traffic violations' },
 };
 
-type PageState = { kind: 'unsubscribed' | 'resubscribed'; category: Category; token: string } | { kind: 'invalid' };
+type PageState = { kind: 'confirm' | 'unsubscribed' | 'resubscribed'; category: Category; token: string } | { kind: 'invalid' };
 
 export function unsubscribePage(state: PageState): string {
-  const content = state.kind === 'invalid'
+  const content = state.kind === 'confirm'
+    ? section('ar', 'إلغاء الاشتراك؟', `هل تريد إيقاف رسائل ${LABEL[state.category].ar} بالبريد الإلكتروني؟`)
+      + section('en', 'Unsubscribe?', `Stop emails about ${LABEL[state.category].en}?`)
+      + `<form method="post" action="/u/${encodeURIComponent(state.token)}" style="margin-top:24px"><button type="submit" style="padding:10px 18px;font-size:15px">إلغاء الاشتراك · Unsubscribe</button></form>`
+    : state.kind === 'invalid'
     ? section('ar', 'الرابط غير صالح', 'تعذر التحقق من رابط إلغاء الاشتراك. يمكنك تعديل تفضيلات الرسائل بعد تسجيل الدخول إلى تسديد.')
       + section('en', 'This link is not valid', 'The unsubscribe link could not be verified. You can change your message preferences after signing in to Tasdeed.')
     : state.kind === 'unsubscribed'

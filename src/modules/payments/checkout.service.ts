@@ -36,9 +36,13 @@ export interface CheckoutResult {
   currency: string;
 }
 
-/** Idempotency keys are scoped to who sent them, so one payer's key never collides with another's. */
-export function idempotencyScope(actor: Actor): string {
-  return actor.kind === 'anonymous' ? 'anonymous' : `${actor.kind}:${actor.id}`;
+/**
+ * Idempotency keys are scoped to who sent them, so one payer's key never collides with another's. Anonymous payers
+ * have no identity to scope by: their keys are scoped by the request itself, so the same key with another request
+ * is simply another payment and never reveals (or blocks) a stranger's.
+ */
+export function idempotencyScope(actor: Actor, requestHash: string): string {
+  return actor.kind === 'anonymous' ? `anonymous:${requestHash}` : `${actor.kind}:${actor.id}`;
 }
 
 function checkoutRequestHash(input: CheckoutInput): string {
@@ -98,8 +102,8 @@ async function planCheckout(ctx: Ctx, input: CheckoutInput, currency: string): P
  */
 export async function startCheckout(ctx: Ctx, actor: Actor, input: CheckoutInput, gateway: PaymentGateway | undefined, urls: (paymentId: string) => CheckoutUrls, currency: string): Promise<CheckoutResult> {
   if (input.channel !== 'knet') throw new AppError('payment_channel_unsupported', { channel: input.channel });
-  const scope = idempotencyScope(actor);
   const requestHash = checkoutRequestHash(input);
+  const scope = idempotencyScope(actor, requestHash);
   const replay = (existing: store.PaymentRow): CheckoutResult => {
     if (existing.requestHash !== requestHash) throw new AppError('idempotency_conflict', { paymentId: existing.id });
     return presentCheckout(existing, gateway, urls);

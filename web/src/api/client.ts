@@ -15,6 +15,16 @@ export interface ApiClientOptions {
   fetch?: typeof fetch;
   /** The language the person reads, sent as Accept-Language so the API can word things for them. */
   language?: () => string | undefined;
+  /** The session's CSRF token; by default read from the `tasdeed_csrf` cookie the server sets at sign-in. */
+  csrfToken?: () => string | undefined;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The readable cookie next to the httpOnly session cookie: echoing it in a header proves this page sent the call. */
+export function csrfTokenFromCookie(cookies: string | undefined = globalThis.document?.cookie): string | undefined {
+  const match = /(?:^|;\s*)tasdeed_csrf=([^;]+)/.exec(cookies ?? '');
+  return match ? decodeURIComponent(match[1]!) : undefined;
 }
 
 /** Query parameters without the empty ones: an unset or blank field is not sent at all. */
@@ -26,11 +36,14 @@ export function serializeQuery(query: Record<string, unknown>): string {
   return search.toString();
 }
 
-function portalConventions(language: ApiClientOptions['language']): Middleware {
+function portalConventions(language: ApiClientOptions['language'], csrfToken: () => string | undefined): Middleware {
   return {
     onRequest({ request }) {
       const wanted = language?.();
       if (wanted) request.headers.set('accept-language', wanted);
+      // Every state-changing call proves it comes from the portal (the server refuses it otherwise: src/http/csrf.ts).
+      const token = SAFE_METHODS.has(request.method) ? undefined : csrfToken();
+      if (token) request.headers.set('x-csrf-token', token);
       return undefined;
     },
     async onResponse({ response }) {
@@ -66,7 +79,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     headers: { accept: 'application/json' },
     querySerializer: serializeQuery,
   });
-  client.use(portalConventions(options.language));
+  client.use(portalConventions(options.language, options.csrfToken ?? (() => csrfTokenFromCookie())));
   return client;
 }
 
