@@ -96,7 +96,7 @@ const T = {
   thisBill: { ar: 'مبلغ هذه الفاتورة', en: 'This bill' },
   owedInAll: { ar: 'إجمالي المطلوب', en: 'Owed in all' },
   governmentFooter: {
-    ar: 'تُسدد هذه الفاتورة عبر الجهة الحكومية المختصة ولا تُدفع عبر البوابة. صدرت هذه الفاتورة إلكترونياً ولا تحتاج إلى توقيع.',
+    ar: 'تسدد هذه الفاتورة عبر الجهة الحكومية المختصة ولا تدفع عبر البوابة. صدرت هذه الفاتورة إلكترونياً ولا تحتاج إلى توقيع.',
     en: 'This bill is settled through the government body concerned, not online. It was issued electronically and needs no signature.',
   },
   footer: {
