@@ -67,18 +67,18 @@ const STATUS: Record<ReceiptStatus, { label: Bilingual; note?: Bilingual; color:
   paid: { label: { ar: 'مدفوع', en: 'Paid' }, color: 'accent' },
   partially_refunded: {
     label: { ar: 'مسترد جزئياً', en: 'Partly refunded' },
-    note: { ar: 'أُعيد جزء من هذا المبلغ إلى الدافع.', en: 'Part of this payment was given back to the payer.' },
+    note: { ar: 'أعيد جزء من هذا المبلغ إلى الدافع.', en: 'Part of this payment was given back to the payer.' },
     color: 'warning',
   },
   refunded: {
     label: { ar: 'مسترد', en: 'Refunded' },
-    note: { ar: 'أُعيد هذا المبلغ إلى الدافع، ولم يعد هذا الإيصال إثباتاً للسداد.', en: 'This payment was given back to the payer. This receipt no longer proves payment.' },
+    note: { ar: 'أعيد هذا المبلغ إلى الدافع، ولم يعد هذا الإيصال إثباتاً للسداد.', en: 'This payment was given back to the payer. This receipt no longer proves payment.' },
     color: 'warning',
     stamp: { ar: 'مسترد', en: 'REFUNDED' },
   },
   reversed: {
     label: { ar: 'ملغاة', en: 'Reversed' },
-    note: { ar: 'أُلغيت هذه العملية، ولم يعد هذا الإيصال إثباتاً للسداد.', en: 'This payment was reversed. This receipt no longer proves payment.' },
+    note: { ar: 'ألغيت هذه العملية، ولم يعد هذا الإيصال إثباتاً للسداد.', en: 'This payment was reversed. This receipt no longer proves payment.' },
     color: 'danger',
     stamp: { ar: 'ملغاة', en: 'REVERSED' },
   },
