@@ -10,39 +10,56 @@ import type { TypstJob } from './typst-engine.js';
 
 const QUEUE_PER_THREAD = 64;
 
-let pool: Piscina<TypstJob, Uint8Array> | undefined;
+export interface RenderPoolOptions {
+  /** Worker threads; default one per core. */
+  threads?: number;
+  /** Jobs waiting for a thread before renders are refused; default 64 a thread. */
+  maxQueue?: number;
+}
 
-function renderPool(): Piscina<TypstJob, Uint8Array> {
-  const threads = Math.max(1, availableParallelism());
-  pool ??= new Piscina<TypstJob, Uint8Array>({
+export interface RenderPool {
+  render(job: TypstJob): Promise<Buffer>;
+  stats(): { threads: number; queued: number; completed: number };
+  close(): Promise<void>;
+}
+
+export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
+  const threads = Math.max(1, options.threads ?? availableParallelism());
+  const maxQueue = options.maxQueue ?? threads * QUEUE_PER_THREAD;
+  const pool = new Piscina<TypstJob, Uint8Array>({
+    // Plain JavaScript that loads the TypeScript worker through tsx: works under `tasdeed serve`, vitest and bench.
     filename: new URL('./render.worker.mjs', import.meta.url).href,
     minThreads: 1,
     maxThreads: threads,
-    maxQueue: threads * QUEUE_PER_THREAD,
+    maxQueue,
     // A worker that has been idle for a minute gives its memory (fonts, Typst's caches) back.
     idleTimeout: 60_000,
   });
-  return pool;
+  return {
+    async render(job) {
+      if (pool.queueSize >= maxQueue) throw renderBusy(pool.queueSize);
+      const bytes = await pool.run(job).catch((error: unknown) => {
+        if (error instanceof Error && error.message === 'Task queue is at limit') throw renderBusy(pool.queueSize);
+        throw error;
+      });
+      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    },
+    stats: () => ({ threads: pool.threads.length, queued: pool.queueSize, completed: pool.completed }),
+    close: () => pool.close(),
+  };
 }
 
-export async function renderPdf(job: TypstJob): Promise<Buffer> {
-  const workers = renderPool();
-  if (workers.queueSize >= workers.options.maxQueue) throw renderBusy(workers.queueSize);
-  const bytes = await workers.run(job).catch((error: unknown) => {
-    if (error instanceof Error && error.message === 'Task queue is at limit') throw renderBusy(workers.queueSize);
-    throw error;
-  });
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+let shared: RenderPool | undefined;
+
+/** Renders on the process's shared pool (started on first use; its idle threads do not keep the process alive). */
+export function renderPdf(job: TypstJob): Promise<Buffer> {
+  shared ??= createRenderPool();
+  return shared.render(job);
 }
 
-/** How busy the pool is, for the bench and metrics. */
-export function renderPoolStats(): { threads: number; queued: number; completed: number } {
-  return { threads: pool?.threads.length ?? 0, queued: pool?.queueSize ?? 0, completed: pool?.completed ?? 0 };
-}
-
-/** Stops the worker threads (tests, shutdown); the next render starts a new pool. */
+/** Stops the shared pool's threads (tests, shutdown); the next render starts a new pool. */
 export async function closeRenderPool(): Promise<void> {
-  const closing = pool;
-  pool = undefined;
+  const closing = shared;
+  shared = undefined;
   await closing?.close();
 }

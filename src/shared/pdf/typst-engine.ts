@@ -41,6 +41,11 @@ function compilerOfThisThread(): NodeCompiler {
   return compiler;
 }
 
+/** Whether this thread has a compiler: false on a server's main thread, where nothing should be typeset. */
+export function compilerStartedInThisThread(): boolean {
+  return compiler !== undefined;
+}
+
 /** Compiles one document to PDF bytes. Throws with Typst's diagnostics when a template does not compile. */
 export function compilePdf(job: TypstJob): Buffer {
   const typst = compilerOfThisThread();
