@@ -19,11 +19,12 @@ async function withPdfFile<T>(pdf: Buffer, use: (path: string, dir: string) => P
   }
 }
 
-/** Page `page` (1-based) as a PNG at `dpi` dots per inch. */
-export function rasterizePage(pdf: Buffer, options: { page?: number; dpi?: number } = {}): Promise<Buffer> {
+/** Page `page` (1-based) as a PNG at `dpi` dots per inch, in colour or (`gray`) in grey levels. */
+export function rasterizePage(pdf: Buffer, options: { page?: number; dpi?: number; gray?: boolean } = {}): Promise<Buffer> {
   const page = String(options.page ?? 1);
+  const colour = options.gray ? ['-gray'] : [];
   return withPdfFile(pdf, async (path, dir) => {
-    await run('pdftoppm', ['-png', '-r', String(options.dpi ?? 80), '-f', page, '-l', page, '-singlefile', path, join(dir, 'page')]);
+    await run('pdftoppm', ['-png', ...colour, '-r', String(options.dpi ?? 80), '-f', page, '-l', page, '-singlefile', path, join(dir, 'page')]);
     return readFile(join(dir, 'page.png'));
   });
 }
