@@ -5,7 +5,6 @@ import { formatAmount } from '../../shared/money.js';
 import { formatHijri } from '../../shared/hijri.js';
 import { formatMoney, formatQuantity, currencyName, type Bilingual, type DocumentLanguage } from '../../shared/pdf/format.js';
 import { invalidDocument } from '../../shared/pdf/pdf.errors.js';
-import { qrSvg } from '../../shared/pdf/qr.js';
 import { renderPdf } from '../../shared/pdf/render.js';
 
 export type MeterUnit = 'kWh' | 'imperial_gallon';
@@ -123,11 +122,11 @@ export function checkBillDocument(view: BillDocument): void {
 
 export async function renderBillPdf(view: BillDocument, language: DocumentLanguage): Promise<Buffer> {
   checkBillDocument(view);
-  return renderPdf({ template: 'modules/billing/bill.typ', data: await billPrint(view, language) });
+  return renderPdf({ template: 'modules/billing/bill.typ', data: billPrint(view, language), qrCodes: (view.settlement ?? 'online') === 'online' ? { pay: view.payUrl } : {} });
 }
 
 /** What bill.typ prints, in `language`: every label chosen and every amount, date and quantity formatted. */
-export async function billPrint(view: BillDocument, l: DocumentLanguage) {
+export function billPrint(view: BillDocument, l: DocumentLanguage) {
   const unit = UNITS[view.reading.unit][l];
   const currency = currencyName(view.currency, l);
   const money = (amount: bigint) => formatMoney(amount, view.currency, l);
@@ -194,7 +193,7 @@ export async function billPrint(view: BillDocument, l: DocumentLanguage) {
       title: T.history[l],
       points: view.history.slice(-12).map((h) => ({ label: `${h.period.slice(5)}/${h.period.slice(2, 4)}`, quantity: h.quantity, current: h.period === view.period })),
     },
-    pay: online ? { qr: await qrSvg(view.payUrl), caption: T.scanToPay[l], url: view.payUrl } : null,
+    pay: online ? { qr: 'pay', caption: T.scanToPay[l], url: view.payUrl } : null,
     footer: online ? T.footer[l] : T.governmentFooter[l],
   };
 }

@@ -2,7 +2,6 @@
 // owner of a vehicle is sent (or prints from the portal) when a violation is recorded against it.
 import { formatDateTimeWithHijri, formatMoney, type Bilingual, type DocumentLanguage } from '../../shared/pdf/format.js';
 import { invalidDocument } from '../../shared/pdf/pdf.errors.js';
-import { qrSvg } from '../../shared/pdf/qr.js';
 import { renderPdf } from '../../shared/pdf/render.js';
 
 export interface ViolationNoticeDocument {
@@ -44,10 +43,10 @@ const T = {
 
 export async function renderViolationNoticePdf(view: ViolationNoticeDocument, language: DocumentLanguage): Promise<Buffer> {
   if (view.amount <= 0n) throw invalidDocument('violation_notice', 'amount_not_positive');
-  return renderPdf({ template: 'modules/fines/violation-notice.typ', data: await violationNoticePrint(view, language) });
+  return renderPdf({ template: 'modules/fines/violation-notice.typ', data: violationNoticePrint(view, language), qrCodes: view.payableOnline ? { pay: view.payUrl } : {} });
 }
 
-export async function violationNoticePrint(view: ViolationNoticeDocument, l: DocumentLanguage) {
+export function violationNoticePrint(view: ViolationNoticeDocument, l: DocumentLanguage) {
   const [when, hijri] = formatDateTimeWithHijri(view.occurredAt, l, view.timeZone).split(' · ');
   return {
     lang: l,
@@ -66,7 +65,7 @@ export async function violationNoticePrint(view: ViolationNoticeDocument, l: Doc
     },
     amount: { label: T.amount[l], value: formatMoney(view.amount, view.currency, l) },
     hold: view.payableOnline ? null : [T.notOnline[l], view.holdReason?.[l]].filter(Boolean).join(l === 'ar' ? '، ' : ': '),
-    pay: view.payableOnline ? { qr: await qrSvg(view.payUrl), caption: T.scanToPay[l], url: view.payUrl } : null,
+    pay: view.payableOnline ? { qr: 'pay', caption: T.scanToPay[l], url: view.payUrl } : null,
     objection: T.objection[l],
     footer: T.footer[l],
   };

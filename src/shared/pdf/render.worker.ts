@@ -2,8 +2,8 @@
 import { move } from 'piscina';
 import { compilePdf, type TypstJob } from './typst-engine.js';
 
-export default function renderInWorker(job: TypstJob): Uint8Array {
-  const pdf = compilePdf(job);
+export default async function renderInWorker(job: TypstJob): Promise<Uint8Array> {
+  const pdf = await compilePdf(job);
   // Transferred, not cloned: the main thread receives the buffer as is.
   return move(new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength)) as unknown as Uint8Array;
 }

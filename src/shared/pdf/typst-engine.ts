@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
+import { qrSvg } from './qr.js';
 
 const require = createRequire(import.meta.url);
 
@@ -28,6 +29,11 @@ export interface TypstJob {
   template: TemplatePath;
   /** Everything the template prints, already formatted; read there as `json(bytes(sys.inputs.data))`. */
   data: unknown;
+  /**
+   * Texts to draw as QR codes, by name: encoded here, in the worker (the encoding is the costliest part of
+   * preparing a bill), and read by the template as `sys.inputs.at("qr-" + name)` (an SVG).
+   */
+  qrCodes?: Record<string, string>;
 }
 
 let compiler: NodeCompiler | undefined;
@@ -47,9 +53,11 @@ export function compilerStartedInThisThread(): boolean {
 }
 
 /** Compiles one document to PDF bytes. Throws with Typst's diagnostics when a template does not compile. */
-export function compilePdf(job: TypstJob): Buffer {
+export async function compilePdf(job: TypstJob): Promise<Buffer> {
   const typst = compilerOfThisThread();
-  const result = typst.compile({ mainFilePath: `${TEMPLATE_ROOT}${job.template}`, inputs: { data: JSON.stringify(job.data) } });
+  const inputs: Record<string, string> = { data: JSON.stringify(job.data) };
+  for (const [name, text] of Object.entries(job.qrCodes ?? {})) inputs[`qr-${name}`] = await qrSvg(text);
+  const result = typst.compile({ mainFilePath: `${TEMPLATE_ROOT}${job.template}`, inputs });
   const document = result.result;
   if (!document || result.hasError()) {
     const diagnostics = result.takeDiagnostics() ?? result.takeError();
