@@ -118,6 +118,25 @@ describe('renderBillPdf', () => {
     expect(arText).toContain('تسدد هذه الفاتورة عبر الجهة الحكومية المختصة ولا تدفع عبر البوابة');
   });
 
+  it('prints the Saudi tax-invoice QR and VAT lines when the biller is registered for VAT', async () => {
+    const saudi = sampleBillDocument({
+      currency: 'SAR',
+      lines: [
+        { kind: 'tier', label: { ar: 'استهلاك الكهرباء', en: 'Electricity' }, from: 0, to: null, quantity: 1_000, rate: { amount: 18n, per: 1 }, amount: 18_000n },
+        { kind: 'fixed', label: { ar: 'ضريبة القيمة المضافة 15%', en: 'VAT 15%' }, amount: 2_700n },
+      ],
+      totalDue: 20_700n,
+      taxInvoice: { sellerName: 'الشركة السعودية للكهرباء', vatNumber: '300000000000003', issuedAt: new Date('2026-11-28T09:00:00Z'), vatAmount: 2_700n },
+    });
+    const [ar, plain] = await Promise.all([renderBillPdf(saudi, 'ar'), renderBillPdf({ ...saudi, taxInvoice: undefined }, 'ar')]);
+    const text = joinNumbers(await flatText(ar, { raw: true }));
+    expect(text).toContain('فاتورة ضريبية مبسطة');
+    expect(text).toContain(joinNumbers('الرقم الضريبي 300000000000003'));
+    expect(text).toContain(joinNumbers('ضريبة القيمة المضافة 27.00 ر.س'));
+    // the QR code's ink, beside the same bill without it
+    expect(await inkCoverage(ar)).toBeGreaterThan((await inkCoverage(plain)) + 0.005);
+  });
+
   it('prints tier bands, rates, an estimated reading and a credit', async () => {
     const [ar, en] = await Promise.all([renderBillPdf(tieredBill(), 'ar'), renderBillPdf(tieredBill(), 'en')]);
     const arText = await flatText(ar, { raw: true });

@@ -6,6 +6,7 @@ import { formatHijri } from '../../shared/hijri.js';
 import { formatMoney, formatQuantity, currencyName, type Bilingual, type DocumentLanguage } from '../../shared/pdf/format.js';
 import { invalidDocument } from '../../shared/pdf/pdf.errors.js';
 import { renderPdf } from '../../shared/pdf/render.js';
+import { taxInvoiceQrPayload } from '../../shared/tax-invoice-qr.js';
 
 export type MeterUnit = 'kWh' | 'imperial_gallon';
 
@@ -50,6 +51,11 @@ export interface BillDocument {
   previousBalance?: bigint;
   /** 'government': settled through a ministry's own channel, so no payment QR and no pay-online line. Default 'online'. */
   settlement?: 'online' | 'government';
+  /**
+   * For a Saudi biller registered for VAT: the tax-invoice QR (shared/tax-invoice-qr.ts) and the VAT lines. The
+   * VAT is part of totalDue (one of the lines); the amount here is that part.
+   */
+  taxInvoice?: { sellerName: string; vatNumber: string; issuedAt: Date; vatAmount: bigint };
 }
 
 const UNITS: Record<MeterUnit, Bilingual> = {
@@ -91,6 +97,9 @@ const T = {
   payBy: { ar: 'يرجى السداد قبل', en: 'Please pay by' },
   history: { ar: 'الاستهلاك خلال آخر 12 فترة', en: 'Consumption, last 12 periods' },
   scanToPay: { ar: 'امسح الرمز للسداد', en: 'Scan to pay' },
+  taxInvoice: { ar: 'فاتورة ضريبية مبسطة', en: 'Simplified tax invoice' },
+  vatNumber: { ar: 'الرقم الضريبي', en: 'VAT number' },
+  vatAmount: { ar: 'ضريبة القيمة المضافة', en: 'VAT' },
   previousBalance: { ar: 'الرصيد السابق غير المسدد', en: 'Previous balance unpaid' },
   thisBill: { ar: 'مبلغ هذه الفاتورة', en: 'This bill' },
   owedInAll: { ar: 'إجمالي المطلوب', en: 'Owed in all' },
@@ -122,7 +131,13 @@ export function checkBillDocument(view: BillDocument): void {
 
 export async function renderBillPdf(view: BillDocument, language: DocumentLanguage): Promise<Buffer> {
   checkBillDocument(view);
-  return renderPdf({ template: 'modules/billing/bill.typ', data: billPrint(view, language), qrCodes: (view.settlement ?? 'online') === 'online' ? { pay: view.payUrl } : {} });
+  return renderPdf({ template: 'modules/billing/bill.typ', data: billPrint(view, language), qrCodes: {
+    ...((view.settlement ?? 'online') === 'online' ? { pay: view.payUrl } : {}),
+    ...(view.taxInvoice ? { tax: taxInvoiceQrPayload({
+      sellerName: view.taxInvoice.sellerName, vatNumber: view.taxInvoice.vatNumber, issuedAt: view.taxInvoice.issuedAt,
+      totalWithVat: formatAmount(view.totalDue, view.currency), vatAmount: formatAmount(view.taxInvoice.vatAmount, view.currency),
+    }) } : {}),
+  } });
 }
 
 /** What bill.typ prints, in `language`: every label chosen and every amount, date and quantity formatted. */
@@ -195,6 +210,14 @@ export function billPrint(view: BillDocument, l: DocumentLanguage) {
     },
     pay: online ? { qr: 'pay', caption: T.scanToPay[l], url: view.payUrl } : null,
     footer: online ? T.footer[l] : T.governmentFooter[l],
+    taxInvoice: view.taxInvoice ? {
+      qr: 'tax',
+      title: T.taxInvoice[l],
+      rows: [
+        { label: T.vatNumber[l], value: view.taxInvoice.vatNumber },
+        { label: T.vatAmount[l], value: money(view.taxInvoice.vatAmount) },
+      ],
+    } : null,
   };
 }
 
