@@ -1,4 +1,4 @@
-// Renders the sample e-bill and receipt in Arabic and English and saves page 1 of each as a PNG under
+// Renders the sample e-bill and receipt (Typst, on the render pool) in Arabic and English and saves page 1 of each as a PNG under
 // docs/images/ for the README: `npx tsx scripts/render-sample-pdfs.ts [--dpi 80] [--pdf]` (--pdf keeps the PDFs too).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -9,6 +9,7 @@ import { sampleBillDocument } from '../src/modules/billing/billing.pdf.sample.js
 import { renderReceiptPdf } from '../src/modules/payments/receipts.pdf.js';
 import { sampleReceiptDocument } from '../src/modules/payments/receipts.pdf.sample.js';
 import { rasterizePage } from '../src/shared/pdf/poppler.js';
+import { closeRenderPool } from '../src/shared/pdf/render.js';
 
 const { values } = parseArgs({ options: { dpi: { type: 'string', default: '80' }, pdf: { type: 'boolean', default: false } } });
 const dpi = Number(values.dpi);
@@ -27,3 +28,4 @@ for (const language of ['ar', 'en'] as const) {
     console.log(`docs/images/${name}.png  ${(png.length / 1024).toFixed(0)} kB`);
   }
 }
+await closeRenderPool();

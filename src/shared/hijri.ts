@@ -21,7 +21,21 @@ export function formatHijri(date: Date | string, language: HijriLanguage, option
   const locale = language === 'ar'
     ? `ar-SA-u-ca-islamic-umalqura-nu-${options.numerals ?? 'latn'}`
     : 'en-GB-u-ca-islamic-umalqura-nu-latn';
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(instant);
+  return hijriFormatter(locale, timeZone).format(instant);
+}
+
+// Building an ICU formatter costs far more than using one; a bill prints three Hijri dates and a bill day prints
+// a million bills. Keyed by locale and zone: a handful of entries.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function hijriFormatter(locale: string, timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone });
+    formatters.set(key, formatter);
+  }
+  return formatter;
 }
 
 /** The Hijri day, month and year as numbers, for tests and for callers that lay the date out themselves. */

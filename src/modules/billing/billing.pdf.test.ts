@@ -1,6 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors/app-error.js';
-import { inkCoverage, pageCount, pngSize, rasterizePage, readableText } from '../../shared/pdf/poppler.js';
+import { bracketsInOrder, embeddedFonts, flatText, joinNumbers, inkCoverage, pageCount, pngSize, rasterizePage } from '../../shared/pdf/poppler.js';
+import { closeRenderPool } from '../../shared/pdf/render.js';
 import { renderBillPdf, type BillDocument } from './billing.pdf.js';
 import { sampleBillDocument } from './billing.pdf.sample.js';
 
@@ -19,19 +20,38 @@ function tieredBill(): BillDocument {
   });
 }
 
+const MODES = [{ name: 'default', raw: false }, { name: '-raw', raw: true }] as const;
+
+
 describe('renderBillPdf', () => {
   let arabic: Buffer;
   let english: Buffer;
   beforeAll(async () => {
-    arabic = await renderBillPdf(sampleBillDocument(), 'ar');
-    english = await renderBillPdf(sampleBillDocument(), 'en');
+    [arabic, english] = await Promise.all([renderBillPdf(sampleBillDocument(), 'ar'), renderBillPdf(sampleBillDocument(), 'en')]);
   });
+  afterAll(closeRenderPool);
 
-  it('produces a one-page PDF in each language', async () => {
+  it('produces a one-page PDF in each language, with its language and title', async () => {
     for (const pdf of [arabic, english]) {
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       expect(await pageCount(pdf)).toBe(1);
+      // Tagged (a structure tree) with the document's language, for screen readers.
+      expect(pdf.toString('latin1')).toContain('/StructTreeRoot');
     }
+    expect(arabic.toString('latin1')).toMatch(/\/Lang\s*\(ar\)/);
+    expect(english.toString('latin1')).toMatch(/\/Lang\s*\(en\)/);
+    expect(english.toString('latin1')).toContain('E-bill EB-2026-11-004217');
+  });
+
+  it('embeds only the project\'s own fonts, whatever the machine has installed', async () => {
+    for (const pdf of [arabic, english]) {
+      for (const font of await embeddedFonts(pdf)) expect(['Amiri-Regular', 'Amiri-Bold', 'NotoSans-Regular', 'NotoSans-Bold']).toContain(font);
+    }
+    expect(await embeddedFonts(arabic)).toContain('Amiri-Regular');
+  });
+
+  it('renders the same bytes for the same bill', async () => {
+    expect((await renderBillPdf(sampleBillDocument(), 'ar')).equals(arabic)).toBe(true);
   });
 
   it('rasterises page 1 to an A4 image with a real amount of ink on it', async () => {
@@ -39,41 +59,92 @@ describe('renderBillPdf', () => {
     const { width, height } = pngSize(png);
     expect(Math.abs(width - (595.28 / 72) * 60)).toBeLessThan(1.5);
     expect(Math.abs(height - (841.89 / 72) * 60)).toBeLessThan(1.5);
-    expect(png.length).toBeGreaterThan(20_000);
     const ink = await inkCoverage(arabic);
     expect(ink).toBeGreaterThan(0.04);
     expect(ink).toBeLessThan(0.5);
   });
 
-  it('has Arabic text a reader can copy: the words as written, 12.500 and the dates the right way round', async () => {
-    const text = await readableText(arabic);
-    for (const words of ['وزارة الكهرباء والماء', 'فاتورة إلكترونية', 'رقم الفاتورة', 'فاطمة عبدالله الصباح', 'تاريخ الاستحقاق', 'المبلغ المستحق', 'استهلاك الكهرباء', 'امسح الرمز للسداد']) {
-      expect(text).toContain(words);
-    }
-    expect(text).toContain('12.500');
-    expect(text).not.toMatch(/500\.12|005\.21/);
-    expect(text).toContain('2026-12-27');
-    expect(text).not.toContain('27-12-2026');
-    expect(text).toMatch(/18\s*رجب\s*1448/); // the due date's Hijri day
-    expect(text).toContain('EB-2026-11-004217');
-    expect(text).toContain('https://tasdeed.example.kw/pay/');
+  for (const mode of MODES) {
+    it(`has Arabic text a reader can copy (pdftotext ${mode.name}): words in logical order, numbers the right way round`, async () => {
+      const text = joinNumbers(await flatText(arabic, { raw: mode.raw }));
+      for (const words of [
+        'وزارة الكهرباء والماء والطاقة المتجددة', 'فاتورة إلكترونية', 'رقم الفاتورة', 'فاطمة عبدالله الصباح', 'تاريخ الاستحقاق',
+        'المبلغ المستحق', 'استهلاك الكهرباء', 'امسح الرمز للسداد', 'متأخرات من الفواتير السابقة', 'الرصيد السابق غير المسدد',
+        '12.500 د.ك', 'EB-2026-11-004217', '2026-12-27', '2026-10-28 – 2026-11-27', 'https://tasdeed.example.kw/pay/',
+      ]) {
+        expect(text).toContain(joinNumbers(words));
+      }
+      expect(text).toContain(joinNumbers('18 رجب 1448 هـ')); // the due date's Hijri day, on its own line
+      expect(text).not.toMatch(/500\.12|005\.21|27-12-2026|الصباح عبدالله فاطمة/);
+      expect(text).toContain('(كيلوواط ساعة)');
+      expect(bracketsInOrder(text)).toBe(true);
+    });
+  }
+
+  it('reads the Arabic page in order with -raw: name before account, labels before their values', async () => {
+    const text = await flatText(arabic, { raw: true });
+    const order = ['الاسم فاطمة عبدالله الصباح', 'رقم الحساب 1200458731', 'رقم العداد KW-E-3309174', 'الشريحة(كيلوواط ساعة)', 'السعر(د.ك)', 'المبلغ المستحق'];
+    const positions = order.map((words) => text.indexOf(words));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 
-  it('has the same facts in English', async () => {
-    const text = await readableText(english);
-    for (const words of ['Ministry of Electricity, Water', 'E-bill', 'Fatima Abdullah Al-Sabah', 'Total due', 'KWD 12.500', '2026-12-27', '18 Rajab 1448 AH', 'Arrears carried forward']) {
-      expect(text).toContain(words);
-    }
+  for (const mode of MODES) {
+    it(`has the same facts in English (pdftotext ${mode.name})`, async () => {
+      const text = await flatText(english, { raw: mode.raw });
+      for (const words of ['Ministry of Electricity, Water', 'E-bill', 'Fatima Abdullah Al-Sabah', 'Total due', 'KWD 12.500', '2026-12-27', '18 Rajab 1448 AH', 'Arrears carried forward', 'Previous balance unpaid', 'KWD 0.000', 'Scan to pay']) {
+        expect(text).toContain(words);
+      }
+    });
+  }
+
+  it('prints the previous balance beside the bill, and what is owed in all', async () => {
+    const text = await flatText(await renderBillPdf(sampleBillDocument({ previousBalance: 4_250n }), 'en'), { raw: true });
+    expect(text).toContain('Previous balance unpaid KWD 4.250');
+    expect(text).toContain('Owed in all KWD 16.750');
+    expect(text).toMatch(/Total due.*KWD 12\.500/);
+  });
+
+  it('has no payment QR or pay-online line on a bill settled through the government', async () => {
+    const government = sampleBillDocument({ settlement: 'government' });
+    const [en, ar] = await Promise.all([renderBillPdf(government, 'en'), renderBillPdf(government, 'ar')]);
+    const enText = await flatText(en);
+    expect(enText).not.toContain('Scan to pay');
+    expect(enText).not.toContain('tasdeed.example.kw/pay');
+    expect(enText).not.toContain('Pay online');
+    expect(enText).toContain('settled through the government body concerned');
+    const arText = await flatText(ar, { raw: true });
+    expect(arText).not.toContain('امسح الرمز للسداد');
+    expect(arText).toContain('تسدد هذه الفاتورة عبر الجهة الحكومية المختصة ولا تدفع عبر البوابة');
+  });
+
+  it('prints the Saudi tax-invoice QR and VAT lines when the biller is registered for VAT', async () => {
+    const saudi = sampleBillDocument({
+      currency: 'SAR',
+      lines: [
+        { kind: 'tier', label: { ar: 'استهلاك الكهرباء', en: 'Electricity' }, from: 0, to: null, quantity: 1_000, rate: { amount: 18n, per: 1 }, amount: 18_000n },
+        { kind: 'fixed', label: { ar: 'ضريبة القيمة المضافة 15%', en: 'VAT 15%' }, amount: 2_700n },
+      ],
+      totalDue: 20_700n,
+      taxInvoice: { sellerName: 'الشركة السعودية للكهرباء', vatNumber: '300000000000003', issuedAt: new Date('2026-11-28T09:00:00Z'), vatAmount: 2_700n },
+    });
+    const [ar, plain] = await Promise.all([renderBillPdf(saudi, 'ar'), renderBillPdf({ ...saudi, taxInvoice: undefined }, 'ar')]);
+    const text = joinNumbers(await flatText(ar, { raw: true }));
+    expect(text).toContain('فاتورة ضريبية مبسطة');
+    expect(text).toContain(joinNumbers('الرقم الضريبي 300000000000003'));
+    expect(text).toContain(joinNumbers('ضريبة القيمة المضافة 27.00 ر.س'));
+    // the QR code's ink, beside the same bill without it
+    expect(await inkCoverage(ar)).toBeGreaterThan((await inkCoverage(plain)) + 0.005);
   });
 
   it('prints tier bands, rates, an estimated reading and a credit', async () => {
     const [ar, en] = await Promise.all([renderBillPdf(tieredBill(), 'ar'), renderBillPdf(tieredBill(), 'en')]);
-    const arText = await readableText(ar);
+    const arText = await flatText(ar, { raw: true });
     expect(arText).toContain('تقديرية');
-    expect(arText).toMatch(/أكثر من\s*2,000/);
-    expect(arText).toContain('21.750');
+    expect(arText).toContain('أكثر من 2,000');
+    expect(arText).toContain('21.750 د.ك');
     expect(arText).toContain('-0.750');
-    const enText = await readableText(en);
+    const enText = await flatText(en);
     for (const words of ['Estimated', 'This reading is estimated', 'over 2,000', '1,000 – 2,000', '0.015', 'Credit carried forward', '-0.750', 'KWD 21.750']) {
       expect(enText).toContain(words);
     }
@@ -85,9 +156,9 @@ describe('renderBillPdf', () => {
       lines: [{ kind: 'tier', label: { ar: 'استهلاك المياه', en: 'Water' }, from: 0, to: null, quantity: 8_000, rate: { amount: 2_000n, per: 1_000 }, amount: 16_000n }],
       totalDue: 16_000n,
     });
-    const text = await readableText(await renderBillPdf(water, 'en'));
+    const text = await flatText(await renderBillPdf(water, 'en'));
     expect(text).toContain('2.000 / 1,000');
-    expect(text).toContain('8,000 imp. gallons');
+    expect(text).toContain('8,000 imp.gallons');
     expect(text).toContain('KWD 16.000');
   });
 

@@ -120,11 +120,13 @@ export const paymentsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
   }, async (request) => getReceipt(request.ctx, request.actor, request.params.receiptNumber, request.query.sig));
 
   app.get('/api/v1/receipts/:receiptNumber/pdf', {
-    schema: { tags, summary: 'A receipt as PDF in Arabic or English', params: s.receiptParams, querystring: s.receiptPdfQuery },
+    schema: { tags, summary: 'A receipt as PDF in Arabic or English, on A4 or an 80 mm thermal roll', params: s.receiptParams, querystring: s.receiptPdfQuery },
   }, async (request, reply) => {
-    const pdf = await receiptPdf(request.ctx, request.actor, request.params.receiptNumber, request.query.lang, request.query.sig);
+    const { lang, sig, format } = request.query;
+    const pdf = await receiptPdf(request.ctx, request.actor, request.params.receiptNumber, lang, sig, format);
+    const suffix = format === 'thermal' ? '-80mm' : '';
     return reply.header('content-type', 'application/pdf')
-      .header('content-disposition', `inline; filename="receipt-${request.params.receiptNumber}-${request.query.lang}.pdf"`)
+      .header('content-disposition', `inline; filename="receipt-${request.params.receiptNumber}-${lang}${suffix}.pdf"`)
       .header('cache-control', 'private, no-store').send(pdf);
   });
 };

@@ -114,7 +114,12 @@ export const refundResponse = z.object({
 
 export const receiptParams = z.object({ receiptNumber: z.string().regex(/^[A-Z]{3}-\d{4}-\d{6,}$/) }).strict();
 export const receiptQuery = z.object({ sig: z.string().max(64).optional() }).strict();
-export const receiptPdfQuery = z.object({ lang: languageSchema.default('ar'), sig: z.string().max(64).optional() }).strict();
+export const receiptPdfQuery = z.object({
+  lang: languageSchema.default('ar'),
+  sig: z.string().max(64).optional(),
+  /** 'thermal': an 80 mm roll, for a counter's or a kiosk's receipt printer. */
+  format: z.enum(['a4', 'thermal']).default('a4'),
+}).strict();
 
 export const receiptResponse = z.object({
   receiptNumber: z.string(),

@@ -9,7 +9,7 @@ import type { Actor } from '../../platform/actor.js';
 import { findPersonByCivilId, findPersonById } from '../identity/index.js';
 import { getBiller, payables, type Payable } from '../billers/index.js';
 import { receiptSignatureMatches, receiptVerifyUrl } from './receipt-signature.js';
-import { renderReceiptPdf, type ReceiptDocument, type ReceiptStatus } from './receipts.pdf.js';
+import { renderReceiptPdf, type ReceiptDocument, type ReceiptFormat, type ReceiptStatus } from './receipts.pdf.js';
 import * as store from './payments.store.js';
 
 const POINT_NAMES: Record<string, { ar: string; en: string }> = {
@@ -127,9 +127,9 @@ export async function getReceipt(ctx: Ctx, actor: Actor, receiptNumber: string, 
   return presentReceipt(ctx, loaded, full);
 }
 
-export async function receiptPdf(ctx: Ctx, actor: Actor, receiptNumber: string, language: 'ar' | 'en', sig?: string): Promise<Buffer> {
+export async function receiptPdf(ctx: Ctx, actor: Actor, receiptNumber: string, language: 'ar' | 'en', sig?: string, format: ReceiptFormat = 'a4'): Promise<Buffer> {
   const { loaded, full } = await authorisedReceipt(ctx, actor, receiptNumber, sig);
-  return renderReceiptPdf(receiptDocument(await presentReceipt(ctx, loaded, full), loaded.payment, ctx.config.TZ_BUSINESS), language);
+  return renderReceiptPdf(receiptDocument(await presentReceipt(ctx, loaded, full), loaded.payment, ctx.config.TZ_BUSINESS), language, format);
 }
 
 /** The PDF's view model, from the presented receipt (so the PDF never shows more than the JSON would). */

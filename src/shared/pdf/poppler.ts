@@ -19,11 +19,12 @@ async function withPdfFile<T>(pdf: Buffer, use: (path: string, dir: string) => P
   }
 }
 
-/** Page `page` (1-based) as a PNG at `dpi` dots per inch. */
-export function rasterizePage(pdf: Buffer, options: { page?: number; dpi?: number } = {}): Promise<Buffer> {
+/** Page `page` (1-based) as a PNG at `dpi` dots per inch, in colour or (`gray`) in grey levels. */
+export function rasterizePage(pdf: Buffer, options: { page?: number; dpi?: number; gray?: boolean } = {}): Promise<Buffer> {
   const page = String(options.page ?? 1);
+  const colour = options.gray ? ['-gray'] : [];
   return withPdfFile(pdf, async (path, dir) => {
-    await run('pdftoppm', ['-png', '-r', String(options.dpi ?? 80), '-f', page, '-l', page, '-singlefile', path, join(dir, 'page')]);
+    await run('pdftoppm', ['-png', ...colour, '-r', String(options.dpi ?? 80), '-f', page, '-l', page, '-singlefile', path, join(dir, 'page')]);
     return readFile(join(dir, 'page.png'));
   });
 }
@@ -62,6 +63,42 @@ export function extractText(pdf: Buffer, options: { raw?: boolean } = {}): Promi
  */
 export async function readableText(pdf: Buffer, options: { raw?: boolean } = {}): Promise<string> {
   return (await extractText(pdf, options)).replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+}
+
+/**
+ * The extracted text with its layout flattened, for finding phrases in either mode: controls and zero-width
+ * spaces dropped, every run of white space one space, none beside punctuation ("( د . ك )" is "(د.ك)"). Words
+ * stay in the order the PDF gives them, so a phrase found here was extracted in reading order.
+ */
+export async function flatText(pdf: Buffer, options: { raw?: boolean } = {}): Promise<string> {
+  return (await readableText(pdf, options))
+    .replace(/\u200b/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/ ?([().:،؛[\]]) ?/g, '$1')
+    .trim();
+}
+
+/** pdftotext's layout mode may drop the space where a number meets an Arabic word: compare without it. */
+export function joinNumbers(text: string): string {
+  return text.replace(/(\d) (?=[\u0600-\u06ff])|([\u0600-\u06ff]) (?=\d)/g, '$1$2');
+}
+
+/** Every closing bracket comes after its opening one: a mirrored "(kWh)" reads ")kWh(". */
+export function bracketsInOrder(text: string): boolean {
+  let depth = 0;
+  for (const char of text) {
+    if (char === '(') depth += 1;
+    if (char === ')' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+/** The names of the fonts embedded in a PDF, as pdffonts lists them (without the subset prefix). */
+export function embeddedFonts(pdf: Buffer): Promise<string[]> {
+  return withPdfFile(pdf, async (path) => {
+    const { stdout } = await run('pdffonts', [path]);
+    return stdout.split('\n').slice(2).filter(Boolean).map((line) => line.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''));
+  });
 }
 
 export function pageCount(pdf: Buffer): Promise<number> {

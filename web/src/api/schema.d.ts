@@ -5135,10 +5135,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A receipt as PDF in Arabic or English */
+        /** A receipt as PDF in Arabic or English, on A4 or an 80 mm thermal roll */
         get: {
             parameters: {
                 query?: {
+                    format?: "a4" | "thermal";
                     lang?: "ar" | "en";
                     sig?: string;
                 };
