@@ -4,3 +4,5 @@ export { prepaidRoutes } from './prepaid.routes.js';
 export { seedPrepaidReference, DEMO_PRICE_PER_THOUSAND_GALLONS } from './prepaid.seed.js';
 export { creditPaidTopups } from './wallet.service.js';
 export { walletBalances, PREPAID_BILLER } from './wallet.accounts.js';
+export { prepaidWorker } from './prepaid.worker.js';
+export { settleStuckDispenses } from './stuck.service.js';
