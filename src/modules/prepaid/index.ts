@@ -6,3 +6,4 @@ export { creditPaidTopups } from './wallet.service.js';
 export { walletBalances, PREPAID_BILLER } from './wallet.accounts.js';
 export { prepaidWorker } from './prepaid.worker.js';
 export { settleStuckDispenses } from './stuck.service.js';
+export { allowListSignatureValid } from './offline.service.js';

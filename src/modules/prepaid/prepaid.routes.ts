@@ -8,6 +8,7 @@ import type { Ctx } from '../../platform/context.js';
 import * as registry from './registry.service.js';
 import * as wallet from './wallet.service.js';
 import * as dispensing from './dispensing.service.js';
+import * as offline from './offline.service.js';
 import * as store from './prepaid.store.js';
 import * as s from './prepaid.schemas.js';
 
@@ -89,4 +90,16 @@ export const prepaidRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
   app.post('/api/v1/prepaid/dispenses/:dispenseId/settle', {
     schema: { tags, summary: 'Settle: charge the final gallons, release the rest of the hold (signed station terminal)', security: signed, params: s.dispenseParams, body: s.settleBody, response: { 200: s.dispenseResponse, ...errorResponses } },
   }, async (request) => dispenseView(request.ctx, await dispensing.settleByTerminal(request.ctx, request.actor, request.params.dispenseId, request.body.gallons)));
+
+  // ── offline ──
+  app.get('/api/v1/prepaid/allow-list', {
+    schema: { tags, summary: 'The signed allow-list a station fills from while its link is down (signed station terminal)', security: signed, response: { 200: s.allowListResponse, ...errorResponses } },
+  }, async (request) => offline.allowListFor(request.ctx, request.actor));
+
+  app.post('/api/v1/prepaid/offline-dispenses', {
+    schema: {
+      tags, summary: 'Upload dispenses made offline: each recorded exactly once; what the wallet cannot cover becomes a debt', security: signed,
+      body: s.offlineUploadBody, response: { 200: s.offlineUploadResponse, ...errorResponses },
+    },
+  }, async (request) => ({ results: await offline.uploadOfflineDispenses(request.ctx, request.actor, request.body) }));
 };
