@@ -66,6 +66,11 @@ describe('authorise → dispense → settle', () => {
     const view = await statement(t, f, operatorId);
     expect(view.dispenses[0]).toMatchObject({ status: 'settled', gallons: 3000, amount: '0.825' });
     await expectBalancedLedger(t.ctx);
+
+    const day = t.clock.now().toISOString().slice(0, 10);
+    const totals = await t.app.inject({ method: 'GET', url: `/api/v1/prepaid/reports/stations?from=${day}&to=${day}`, headers: { cookie: f.admin } });
+    expect(totals.statusCode, totals.body).toBe(200);
+    expect(totals.json()).toMatchObject({ rows: [{ stationCode: 'ST-01', day, dispenses: 1, gallons: 3000, amount: '0.825' }], total: { amount: '0.825', millionGallons: '0.003', pricePerThousandGallons: '0.275' } });
   });
 });
 

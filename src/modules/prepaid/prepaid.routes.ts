@@ -9,6 +9,7 @@ import * as registry from './registry.service.js';
 import * as wallet from './wallet.service.js';
 import * as dispensing from './dispensing.service.js';
 import * as offline from './offline.service.js';
+import { stationReport } from './reports.service.js';
 import * as store from './prepaid.store.js';
 import * as s from './prepaid.schemas.js';
 
@@ -102,4 +103,8 @@ export const prepaidRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
       body: s.offlineUploadBody, response: { 200: s.offlineUploadResponse, ...errorResponses },
     },
   }, async (request) => ({ results: await offline.uploadOfflineDispenses(request.ctx, request.actor, request.body) }));
+
+  app.get('/api/v1/prepaid/reports/stations', {
+    schema: { tags, summary: 'Gallons and KD by station and day, with the headline total and the price obtained (admin)', querystring: s.reportQuery, response: { 200: s.stationReportResponse, ...errorResponses } },
+  }, async (request) => stationReport(request.ctx, request.actor, request.query.from, request.query.to));
 };

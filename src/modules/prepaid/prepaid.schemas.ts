@@ -100,3 +100,11 @@ export type OfflineUploadInput = z.output<typeof offlineUploadBody>;
 export const offlineUploadResponse = z.object({
   results: z.array(z.object({ dispenseId: z.string(), outcome: z.enum(['recorded', 'already_recorded', 'refused']), charged: z.string().nullable(), debt: z.string().nullable(), code: z.string().nullable() }).strict()),
 }).strict();
+
+// ── reports ──
+export const reportQuery = z.object({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).strict();
+export const stationReportResponse = z.object({
+  from: z.string(), to: z.string(), currency: z.string(),
+  rows: z.array(z.object({ stationCode: z.string(), day: z.string(), dispenses: z.number().int(), gallons: z.number().int(), amount: z.string() }).strict()),
+  total: z.object({ amount: z.string(), millionGallons: z.string(), pricePerThousandGallons: z.string().nullable() }).strict(),
+}).strict();

@@ -145,5 +145,7 @@ export async function dispenseTotals(db: Executor, from: Date, to: Date, timeZon
     dispenses: sql<number>`count(*)::int`,
   }).from(prepaidDispenses)
     .where(and(eq(prepaidDispenses.status, 'settled'), sql`${prepaidDispenses.settledAt} >= ${from.toISOString()}::timestamptz`, lt(prepaidDispenses.settledAt, to)))
-    .groupBy(prepaidDispenses.stationId, day, prepaidDispenses.currency).orderBy(asc(prepaidDispenses.stationId), asc(day));
+    // By position: the day expression carries the time zone as a parameter, and PostgreSQL does not match two
+    // parameterised expressions as one.
+    .groupBy(prepaidDispenses.stationId, sql`2`, prepaidDispenses.currency).orderBy(asc(prepaidDispenses.stationId), sql`2`);
 }
