@@ -79,6 +79,11 @@ const schema = z.object({
   }),
   FINES_REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
   FINES_REMINDER_CATCH_UP_DAYS: z.coerce.number().int().min(1).max(366).default(3),
+  // Prepaid water: a dispense with no report for this long is settled on its last gallons; how often to look.
+  PREPAID_STUCK_AFTER_SECONDS: z.coerce.number().int().min(10).max(24 * 3600).default(300),
+  PREPAID_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  // How long a station's offline allow-list is valid.
+  PREPAID_ALLOW_LIST_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(24),
 }).superRefine((env, issue) => {
   if (!env.KNET_BASE_URL) return;
   for (const name of ['KNET_TRANPORTAL_ID', 'KNET_TRANPORTAL_PASSWORD', 'KNET_RESOURCE_KEY'] as const) {

@@ -7,6 +7,7 @@ import { registerBillingCommands } from './modules/billing/index.js';
 import { registerKnetSimCommand } from './dev/knet-sim/knet-sim.command.js';
 import { registerSmscCommand } from './dev/smsc/smsc.command.js';
 import { registerMailCommand } from './dev/mail/mail.command.js';
+import { registerStationCommand } from './dev/station/station.command.js';
 
 const program = new Command('tasdeed')
   .description('Tasdeed (تسديد): bills and fines presented and paid in one place')
@@ -21,5 +22,6 @@ const dev = program.command('dev').description('Local simulators of the outside 
 registerKnetSimCommand(dev);
 registerSmscCommand(dev);
 registerMailCommand(dev);
+registerStationCommand(dev);
 
 await program.parseAsync(process.argv);

@@ -8,6 +8,7 @@ import { finesRoutes } from '../modules/fines/index.js';
 import { paymentsRoutes } from '../modules/payments/index.js';
 import { reportsRoutes } from '../modules/reports/index.js';
 import { utilityBillingRoutes } from '../modules/billing/index.js';
+import { prepaidRoutes } from '../modules/prepaid/index.js';
 
 export async function registerModuleRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   await app.register(identityRoutes, { deps });
@@ -17,4 +18,5 @@ export async function registerModuleRoutes(app: FastifyInstance, deps: AppDeps):
   await app.register(paymentsRoutes, { deps });
   await app.register(reportsRoutes, { deps });
   await app.register(utilityBillingRoutes, { deps });
+  await app.register(prepaidRoutes, { deps });
 }

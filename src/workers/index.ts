@@ -7,6 +7,7 @@ import { finesRemindersWorker } from '../modules/fines/index.js';
 import { notificationsWorker } from '../modules/notifications/index.js';
 import { paymentsReconciler } from '../modules/payments/index.js';
 import { billRunScheduler } from '../modules/billing/index.js';
+import { prepaidWorker } from '../modules/prepaid/index.js';
 
 export type WorkerStarter = { name: string; start: (deps: AppDeps) => Promise<() => Promise<void>> };
 
@@ -15,6 +16,7 @@ const WORKERS: WorkerStarter[] = [
   notificationsWorker,
   paymentsReconciler,
   billRunScheduler,
+  prepaidWorker,
 ];
 
 export async function startWorkers(given: AppDeps, log: (line: string) => void = () => undefined): Promise<() => Promise<void>> {

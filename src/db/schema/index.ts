@@ -10,3 +10,4 @@ export * from './metering.js';
 export * from './tariffs.js';
 export * from './billing.js';
 export * from './notifications.js';
+export * from './prepaid.js';

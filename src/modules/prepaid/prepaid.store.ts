@@ -1,0 +1,151 @@
+// The prepaid module's SQL, and only its tables.
+import { and, asc, desc, eq, inArray, isNull, lte, lt, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { prepaidDispenses, prepaidOperators, prepaidStations, prepaidTariffVersions, prepaidTopups, prepaidTrucks } from '../../db/schema/prepaid.js';
+
+export type OperatorRow = typeof prepaidOperators.$inferSelect;
+export type TruckRow = typeof prepaidTrucks.$inferSelect;
+export type StationRow = typeof prepaidStations.$inferSelect;
+export type TariffVersionRow = typeof prepaidTariffVersions.$inferSelect;
+export type TopupRow = typeof prepaidTopups.$inferSelect;
+export type DispenseRow = typeof prepaidDispenses.$inferSelect;
+
+/** Inserts unless a unique key is taken; returns the row, or undefined when it was. */
+export async function insertOperator(db: Executor, row: typeof prepaidOperators.$inferInsert): Promise<OperatorRow | undefined> {
+  const [inserted] = await db.insert(prepaidOperators).values(row).onConflictDoNothing().returning();
+  return inserted;
+}
+
+export async function findOperator(db: Executor, id: string): Promise<OperatorRow | undefined> {
+  const [row] = await db.select().from(prepaidOperators).where(eq(prepaidOperators.id, id));
+  return row;
+}
+
+/** Locks the operator row: every spend from one wallet is serialised behind it (two trucks, one wallet). */
+export async function lockOperator(db: Executor, id: string): Promise<OperatorRow | undefined> {
+  const [row] = await db.select().from(prepaidOperators).where(eq(prepaidOperators.id, id)).for('update');
+  return row;
+}
+
+export async function insertTruck(db: Executor, row: typeof prepaidTrucks.$inferInsert): Promise<TruckRow | undefined> {
+  const [inserted] = await db.insert(prepaidTrucks).values(row).onConflictDoNothing().returning();
+  return inserted;
+}
+
+export async function findTruck(db: Executor, id: string): Promise<TruckRow | undefined> {
+  const [row] = await db.select().from(prepaidTrucks).where(eq(prepaidTrucks.id, id));
+  return row;
+}
+
+export async function findTruckByPlate(db: Executor, plate: string): Promise<TruckRow | undefined> {
+  const [row] = await db.select().from(prepaidTrucks).where(eq(prepaidTrucks.plate, plate));
+  return row;
+}
+
+export async function setTruckBlocked(db: Executor, id: string, blocked: boolean): Promise<TruckRow | undefined> {
+  const [row] = await db.update(prepaidTrucks).set({ blocked }).where(eq(prepaidTrucks.id, id)).returning();
+  return row;
+}
+
+export async function trucksOfOperator(db: Executor, operatorId: string): Promise<TruckRow[]> {
+  return db.select().from(prepaidTrucks).where(eq(prepaidTrucks.operatorId, operatorId)).orderBy(asc(prepaidTrucks.plate));
+}
+
+export async function allTrucksWithOperators(db: Executor) {
+  return db.select({ truck: prepaidTrucks, operator: prepaidOperators }).from(prepaidTrucks)
+    .innerJoin(prepaidOperators, eq(prepaidOperators.id, prepaidTrucks.operatorId)).orderBy(asc(prepaidTrucks.plate));
+}
+
+export async function insertStation(db: Executor, row: typeof prepaidStations.$inferInsert): Promise<StationRow | undefined> {
+  const [inserted] = await db.insert(prepaidStations).values(row).onConflictDoNothing().returning();
+  return inserted;
+}
+
+export async function findStationByTerminal(db: Executor, clientId: string): Promise<StationRow | undefined> {
+  const [row] = await db.select().from(prepaidStations).where(eq(prepaidStations.terminalClientId, clientId));
+  return row;
+}
+
+export async function listStations(db: Executor): Promise<StationRow[]> {
+  return db.select().from(prepaidStations).orderBy(asc(prepaidStations.code));
+}
+
+export async function insertTariffVersion(db: Executor, row: typeof prepaidTariffVersions.$inferInsert): Promise<TariffVersionRow | undefined> {
+  const [inserted] = await db.insert(prepaidTariffVersions).values(row).onConflictDoNothing().returning();
+  return inserted;
+}
+
+export async function tariffInForce(db: Executor, currency: string, at: Date): Promise<TariffVersionRow | undefined> {
+  const [row] = await db.select().from(prepaidTariffVersions)
+    .where(and(eq(prepaidTariffVersions.currency, currency), lte(prepaidTariffVersions.effectiveFrom, at)))
+    .orderBy(desc(prepaidTariffVersions.effectiveFrom)).limit(1);
+  return row;
+}
+
+export async function insertTopup(db: Executor, row: typeof prepaidTopups.$inferInsert): Promise<TopupRow> {
+  const [inserted] = await db.insert(prepaidTopups).values(row).onConflictDoNothing().returning();
+  if (inserted) return inserted;
+  const [existing] = await db.select().from(prepaidTopups).where(eq(prepaidTopups.payableId, row.payableId));
+  return existing!;
+}
+
+export async function uncreditedTopups(db: Executor, operatorId?: string): Promise<TopupRow[]> {
+  return db.select().from(prepaidTopups)
+    .where(operatorId ? and(isNull(prepaidTopups.creditedAt), eq(prepaidTopups.operatorId, operatorId)) : isNull(prepaidTopups.creditedAt))
+    .orderBy(asc(prepaidTopups.id)).limit(500);
+}
+
+/** Marks a top-up credited; false when another pass did it first (the caller then posts nothing). */
+export async function markTopupCredited(db: Executor, id: string, at: Date): Promise<boolean> {
+  const rows = await db.update(prepaidTopups).set({ creditedAt: at }).where(and(eq(prepaidTopups.id, id), isNull(prepaidTopups.creditedAt))).returning({ id: prepaidTopups.id });
+  return rows.length > 0;
+}
+
+export async function insertDispense(db: Executor, row: typeof prepaidDispenses.$inferInsert): Promise<DispenseRow | undefined> {
+  const [inserted] = await db.insert(prepaidDispenses).values(row).onConflictDoNothing().returning();
+  return inserted;
+}
+
+export async function findDispense(db: Executor, stationId: string, terminalDispenseId: string): Promise<DispenseRow | undefined> {
+  const [row] = await db.select().from(prepaidDispenses)
+    .where(and(eq(prepaidDispenses.stationId, stationId), eq(prepaidDispenses.terminalDispenseId, terminalDispenseId)));
+  return row;
+}
+
+export async function lockDispense(db: Executor, id: string): Promise<DispenseRow | undefined> {
+  const [row] = await db.select().from(prepaidDispenses).where(eq(prepaidDispenses.id, id)).for('update');
+  return row;
+}
+
+export async function updateDispense(db: Executor, id: string, change: Partial<typeof prepaidDispenses.$inferInsert>): Promise<DispenseRow> {
+  const [row] = await db.update(prepaidDispenses).set(change).where(eq(prepaidDispenses.id, id)).returning();
+  return row!;
+}
+
+/** Online dispenses not settled whose last report is older than `before`: the stuck ones. */
+export async function stuckDispenses(db: Executor, before: Date, limit = 200): Promise<DispenseRow[]> {
+  return db.select().from(prepaidDispenses)
+    .where(and(inArray(prepaidDispenses.status, ['authorised', 'dispensing']), lt(prepaidDispenses.lastReportAt, before)))
+    .orderBy(asc(prepaidDispenses.lastReportAt)).limit(limit);
+}
+
+export async function dispensesOfOperator(db: Executor, operatorId: string, limit = 100): Promise<DispenseRow[]> {
+  return db.select().from(prepaidDispenses).where(eq(prepaidDispenses.operatorId, operatorId)).orderBy(desc(prepaidDispenses.startedAt)).limit(limit);
+}
+
+/** Gallons and money of settled dispenses per station and business day. */
+export async function dispenseTotals(db: Executor, from: Date, to: Date, timeZone: string) {
+  const day = sql<string>`to_char(${prepaidDispenses.settledAt} AT TIME ZONE ${timeZone}, 'YYYY-MM-DD')`;
+  return db.select({
+    stationId: prepaidDispenses.stationId,
+    day,
+    currency: prepaidDispenses.currency,
+    gallons: sql<string>`sum(${prepaidDispenses.dispensedGallons})::text`,
+    amount: sql<string>`sum(${prepaidDispenses.chargedAmount})::text`,
+    dispenses: sql<number>`count(*)::int`,
+  }).from(prepaidDispenses)
+    .where(and(eq(prepaidDispenses.status, 'settled'), sql`${prepaidDispenses.settledAt} >= ${from.toISOString()}::timestamptz`, lt(prepaidDispenses.settledAt, to)))
+    // By position: the day expression carries the time zone as a parameter, and PostgreSQL does not match two
+    // parameterised expressions as one.
+    .groupBy(prepaidDispenses.stationId, sql`2`, prepaidDispenses.currency).orderBy(asc(prepaidDispenses.stationId), sql`2`);
+}
