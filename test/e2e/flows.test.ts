@@ -54,6 +54,7 @@ describe.skipIf(!browserCheck.available)('portal flows in Chromium', () => {
     expect(await approve.innerText()).toBe(language === 'ar' ? 'موافقة على الدفع' : 'Approve payment');
     await approve.click();
     await page.waitForURL((url) => url.pathname.startsWith('/pay/result/pay_'));
+    await page.getByTestId('receipt').waitFor();
     const text = await page.locator('body').innerText();
     const receiptNumber = RECEIPT_NUMBER.exec(text)?.[0];
     expect(receiptNumber, text).toBeDefined();

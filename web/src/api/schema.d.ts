@@ -4260,6 +4260,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/payments/{paymentId}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A payment as the payer returns from the gateway: settled with the gateway first when still pending */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    paymentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PaymentResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/payments/knet/response": {
         parameters: {
             query?: never;
@@ -7083,6 +7175,44 @@ export interface components {
             credit: string;
             currency: string;
             failureCode: string | null;
+            paymentId: string;
+            postedAt: string | null;
+            receiptNumber: string | null;
+            refunded: string;
+            /** @enum {string} */
+            status: "pending" | "posted" | "failed" | "refunded" | "reversed" | "partially_refunded";
+            verifyUrl: string | null;
+        };
+        PaymentResult: {
+            amount: string;
+            channel: string;
+            createdAt: string;
+            credit: string;
+            currency: string;
+            failureCode: string | null;
+            items: {
+                amount: string;
+                payableId: string;
+            }[];
+            paymentId: string;
+            postedAt: string | null;
+            receiptNumber: string | null;
+            refunded: string;
+            /** @enum {string} */
+            status: "pending" | "posted" | "failed" | "refunded" | "reversed" | "partially_refunded";
+            verifyUrl: string | null;
+        };
+        PaymentResultInput: {
+            amount: string;
+            channel: string;
+            createdAt: string;
+            credit: string;
+            currency: string;
+            failureCode: string | null;
+            items: {
+                amount: string;
+                payableId: string;
+            }[];
             paymentId: string;
             postedAt: string | null;
             receiptNumber: string | null;

@@ -20,6 +20,7 @@ const RecordViolationPage = lazy(() => import('./staff/RecordViolationPage.js'))
 const BillRunsPage = lazy(() => import('./staff/BillRunsPage.js'));
 const DeadLettersPage = lazy(() => import('./staff/DeadLettersPage.js'));
 const CollectionsPage = lazy(() => import('./staff/CollectionsPage.js'));
+const PaymentResultPage = lazy(() => import('./PaymentResultPage.js'));
 const NotFoundPage = lazy(() => import('./NotFoundPage.js'));
 
 const citizen = (page: ReactNode) => <RequireSignIn roles={['citizen']}>{page}</RequireSignIn>;
@@ -34,6 +35,7 @@ export function AppRoutes() {
     <Routes>
       <Route element={<Layout />}>
         <Route index element={<QuickPayPage />} />
+        <Route path="pay/result/:paymentId" element={<PaymentResultPage />} />
         <Route path="sign-in" element={<SignInPage />} />
         <Route path="dashboard" element={<RequireSignIn>{<DashboardPage />}</RequireSignIn>} />
         <Route path="violations" element={citizen(<ViolationsPage />)} />

@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { DuesPayPanel } from './DuesPayPanel.js';
 import { LookupForm } from './LookupForm.js';
 import { lookupDues, lookupFromQuery, type Dues, type LookupKind } from './dues.api.js';
+import { rememberLookup } from './last-lookup.js';
 
 export function QuickPay() {
   const { t } = useTranslation();
@@ -29,6 +30,7 @@ export function QuickPay() {
     try {
       const found = await lookupDues(kind, value, { signal: controller.signal });
       setDues(found);
+      rememberLookup(kind, value);
       // Move the reader to what was found, as a screen reader user would not otherwise know it appeared.
       requestAnimationFrame(() => results.current?.focus());
     } catch (error) {
