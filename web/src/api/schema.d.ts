@@ -5802,6 +5802,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/violation-types/fine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fine recording would set for a type (and, for speeding, speed and limit): the same rule, nothing recorded */
+        get: {
+            parameters: {
+                query: {
+                    limitKmh?: number;
+                    speedKmh?: number;
+                    typeCode: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FinePreview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/violations": {
         parameters: {
             query?: never;
@@ -6912,6 +7006,24 @@ export interface components {
                 ar: string;
                 en: string;
             };
+        };
+        FinePreview: {
+            amount: string;
+            currency: string;
+            speedingBand: {
+                overFromKmh: number;
+                overToKmh: number | null;
+            } | null;
+            typeCode: string;
+        };
+        FinePreviewInput: {
+            amount: string;
+            currency: string;
+            speedingBand: {
+                overFromKmh: number;
+                overToKmh: number | null;
+            } | null;
+            typeCode: string;
         };
         Me: {
             civilId?: string;
