@@ -26,13 +26,13 @@ async function catalogue(): Promise<CatalogueType[]> {
 }
 
 async function preview(query: Record<string, string | number>) {
-  return t.app.inject({ method: 'GET', url: `/api/v1/violation-types/fine?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}` });
+  return t.app.inject({ method: 'GET', url: `/api/v1/violation-types/fine?${new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]))}` });
 }
 
 async function record(typeCode: string, speed?: { speedKmh: number; limitKmh: number }) {
   const response = await t.app.inject({
     method: 'POST', url: '/api/v1/violations', headers: { cookie: officer },
-    payload: violationBody({ plate: demoPlate(4, plateIndex++ % 2), typeCode, ...(speed ?? {}) }),
+    payload: violationBody({ plate: demoPlate(4, (plateIndex++ % 2) as 0 | 1), typeCode, ...(speed ?? {}) }),
   });
   expect(response.statusCode, response.body).toBe(201);
   return response.json() as { amount: string; currency: string };

@@ -309,10 +309,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An account's bills (its owner, cashiers, administrators) */
+        /** An account's bill history, newest first, a page at a time, optionally one year's (its owner, cashiers, administrators) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    year?: number;
+                };
                 header?: never;
                 path: {
                     accountNumber: string;
@@ -327,9 +331,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            bills: components["schemas"]["BillSummary"][];
-                        };
+                        "application/json": components["schemas"]["AccountBills"];
                     };
                 };
                 /** @description Default Response */
@@ -6307,6 +6309,22 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccountBills: {
+            accountNumber: string;
+            bills: components["schemas"]["BillSummary"][];
+            page: number;
+            pageSize: number;
+            total: number;
+            years: number[];
+        };
+        AccountBillsInput: {
+            accountNumber: string;
+            bills: components["schemas"]["BillSummaryInput"][];
+            page: number;
+            pageSize: number;
+            total: number;
+            years: number[];
+        };
         Bill: {
             accountNumber: string;
             /**

@@ -14,6 +14,7 @@ const PaymentsPage = lazy(() => import('./PaymentsPage.js'));
 const ReceiptPage = lazy(() => import('./ReceiptPage.js'));
 const NotificationSettingsPage = lazy(() => import('./NotificationSettingsPage.js'));
 const BillPage = lazy(() => import('./BillPage.js'));
+const BillsPage = lazy(() => import('./BillsPage.js'));
 const ReadingPage = lazy(() => import('./ReadingPage.js'));
 const StaffHomePage = lazy(() => import('./staff/StaffHomePage.js'));
 const RecordViolationPage = lazy(() => import('./staff/RecordViolationPage.js'));
@@ -42,6 +43,7 @@ export function AppRoutes() {
         <Route path="payments" element={citizen(<PaymentsPage />)} />
         <Route path="receipts/:receiptNumber" element={<RequireSignIn>{<ReceiptPage />}</RequireSignIn>} />
         <Route path="settings/notifications" element={citizen(<NotificationSettingsPage />)} />
+        <Route path="bills" element={citizen(<BillsPage />)} />
         <Route path="bills/:billId" element={<RequireSignIn>{<BillPage />}</RequireSignIn>} />
         <Route path="readings" element={citizen(<ReadingPage />)} />
         <Route path="staff" element={staff(<StaffHomePage />)} />

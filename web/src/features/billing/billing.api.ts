@@ -23,6 +23,13 @@ export async function myAccountsAndBills(client: ApiClient = api, signal?: Abort
   return { accounts, bills };
 }
 
+export type AccountBills = Schema<'AccountBills'>;
+
+/** One page of an account's bill history, newest first, optionally one year's (GET /api/v1/accounts/{n}/bills). */
+export function accountBills(accountNumber: string, query: { year?: number; page?: number; pageSize?: number }, client: ApiClient = api, signal?: AbortSignal): Promise<AccountBills> {
+  return answer(client.GET('/api/v1/accounts/{accountNumber}/bills', { params: { path: { accountNumber }, query }, signal }));
+}
+
 export function fetchBill(billId: string, client: ApiClient = api, signal?: AbortSignal): Promise<BillDetail> {
   return answer(client.GET('/api/v1/bills/{id}', { params: { path: { id: billId } }, signal }));
 }
