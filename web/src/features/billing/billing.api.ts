@@ -47,6 +47,14 @@ export function activeMeter(account: Account): Account['meters'][number] | undef
   return account.meters.find((m) => m.status === 'active') ?? account.meters[0];
 }
 
+export type MeterReading = Schema<'MeterReading'>;
+
+/** The account's last accepted reading, shown beside the box so a person can check what they typed against it. */
+export async function lastAcceptedReading(accountNumber: string, client: ApiClient = api, signal?: AbortSignal): Promise<MeterReading | null> {
+  const { readings } = await answer(client.GET('/api/v1/accounts/{accountNumber}/readings', { params: { path: { accountNumber } }, signal }));
+  return readings.find((r) => r.status === 'accepted') ?? null;
+}
+
 export function submitReading(input: ReadingInput, client: ApiClient = api): Promise<ReadingDecision> {
   return answer(client.POST('/api/v1/readings', { body: input }));
 }

@@ -1,7 +1,7 @@
 // Which dues the person ticked, how much of each they pay, and what that adds up to. Pure, so it is tested without
 // a browser. Amounts stay decimal strings and are compared in integer minor units (never floats).
 import { normaliseNumberInput } from '../../lib/digits.js';
-import { fromMinorUnits, sumByCurrency, toMinorUnits, type AmountInCurrency } from '../../lib/money.js';
+import { currencyScale, fromMinorUnits, sumByCurrency, toMinorUnits, type AmountInCurrency } from '../../lib/money.js';
 import type { Payable } from './dues.api.js';
 
 /** Amounts typed for dues paid in part, by payable id. A due with no entry is paid in full. */
@@ -34,7 +34,7 @@ export function selectionState(payables: readonly Payable[], selection: Readonly
   return count === 0 ? 'none' : count === selectable.length ? 'all' : 'some';
 }
 
-export type AmountProblem = 'invalid' | 'below_minimum' | 'above_due';
+export type AmountProblem = 'invalid' | 'too_many_decimals' | 'below_minimum' | 'not_positive' | 'above_due';
 
 /** "12,5" or "١٢٫٥" as typed → "12.5"; the decimal separators people use become a dot. */
 export function normaliseTypedAmount(typed: string): string {
@@ -43,16 +43,20 @@ export function normaliseTypedAmount(typed: string): string {
 
 /** Why a typed partial amount cannot be paid, or null when it can. */
 export function amountProblem(payable: Payable, typed: string): AmountProblem | null {
+  const normalised = normaliseTypedAmount(typed);
+  // A number, but with more decimals than the currency has (1.5001 KD): say that, not "write it in digits".
+  if (/^\d+\.\d+$/.test(normalised) && normalised.split('.')[1]!.length > currencyScale(payable.currency)) return 'too_many_decimals';
   let minor: bigint;
   try {
-    minor = toMinorUnits(normaliseTypedAmount(typed), payable.currency);
+    minor = toMinorUnits(normalised, payable.currency);
   } catch {
     return 'invalid';
   }
-  if (minor <= 0n) return 'invalid';
+  const minimum = payable.minPartialAmount ? toMinorUnits(payable.minPartialAmount, payable.currency) : 0n;
+  // Zero or less: the least that can be paid is the useful answer when there is one.
+  if (minor <= 0n) return minimum > 0n ? 'below_minimum' : 'not_positive';
   const due = toMinorUnits(payable.amountDue, payable.currency);
   if (minor > due) return 'above_due';
-  const minimum = payable.minPartialAmount ? toMinorUnits(payable.minPartialAmount, payable.currency) : 0n;
   if (minor < due && minor < minimum) return 'below_minimum';
   return null;
 }
