@@ -47,7 +47,7 @@ describe.skipIf(!browserCheck.available)('portal flows in Chromium', () => {
     await showAllDues(page);
     const boxes = page.getByTestId('payable-checkbox');
     expect(await boxes.count()).toBeGreaterThan(0);
-    for (let i = 1; i < (await boxes.count()); i++) await boxes.nth(i).uncheck();
+    for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).setChecked(i === 0);
     await page.getByTestId('pay').click();
     await page.waitForURL((url) => url.pathname.endsWith('/kpg/PaymentHTTP.htm'));
     const approve = page.locator('button.approve');

@@ -1,5 +1,6 @@
 // Which dues the person ticked, how much of each they pay, and what that adds up to. Pure, so it is tested without
 // a browser. Amounts stay decimal strings and are compared in integer minor units (never floats).
+import { PORTAL_TIME_ZONE } from '../../i18n/format.js';
 import { normaliseNumberInput } from '../../lib/digits.js';
 import { currencyScale, fromMinorUnits, sumByCurrency, toMinorUnits, type AmountInCurrency } from '../../lib/money.js';
 import type { Payable } from './dues.api.js';
@@ -12,9 +13,17 @@ export function selectablePayables(payables: readonly Payable[]): Payable[] {
   return payables.filter((p) => p.payableOnline);
 }
 
-/** On a fresh look-up everything payable is ticked: most people pay all they owe. */
-export function initialSelection(payables: readonly Payable[]): Set<string> {
-  return new Set(selectablePayables(payables).map((p) => p.id));
+/** Today's date where the dues fall due (Kuwait), as the API writes due dates: "2026-12-05". */
+export function dueToday(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: PORTAL_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/**
+ * On a fresh look-up only what is due now is ticked (due today or earlier): a long list of bills not yet due
+ * must not be paid by default. The rest are a tick away, or "select all".
+ */
+export function initialSelection(payables: readonly Payable[], today = dueToday()): Set<string> {
+  return new Set(selectablePayables(payables).filter((p) => p.dueDate <= today).map((p) => p.id));
 }
 
 export function toggle(selection: ReadonlySet<string>, id: string, checked: boolean): Set<string> {
@@ -25,7 +34,7 @@ export function toggle(selection: ReadonlySet<string>, id: string, checked: bool
 }
 
 export function selectAll(payables: readonly Payable[], checked: boolean): Set<string> {
-  return checked ? initialSelection(payables) : new Set();
+  return checked ? new Set(selectablePayables(payables).map((p) => p.id)) : new Set();
 }
 
 export function selectionState(payables: readonly Payable[], selection: ReadonlySet<string>): 'none' | 'some' | 'all' {
