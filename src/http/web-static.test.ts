@@ -64,6 +64,30 @@ describe('registerWebApp', () => {
     }
   });
 
+  it('answers the portal with status 404 for a path that is none of its pages, and the icon for /favicon.ico', async () => {
+    for (const url of ['/no-such-page', '/bills/a/b', '/staff/nothing', '/pay/result']) {
+      const response = await app.inject({ method: 'GET', url });
+      expect(response.statusCode, url).toBe(404);
+      expect(response.headers['content-type']).toMatch(/text\/html/);
+      expect(response.body).toBe(INDEX);
+    }
+    for (const url of ['/pay/result/pay_01JDEMO0000000000000000000', '/bills?account=E-1&year=2025', '/bills/bill_1', '/staff/bill-runs', '/settings/notifications/']) {
+      expect((await app.inject({ method: 'GET', url })).statusCode, url).toBe(200);
+    }
+    const icon = await app.inject({ method: 'GET', url: '/favicon.ico' });
+    expect(icon.statusCode).toBe(200);
+    expect(icon.headers['content-type']).toMatch(/image\/svg\+xml/);
+  });
+
+  it('lists every page of the portal’s router among its 200 paths', async () => {
+    const { readFileSync } = await import('node:fs');
+    const router = readFileSync(new URL('../../web/src/routes/index.tsx', import.meta.url), 'utf8');
+    const paths = [...router.matchAll(/path="([^"*]+)"/g)].map((m) => `/${m[1]!.replace(/:[A-Za-z]+/g, 'x')}`);
+    expect(paths.length).toBeGreaterThan(10);
+    const { isPortalPath } = await import('./web-static.js');
+    for (const page of paths) expect(isPortalPath(page), page).toBe(true);
+  });
+
   it('leaves server paths to the app: an unknown API path is the JSON 404, never the portal', async () => {
     for (const url of ['/api/v1/nothing', '/api', '/docs/nothing', '/health/x', '/metrics/x', '/dev/x', '/ready/x']) {
       const response = await app.inject({ method: 'GET', url });

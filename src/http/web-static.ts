@@ -3,7 +3,8 @@
 // - Vite names everything under /assets/ by its content hash, so those files are cached for a year, immutable.
 // - index.html is revalidated on every visit (no-cache + ETag), so a new release is picked up at once.
 // - Any other GET that is not a file and not a server path (/api, /docs, /health, /ready, /metrics, /dev) answers
-//   index.html: the portal's router decides what to show (SPA fallback). Server paths fall through to the app's
+//   index.html: the portal's router decides what to show (SPA fallback), with status 404 when the path is none
+//   of the portal's pages (PORTAL_PATHS). Server paths fall through to the app's
 //   JSON 404 so an API client never receives a web page.
 // - The build writes .br and .gz twins of text files; they are sent to browsers that accept them.
 // - If the portal has not been built, a short page says how to build it. The check happens per request, so
@@ -20,6 +21,21 @@ export interface WebAppOptions {
 
 /** Paths the server owns; the portal never answers for them. */
 export const SERVER_PATH_PREFIXES = ['/api', '/docs', '/health', '/ready', '/metrics', '/dev'] as const;
+
+/**
+ * The portal's pages (web/src/routes/index.tsx): these answer 200; any other path answers the portal's "not
+ * found" page with status 404. A page added there is added here too (web-static.test.ts checks both lists).
+ */
+export const PORTAL_PATHS: readonly RegExp[] = [
+  /^\/$/, /^\/sign-in$/, /^\/dashboard$/, /^\/violations$/, /^\/payments$/, /^\/receipts\/[^/]+$/, /^\/settings\/notifications$/,
+  /^\/bills$/, /^\/bills\/[^/]+$/, /^\/readings$/, /^\/pay\/result\/[^/]+$/,
+  /^\/staff$/, /^\/staff\/violations\/new$/, /^\/staff\/bill-runs$/, /^\/staff\/notifications$/, /^\/staff\/collections$/,
+];
+
+export function isPortalPath(pathname: string): boolean {
+  const trimmed = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  return PORTAL_PATHS.some((pattern) => pattern.test(trimmed));
+}
 
 const HASHED_ASSETS = '/assets/';
 const ONE_YEAR_SECONDS = 365 * 24 * 3600;
@@ -46,7 +62,12 @@ export async function registerWebApp(app: FastifyInstance, options: WebAppOption
 
       const file = await fileInside(root, pathname);
       if (file) return sendStatic(reply, root, file);
+      // Browsers ask for /favicon.ico on pages that name no icon (the server-rendered verification page, a PDF).
+      if (pathname === '/favicon.ico' && (await isFile(path.join(root, 'favicon.svg')))) return sendStatic(reply.type('image/svg+xml'), root, 'favicon.svg');
       if (pathname.startsWith(HASHED_ASSETS) || FILE_LIKE.test(pathname)) return reply.callNotFound();
+      // A path the portal has no page for still gets the portal (its "page not found", in the person's language),
+      // but with status 404, so crawlers, link checkers and monitors are not told it exists.
+      if (!isPortalPath(pathname)) void reply.code(404);
       return sendStatic(reply, root, 'index.html');
     });
   });

@@ -165,6 +165,40 @@ describe('bills', () => {
   });
 });
 
+describe('bill history of an account', () => {
+  it('reaches every bill a page at a time, filters by year, and is the owner\'s and staff\'s only', async () => {
+    const all = (await get('/api/v1/me/bills', asCitizen)).json().bills as { id: string; accountNumber: string; period: string }[];
+    const accountNumber = all[0]!.accountNumber;
+    const periods = all.filter((b) => b.accountNumber === accountNumber).map((b) => b.period);
+    expect(periods.length).toBe(12);
+
+    const seen: string[] = [];
+    for (let page = 1; page <= 3; page++) {
+      const response = await get(`/api/v1/accounts/${accountNumber}/bills?pageSize=5&page=${page}`, asCitizen);
+      expect(response.statusCode, response.body).toBe(200);
+      const body = response.json();
+      expect(body).toMatchObject({ accountNumber, page, pageSize: 5, total: 12 });
+      seen.push(...body.bills.map((b: { period: string }) => b.period));
+    }
+    expect(seen).toEqual(periods);
+
+    const years = [...new Set(periods.map((p) => Number(p.slice(0, 4))))].sort((a, b) => b - a);
+    expect(years.length).toBe(2);
+    const older = years.at(-1)!;
+    const ofYear = (await get(`/api/v1/accounts/${accountNumber}/bills?year=${older}`, asCitizen)).json();
+    expect(ofYear.years).toEqual(years);
+    expect(ofYear.bills.map((b: { period: string }) => b.period)).toEqual(periods.filter((p) => p.startsWith(`${older}-`)));
+    expect(ofYear.total).toBe(ofYear.bills.length);
+
+    expect((await get(`/api/v1/accounts/${accountNumber}/bills?pageSize=2`, asCashier)).json().bills).toHaveLength(2);
+    expect((await get(`/api/v1/accounts/${accountNumber}/bills`, asOther)).statusCode).toBe(403);
+    expect((await get(`/api/v1/accounts/${accountNumber}/bills`)).statusCode).toBe(401);
+    const bad = await get(`/api/v1/accounts/${accountNumber}/bills?page=0`, asCitizen);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().code).toBe('validation_failed');
+  });
+});
+
 describe('bill runs over HTTP', () => {
   it('starts a run for an administrator, reports its progress, and refuses a future period', async () => {
     const started = await post('/api/v1/bill-runs', { biller: 'mew-water', period: '2026-10' }, asAdmin);

@@ -7,6 +7,7 @@ import { DEMO_PASSWORD } from '../../src/db/seed/demo-accounts.js';
 import { demoPeople } from '../../src/db/seed/foundation.seed.js';
 import { formatAmount } from '../../web/src/i18n/format.js';
 import { sumByCurrency } from '../../web/src/lib/money.js';
+import { dueToday } from '../../web/src/features/quick-pay/dues-selection.js';
 import ar from '../../web/src/i18n/ar.json';
 import en from '../../web/src/i18n/en.json';
 import { seriousAccessibilityViolations } from './support/axe.js';
@@ -110,9 +111,11 @@ describe.skipIf(!browserCheck.available)('web portal in Chromium', () => {
     const page = await open('/');
     const answer = await page.request.get(`/api/v1/dues?civilId=${citizen!.civilId}`);
     expect(answer.status()).toBe(200);
-    const dues = (await answer.json()) as { payables: Array<{ id: string; amountDue: string; currency: string; payableOnline: boolean }> };
+    const dues = (await answer.json()) as { payables: Array<{ id: string; amountDue: string; currency: string; payableOnline: boolean; dueDate: string }> };
     const payable = dues.payables.filter((p) => p.payableOnline);
     expect(payable.length).toBeGreaterThan(0);
+    // Ticked at first: only what is due now (due today or earlier), never the bills not yet due.
+    const dueNow = payable.filter((p) => p.dueDate <= dueToday());
     const shownTotal = (items: typeof payable) =>
       sumByCurrency(items.map((p) => ({ amount: p.amountDue, currency: p.currency }))).map((t) => formatAmount(t.amount, t.currency, 'ar')).join(' + ');
     const plain = (text: string) => text.replace(/[\u00a0\u200e\u200f\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim();
@@ -121,17 +124,23 @@ describe.skipIf(!browserCheck.available)('web portal in Chromium', () => {
     await page.getByRole('button', { name: ar.quickPay.search }).click();
     await page.getByTestId('dues').waitFor();
     // A long list folds after its first rows (the hidden ones still ticked and counted); opened, every due is
-    // listed; only those payable online can be ticked, and all of them start ticked.
+    // listed; only those payable online can be ticked, and those due now start ticked, their total shown.
+    const totalOf = (items: typeof payable) => (items.length ? plain(shownTotal(items)) : ar.quickPay.nothingSelected);
     if (dues.payables.length > 10) {
       expect(await page.getByTestId('dues').getByRole('listitem').count()).toBeLessThan(dues.payables.length);
-      expect(plain(await page.getByTestId('selected-total').innerText())).toBe(plain(shownTotal(payable)));
+      expect(plain(await page.getByTestId('selected-total').innerText())).toBe(totalOf(dueNow));
       await page.getByTestId('show-all-dues').click();
     }
     expect(await page.getByTestId('dues').getByRole('listitem').count()).toBe(dues.payables.length);
     const boxes = page.getByTestId('payable-checkbox');
     expect(await boxes.count()).toBe(payable.length);
-    expect(plain(await page.getByTestId('selected-total').innerText())).toBe(plain(shownTotal(payable)));
+    expect(plain(await page.getByTestId('selected-total').innerText())).toBe(totalOf(dueNow));
+    const ticked = await boxes.evaluateAll((all) => all.filter((b) => (b as HTMLInputElement).checked).map((b) => (b as HTMLInputElement).value));
+    expect(ticked.sort()).toEqual(dueNow.map((p) => p.id).sort());
 
+    // Every box ticked, then the first unticked: the total follows.
+    for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
+    expect(plain(await page.getByTestId('selected-total').innerText())).toBe(plain(shownTotal(payable)));
     await boxes.first().uncheck();
     const rest = payable.slice(1);
     expect(plain(await page.getByTestId('selected-total').innerText())).toBe(rest.length ? plain(shownTotal(rest)) : ar.quickPay.nothingSelected);

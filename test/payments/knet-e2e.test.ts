@@ -90,11 +90,10 @@ describe('paying a bill and a fine through KNET', () => {
     expect(await ledger.balance(h.ctx, 'clearing:knet')).toBe(42_500n);
     await expectBalancedLedger(h.ctx);
 
-    // The page the browser lands on.
-    const resultPage = await fetch(outcome.redirectUrl!);
-    const html = await resultPage.text();
-    expect(html).toContain(payment!.receiptNumber!);
-    expect(html).toContain('Payment received');
+    // The portal's page the browser lands on reads the payment's result (test/e2e/payment-result.test.ts shows it).
+    const landed = (await (await fetch(`${h.baseUrl}/api/v1/payments/${body.paymentId}/result`)).json()) as { status: string; receiptNumber: string; items: unknown[] };
+    expect(landed).toMatchObject({ status: 'posted', receiptNumber: payment!.receiptNumber });
+    expect(landed.items).toHaveLength(2);
 
     // The receipt, queued for email/SMS through the outbox.
     const events = await h.ctx.db.select().from(outbox).where(eq(outbox.topic, 'payment.received'));
@@ -137,8 +136,9 @@ describe('paying a bill and a fine through KNET', () => {
       expect(await ledger.balance(h.ctx, receivableAccountOf(open))).toBe(7_250n);
       expect(await ledger.balance(h.ctx, 'clearing:knet')).toBe(clearingBefore);
       await expectBalancedLedger(h.ctx);
-      const page = await (await fetch(outcome.redirectUrl!)).text();
-      expect(page).toContain('Payment not completed');
+      const paymentId = new URL(outcome.redirectUrl!).pathname.split('/').at(-1);
+      const landed = (await (await fetch(`${h.baseUrl}/api/v1/payments/${paymentId}/result`)).json()) as { status: string; items: Array<{ payableId: string }> };
+      expect(landed).toMatchObject({ status: 'failed', receiptNumber: null, items: [{ payableId: open.id, amount: '7.250' }] });
     });
   }
 });

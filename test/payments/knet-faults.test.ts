@@ -213,10 +213,19 @@ describe('the error URL', () => {
       expect(landed.status).toBe(303);
       expect(landed.headers.get('location')).toBe(`${h.baseUrl}/pay/result/${payment.id}`);
       expect(await findPayment(h.ctx.db, payment.id)).toMatchObject({ status: 'failed', failureCode: 'gateway_not_captured' });
-      expect(await (await fetch(landed.headers.get('location')!)).text()).toContain('Payment not completed');
+      expect(await (await fetch(`${h.baseUrl}/api/v1/payments/${payment.id}/result`)).json()).toMatchObject({ status: 'failed', failureCode: 'gateway_not_captured' });
       expect(await ledger.balance(h.ctx, receivableAccountOf(payable))).toBe(3_500n);
     } finally {
       await new Promise((resolve) => failing.close(resolve));
     }
+  });
+
+  it('sends a payer back from a bare error URL (after a host timeout) to the payment the URL names, else to "unknown"', async () => {
+    const named = 'pay_01JDEMO0000000000000000000';
+    const back = await fetch(`${h.baseUrl}/api/v1/payments/knet/error?payment=${named}`, { redirect: 'manual' });
+    expect(back.status).toBe(303);
+    expect(back.headers.get('location')).toBe(`${h.baseUrl}/pay/result/${named}`);
+    const junk = await fetch(`${h.baseUrl}/api/v1/payments/knet/error?payment=..%2Fadmin`, { redirect: 'manual' });
+    expect(junk.headers.get('location')).toBe(`${h.baseUrl}/pay/result/unknown`);
   });
 });

@@ -3,7 +3,7 @@ import type { AppDeps } from '../../http/app.js';
 import { errorResponses } from '../../http/schemas.js';
 import type { Ctx } from '../../platform/context.js';
 import { getBillRun, listBillRuns, requestBillRun } from './bill-run.service.js';
-import { billPdf, billsOfAccountNumber, consumptionHistory, getBill, myBills } from './bills.service.js';
+import { billHistory, billPdf, consumptionHistory, getBill, myBills } from './bills.service.js';
 import { presentBillDetail, presentBills, presentRun } from './billing.present.js';
 import * as s from './billing.schemas.js';
 
@@ -18,8 +18,11 @@ export const billingRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
   }, async (request) => ({ bills: await presentBills(request.ctx, (await myBills(request.ctx, request.actor)).bills) }));
 
   app.get('/api/v1/accounts/:accountNumber/bills', {
-    schema: { tags, summary: "An account's bills (its owner, cashiers, administrators)", params: s.accountParams, response: { 200: s.billsResponse, ...errorResponses } },
-  }, async (request) => ({ bills: await presentBills(request.ctx, (await billsOfAccountNumber(request.ctx, request.actor, request.params.accountNumber)).bills) }));
+    schema: { tags, summary: "An account's bill history, newest first, a page at a time, optionally one year's (its owner, cashiers, administrators)", params: s.accountParams, querystring: s.accountBillsQuery, response: { 200: s.accountBillsResponse, ...errorResponses } },
+  }, async (request) => {
+    const { account, bills, total, years } = await billHistory(request.ctx, request.actor, request.params.accountNumber, request.query);
+    return { accountNumber: account.accountNumber, bills: await presentBills(request.ctx, bills), page: request.query.page, pageSize: request.query.pageSize, total, years };
+  });
 
   app.get('/api/v1/bills/:id', {
     schema: { tags, summary: 'A bill with its lines, readings and the last 12 periods of consumption', params: s.billParams, response: { 200: s.billDetailSchema, ...errorResponses } },

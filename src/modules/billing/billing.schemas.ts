@@ -48,6 +48,21 @@ export const billDetailSchema = billSummarySchema.extend({
 }).strict().meta({ id: 'Bill' });
 
 export const billsResponse = z.object({ bills: z.array(billSummarySchema) }).strict();
+export const accountBillsQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(60).default(12),
+}).strict();
+export const accountBillsResponse = z.object({
+  accountNumber: z.string(),
+  bills: z.array(billSummarySchema),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  /** Bills matching the filter, across all pages. */
+  total: z.number().int(),
+  /** Years the account has bills in, newest first. */
+  years: z.array(z.number().int()),
+}).strict().meta({ id: 'AccountBills' });
 export const billParams = z.object({ id: z.string().min(1).max(64) }).strict();
 export const accountParams = z.object({ accountNumber: z.string().min(1).max(32) }).strict();
 export const billPdfQuery = z.object({ lang: languageSchema.default('ar') }).strict();

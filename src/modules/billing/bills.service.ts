@@ -30,12 +30,20 @@ export async function getBill(ctx: Ctx, actor: Actor, billId: string): Promise<{
   return { bill: { ...bill, lines: await store.linesOf(ctx.db, bill.id) }, account };
 }
 
-export async function billsOfAccountNumber(ctx: Ctx, actor: Actor, accountNumber: string, limit = 24): Promise<{ account: Account; bills: store.BillRow[] }> {
+/**
+ * An account's bill history, a page at a time, optionally one year's: every bill the account ever had is
+ * reachable (the dashboard shows only the latest). Same access as the account's bills.
+ */
+export async function billHistory(ctx: Ctx, actor: Actor, accountNumber: string, query: { year?: number | undefined; page: number; pageSize: number }): Promise<{ account: Account; bills: store.BillRow[]; total: number; years: number[] }> {
   requireRole(actor, 'citizen', ...ACCOUNT_STAFF);
   const account = await findAccountByNumber(ctx, accountNumber);
   if (!account) throw new AppError('account_not_found');
   assertAccountAccess(actor, account);
-  return { account, bills: await store.billsOfAccount(ctx.db, account.id, limit) };
+  const [{ rows, total }, years] = await Promise.all([
+    store.billsOfAccountPage(ctx.db, account.id, { year: query.year, limit: query.pageSize, offset: (query.page - 1) * query.pageSize }),
+    store.billYearsOfAccount(ctx.db, account.id),
+  ]);
+  return { account, bills: rows, total, years };
 }
 
 /** The signed-in citizen's bills across all their accounts, newest first. */

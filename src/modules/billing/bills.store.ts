@@ -20,9 +20,22 @@ export async function linesOf(db: Executor, billId: string): Promise<BillLineRow
   return db.select().from(billLines).where(eq(billLines.billId, billId)).orderBy(asc(billLines.position));
 }
 
-/** An account's bills, newest first (the (account, period) key serves it). */
-export async function billsOfAccount(db: Executor, accountId: string, limit: number): Promise<BillRow[]> {
-  return db.select().from(bills).where(eq(bills.accountId, accountId)).orderBy(desc(bills.period)).limit(limit);
+/** One page of an account's bills, newest first, optionally of one year (periods are 'YYYY-MM'), and how many in all. */
+export async function billsOfAccountPage(db: Executor, accountId: string, page: { year?: number | undefined; limit: number; offset: number }): Promise<{ rows: BillRow[]; total: number }> {
+  const where = page.year === undefined
+    ? eq(bills.accountId, accountId)
+    : and(eq(bills.accountId, accountId), sql`${bills.period} LIKE ${`${page.year}-%`}`);
+  const [rows, [counted]] = await Promise.all([
+    db.select().from(bills).where(where).orderBy(desc(bills.period)).limit(page.limit).offset(page.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(bills).where(where),
+  ]);
+  return { rows, total: Number(counted?.n ?? 0) };
+}
+
+/** The years an account has bills in, newest first (for the history's year filter). */
+export async function billYearsOfAccount(db: Executor, accountId: string): Promise<number[]> {
+  const rows = await db.selectDistinct({ year: sql<string>`substr(${bills.period}, 1, 4)` }).from(bills).where(eq(bills.accountId, accountId));
+  return rows.map((r) => Number(r.year)).sort((a, b) => b - a);
 }
 
 export async function billsOfAccounts(db: Executor, accountIds: string[], limit: number): Promise<BillRow[]> {

@@ -32,12 +32,25 @@ export async function activeType(ctx: Ctx, code: string): Promise<store.Violatio
 
 /** The fine for a violation of `type`: its fixed amount, or for speeding the band chosen from speed and limit. */
 export async function fineFor(ctx: Ctx, type: store.ViolationTypeRow, speed: { speedKmh?: number | null; limitKmh?: number | null }): Promise<bigint> {
-  if (!type.isSpeeding) return type.amount;
+  return (await fineWithBand(ctx, type, speed)).amount;
+}
+
+async function fineWithBand(ctx: Ctx, type: store.ViolationTypeRow, speed: { speedKmh?: number | null; limitKmh?: number | null }): Promise<{ amount: bigint; band: store.SpeedingBandRow | null }> {
+  if (!type.isSpeeding) return { amount: type.amount, band: null };
   const { speedKmh, limitKmh } = speed;
   if (speedKmh == null || limitKmh == null || !(limitKmh > 0) || !(speedKmh > limitKmh)) {
     throw new AppError('violation_speed_required', { speedKmh: speedKmh ?? null, limitKmh: limitKmh ?? null });
   }
   const band = chooseSpeedingBand(await store.listSpeedingBands(ctx.db, [type.code]), speedKmh, limitKmh);
   if (!band) throw new AppError('violation_speed_required', { speedKmh, limitKmh, reason: 'no band covers this speed' });
-  return band.amount;
+  return { amount: band.amount, band };
+}
+
+/**
+ * The fine that recording would set for this type (and speed), without recording anything: the officer's form
+ * shows it before the officer presses Record. The same rule as recording (fineFor), so the two cannot disagree.
+ */
+export async function previewFine(ctx: Ctx, input: { typeCode: string; speedKmh?: number | undefined; limitKmh?: number | undefined }): Promise<{ type: store.ViolationTypeRow; amount: bigint; band: store.SpeedingBandRow | null }> {
+  const type = await activeType(ctx, input.typeCode);
+  return { type, ...(await fineWithBand(ctx, type, input)) };
 }

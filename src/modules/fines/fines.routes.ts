@@ -5,7 +5,7 @@ import type { AppDeps } from '../../http/app.js';
 import { errorResponses } from '../../http/schemas.js';
 import { formatAmount } from '../../shared/money.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import { listCatalogue } from './catalogue.service.js';
+import { listCatalogue, previewFine } from './catalogue.service.js';
 import { checkClearance } from './clearance.service.js';
 import { getViolation, lookupViolations } from './lookup.service.js';
 import { decideObjection, fileObjection, getObjection, listObjections } from './objections.service.js';
@@ -31,6 +31,13 @@ export const finesRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
           .map((b) => ({ overFromKmh: b.overFromKmh, overToKmh: b.overToKmh, amount: formatAmount(b.amount, t.currency) })),
       })),
     };
+  });
+
+  app.get('/api/v1/violation-types/fine', {
+    schema: { tags, summary: 'The fine recording would set for a type (and, for speeding, speed and limit): the same rule, nothing recorded', querystring: s.finePreviewQuery, response: { 200: s.finePreviewResponse, ...errorResponses } },
+  }, async (request) => {
+    const { type, amount, band } = await previewFine(request.ctx, request.query);
+    return { typeCode: type.code, amount: formatAmount(amount, type.currency), currency: type.currency, speedingBand: band ? { overFromKmh: band.overFromKmh, overToKmh: band.overToKmh } : null };
   });
 
   app.post('/api/v1/violations', {

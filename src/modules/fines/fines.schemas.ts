@@ -17,6 +17,18 @@ export const violationTypeSchema = z.object({
   holdReason: bilingual.nullable(),
   speedingBands: z.array(z.object({ overFromKmh: z.number().int(), overToKmh: z.number().int().nullable(), amount: z.string() }).strict()),
 }).strict().meta({ id: 'ViolationType' });
+export const finePreviewQuery = z.object({
+  typeCode: z.string().min(1).max(64),
+  speedKmh: z.coerce.number().int().min(1).max(500).optional(),
+  limitKmh: z.coerce.number().int().min(1).max(300).optional(),
+}).strict();
+export const finePreviewResponse = z.object({
+  typeCode: z.string(),
+  amount: z.string(),
+  currency: z.string(),
+  /** For speeding: the band the speed falls in (km/h over the limit). */
+  speedingBand: z.object({ overFromKmh: z.number().int(), overToKmh: z.number().int().nullable() }).strict().nullable(),
+}).strict().meta({ id: 'FinePreview' });
 export const catalogueResponse = z.object({ types: z.array(violationTypeSchema) }).strict();
 
 // ── recording ──

@@ -1,8 +1,7 @@
-// Server-rendered pages that must work without the portal's JavaScript: the receipt verification page behind
-// the QR code (anyone, no sign-in) and the page the card gateway sends the payer back to. Arabic first, English
-// beside it; no scripts, inline styles only (the CSP allows them), nothing personal beyond masked initials.
+// The server-rendered page that must work without the portal's JavaScript: the receipt verification page behind
+// the QR code (anyone, no sign-in). The page the card gateway sends the payer back to is the portal's own
+// (/pay/result/<id>, in the person's language). Arabic first, English beside it; no scripts, inline styles only (the CSP allows them), nothing personal beyond masked initials.
 import type { ReceiptVerification, ReceiptView } from './receipts.service.js';
-import type { PaymentRow } from './payments.store.js';
 import { formatAmount } from '../../shared/money.js';
 
 export function escapeHtml(text: string): string {
@@ -39,18 +38,26 @@ function receiptTable(r: ReceiptView): string {
     + `<tr><th>الإجمالي · Total</th><td></td><th class="num">${escapeHtml(r.total)} ${escapeHtml(r.currency)}</th></tr></tbody></table>`;
 }
 
-function receiptFacts(r: ReceiptView): string {
+/** "2026-12-05 09:41" in the business time zone, as the PDF, email and portal show it (never UTC). */
+function localDateTime(iso: string, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    .formatToParts(new Date(iso));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
+}
+
+function receiptFacts(r: ReceiptView, timeZone: string): string {
   const status = STATUS_TEXT[r.status];
   const refunded = r.refunded !== formatAmount(0n, r.currency) ? `<p class="${status.cls}">المبلغ المسترد · Refunded: <span class="num">${escapeHtml(r.refunded)} ${escapeHtml(r.currency)}</span></p>` : '';
   return `<p>رقم الإيصال · Receipt number: <strong class="num">${escapeHtml(r.receiptNumber)}</strong></p>`
     + `<p>الحالة · Status: <strong class="${status.cls}">${escapeHtml(status.ar)} · ${escapeHtml(status.en)}</strong></p>${refunded}`
-    + `<p>تاريخ الدفع · Paid at: <span class="num">${escapeHtml(r.paidAt.replace('T', ' ').slice(0, 19))} UTC</span></p>`
+    + `<p>تاريخ الدفع · Paid at: <span class="num">${escapeHtml(localDateTime(r.paidAt, timeZone))} (${escapeHtml(timeZone)})</span></p>`
     + `<p>جهة الإصدار · Issued at: ${escapeHtml(r.issuingPoint.ar)} · ${escapeHtml(r.issuingPoint.en)}</p>`
     + (r.payer.name ? `<p>الدافع · Payer: ${escapeHtml(r.payer.name.ar)} · <span lang="en">${escapeHtml(r.payer.name.en)}</span></p>` : '');
 }
 
 /** GET /r/<number>?sig=…: genuine or not, and the receipt's state (refunded, reversed) when genuine. */
-export function verificationPage(receiptNumber: string, result: ReceiptVerification): string {
+export function verificationPage(receiptNumber: string, result: ReceiptVerification, timeZone: string): string {
   if (!result.genuine || !result.receipt) {
     return page('إيصال غير صحيح · Receipt not genuine', `<section><h1 class="bad">✗ إيصال غير صحيح · Not a genuine receipt</h1>${both(
       `لم نجد إيصالاً بالرقم <span class="num">${escapeHtml(receiptNumber)}</span> بهذا التوقيع. لا تقبل هذا الإيصال كإثبات للسداد.`,
@@ -62,34 +69,5 @@ export function verificationPage(receiptNumber: string, result: ReceiptVerificat
   const heading = valid
     ? `<h1 class="ok">✓ إيصال صحيح · Genuine receipt</h1>`
     : `<h1 class="${STATUS_TEXT[r.status].cls}">⚠ إيصال صحيح، لكنه ${escapeHtml(STATUS_TEXT[r.status].ar)} · Genuine, but ${escapeHtml(STATUS_TEXT[r.status].en)}</h1>`;
-  return page(`إيصال ${r.receiptNumber} · Receipt ${r.receiptNumber}`, `<section>${heading}${receiptFacts(r)}</section><section>${receiptTable(r)}</section>`);
-}
-
-/** Where the gateway sends the payer back: paid (with the receipt), not paid, or still being confirmed. */
-export function paymentResultPage(payment: PaymentRow | undefined, receipt: ReceiptView | undefined, links: { verifyUrl?: string; pdfUrl?: (lang: 'ar' | 'en') => string }): string {
-  if (!payment) {
-    return page('الدفع · Payment', `<section><h1 class="bad">لم نتعرف على هذه الدفعة · This payment is not known</h1></section>`);
-  }
-  if (receipt) {
-    const pdf = links.pdfUrl ? `<p><a href="${escapeHtml(links.pdfUrl('ar'))}">تنزيل الإيصال (PDF)</a> · <a href="${escapeHtml(links.pdfUrl('en'))}" lang="en">Download receipt (PDF)</a></p>` : '';
-    const verify = links.verifyUrl ? `<p><a href="${escapeHtml(links.verifyUrl)}">صفحة التحقق · Verification page</a></p>` : '';
-    return page('تم الدفع · Paid', `<section><h1 class="ok">✓ تم الدفع بنجاح · Payment received</h1>${receiptFacts(receipt)}${pdf}${verify}</section><section>${receiptTable(receipt)}</section>`);
-  }
-  const amount = `<span class="num">${escapeHtml(formatAmount(payment.amount, payment.currency))} ${escapeHtml(payment.currency)}</span>`;
-  if (payment.status === 'pending') {
-    return page('جارٍ التأكيد · Confirming', `<section><h1 class="warn">جارٍ تأكيد الدفع · Confirming your payment</h1>${both(
-      `لم يصلنا تأكيد الدفع بمبلغ ${amount} بعد. لا تدفع مرة أخرى: سنتحقق من البنك تلقائياً ويصلك الإيصال.`,
-      `We have not had confirmation of the ${amount} payment yet. Do not pay again: we check with the bank automatically and send the receipt.`,
-    )}</section>`);
-  }
-  const reasons: Record<string, { ar: string; en: string }> = {
-    gateway_canceled: { ar: 'ألغيت عملية الدفع.', en: 'The payment was cancelled.' },
-    gateway_not_captured: { ar: 'رفض البنك العملية.', en: 'The bank declined the payment.' },
-    gateway_host_timeout: { ar: 'لم يرد البنك في الوقت المحدد.', en: 'The bank did not answer in time.' },
-  };
-  const reason = reasons[payment.failureCode ?? ''] ?? { ar: 'لم تتم عملية الدفع.', en: 'The payment did not go through.' };
-  return page('لم يتم الدفع · Not paid', `<section><h1 class="bad">✗ لم يتم الدفع · Payment not completed</h1>${both(
-    `${escapeHtml(reason.ar)} لم يُخصم أي مبلغ ${amount}. يمكنك المحاولة مرة أخرى.`,
-    `${escapeHtml(reason.en)} Nothing was charged (${amount}). You can try again.`,
-  )}</section>`);
+  return page(`إيصال ${r.receiptNumber} · Receipt ${r.receiptNumber}`, `<section>${heading}${receiptFacts(r, timeZone)}</section><section>${receiptTable(r)}</section>`);
 }

@@ -6,21 +6,27 @@ import type { Ctx } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { formatAmount } from '../../shared/money.js';
 import { formatRedirectReply } from './gateways/index.js';
-import { handleGatewayCallback, settleWithGateway } from './gateway-flow.js';
+import { handleGatewayCallback } from './gateway-flow.js';
 import { findDues } from './inquiry.service.js';
 import { paymentGatewayOf } from './payments.gateway.js';
-import { paymentResultPage, verificationPage } from './payments.pages.js';
-import { checkout, getPayment, myPayments, presentPayment, recordChannelPayment } from './payments.service.js';
+import { verificationPage } from './payments.pages.js';
+import { checkout, getPayment, myPayments, paymentResult, presentPayment, recordChannelPayment } from './payments.service.js';
 import { getReceipt, receiptPdf, verifyReceipt } from './receipts.service.js';
 import { refundPayment } from './refunds.service.js';
-import { receiptVerifyUrl } from './receipt-signature.js';
 import * as s from './payments.schemas.js';
+
+const PAYMENT_ID = /^pay_[0-9A-Z]{26}$/;
 
 export const paymentsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   const tags = ['payments'];
   const gateway = () => paymentGatewayOf(deps);
   const base = () => deps.config.publicUrl;
-  const checkoutUrls = () => ({ responseUrl: `${base()}/api/v1/payments/knet/response`, errorUrl: `${base()}/api/v1/payments/knet/error` });
+  // The error URL names the payment: after a host timeout KNET's page links back to it bare, with no trandata to
+  // say which payment it was, and the payer should still land on that payment's result rather than "unknown".
+  const checkoutUrls = (paymentId: string) => ({
+    responseUrl: `${base()}/api/v1/payments/knet/response`,
+    errorUrl: `${base()}/api/v1/payments/knet/error?payment=${encodeURIComponent(paymentId)}`,
+  });
   const resultUrl = (paymentId: string) => `${base()}/pay/result/${paymentId}`;
 
   app.get('/api/v1/dues', {
@@ -51,6 +57,14 @@ export const paymentsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
     schema: { tags, summary: "A payment's state (the id is the payer's handle; nothing personal is shown)", params: s.paymentParams, response: { 200: s.paymentView, ...errorResponses } },
   }, async (request) => presentPayment(request.ctx, await getPayment(request.ctx, request.params.paymentId)));
 
+  // The portal's page at /pay/result/<id> (where KNET sends the payer back) reads this; it may ask the gateway first.
+  app.get('/api/v1/payments/:paymentId/result', {
+    schema: { tags, summary: 'A payment as the payer returns from the gateway: settled with the gateway first when still pending', params: s.paymentParams, response: { 200: s.paymentResultView, ...errorResponses } },
+  }, async (request) => {
+    const { payment, items } = await paymentResult(request.ctx, request.actor, gateway(), request.params.paymentId);
+    return { ...presentPayment(request.ctx, payment), items: items.map((item) => ({ payableId: item.payableId, amount: formatAmount(item.amount, payment.currency) })) };
+  });
+
   app.post('/api/v1/payments/:paymentId/refund', {
     schema: { tags, summary: 'Refund or reverse a payment (admin, with a reason)', params: s.paymentParams, body: s.refundBody, response: { 200: s.refundResponse, ...errorResponses } },
   }, async (request) => {
@@ -78,7 +92,8 @@ export const paymentsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
       const { payment } = await handleGatewayCallback(ctx, actor, knet, fields);
       return resultUrl(payment.id);
     } catch {
-      return `${base()}/pay/result/unknown`;
+      const named = fields.payment ?? '';
+      return resultUrl(PAYMENT_ID.test(named) ? named : 'unknown');
     }
   };
   app.get('/api/v1/payments/knet/error', {
@@ -89,30 +104,11 @@ export const paymentsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
     schema: { hide: true, body: s.gatewayCallbackBody },
   }, async (request, reply) => reply.redirect(await onErrorUrl(request.ctx, request.actor, request.body), 303));
 
-  app.get('/pay/result/:paymentId', { schema: { hide: true } }, async (request, reply) => {
-    const { paymentId } = request.params as { paymentId: string };
-    const payment = /^pay_[0-9A-Z]{26}$/.test(paymentId) ? await getPayment(request.ctx, paymentId).catch(() => undefined) : undefined;
-    // A payer who comes back before the gateway's notification arrived: ask the gateway now rather than show "pending".
-    let current = payment;
-    const knet = gateway();
-    if (current?.status === 'pending' && knet) current = (await settleWithGateway(request.ctx, request.actor, knet, current)).payment;
-    let receipt;
-    let links = {};
-    if (current?.receiptNumber) {
-      const amount = formatAmount(current.amount, current.currency);
-      const verifyUrl = receiptVerifyUrl(deps.config, current.receiptNumber, amount, current.currency);
-      const sig = new URL(verifyUrl).searchParams.get('sig')!;
-      receipt = (await verifyReceipt(request.ctx, current.receiptNumber, sig)).receipt;
-      links = { verifyUrl, pdfUrl: (lang: 'ar' | 'en') => `${base()}/api/v1/receipts/${current.receiptNumber}/pdf?lang=${lang}&sig=${sig}` };
-    }
-    return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(paymentResultPage(current, receipt, links));
-  });
-
   app.get('/r/:receiptNumber', { schema: { hide: true } }, async (request, reply) => {
     const { receiptNumber } = request.params as { receiptNumber: string };
     const { sig } = request.query as { sig?: string };
     const result = /^[A-Z]{3}-\d{4}-\d{6,}$/.test(receiptNumber) ? await verifyReceipt(request.ctx, receiptNumber, typeof sig === 'string' ? sig : undefined) : { genuine: false };
-    return reply.status(result.genuine ? 200 : 404).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(verificationPage(receiptNumber, result));
+    return reply.status(result.genuine ? 200 : 404).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(verificationPage(receiptNumber, result, deps.config.TZ_BUSINESS));
   });
 
   app.get('/api/v1/receipts/:receiptNumber', {

@@ -97,6 +97,11 @@ export const paymentView = z.object({
   postedAt: z.string().nullable(),
 }).strict().meta({ id: 'Payment' });
 
+/** The gateway's return page: the payment, and what it was for (ids and amounts only) so it can be tried again. */
+export const paymentResultView = paymentView.extend({
+  items: z.array(z.object({ payableId: z.string(), amount: z.string() }).strict()),
+}).strict().meta({ id: 'PaymentResult' });
+
 export const myPaymentsResponse = z.object({ payments: z.array(paymentView) }).strict();
 
 export const directPaymentResponse = paymentView.extend({ replayed: z.boolean() }).strict();

@@ -8,6 +8,7 @@ import { requireRole, type Actor } from '../../platform/actor.js';
 import { startCheckout, type CheckoutResult, type CheckoutUrls } from './checkout.service.js';
 import { postDirectPayment, type DirectPaymentResult } from './direct-posting.js';
 import type { PaymentGateway } from './gateways/index.js';
+import { settleWithGateway } from './gateway-flow.js';
 import { auditedRefusals } from './payments.audit.js';
 import { receiptVerifyUrl } from './receipt-signature.js';
 import * as store from './payments.store.js';
@@ -61,6 +62,17 @@ export async function getPayment(ctx: Ctx, paymentId: string): Promise<store.Pay
   const payment = await store.findPayment(ctx.db, paymentId);
   if (!payment) throw new AppError('payment_not_found', { paymentId });
   return payment;
+}
+
+/**
+ * The page the payer returns to from the gateway. A payment still pending is settled with the gateway first (its
+ * notification may not have arrived yet, and "confirming" is a worse answer than the real one); the items let the
+ * page offer "try again" for the same dues.
+ */
+export async function paymentResult(ctx: Ctx, actor: Actor, gateway: PaymentGateway | undefined, paymentId: string): Promise<{ payment: store.PaymentRow; items: store.PaymentItemRow[] }> {
+  let payment = await getPayment(ctx, paymentId);
+  if (payment.status === 'pending' && gateway) payment = (await settleWithGateway(ctx, actor, gateway, payment)).payment;
+  return { payment, items: await store.itemsOf(ctx.db, [payment.id]) };
 }
 
 export function presentPayment(ctx: Ctx, payment: store.PaymentRow): z.infer<typeof s.paymentView> {

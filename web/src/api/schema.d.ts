@@ -309,10 +309,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An account's bills (its owner, cashiers, administrators) */
+        /** An account's bill history, newest first, a page at a time, optionally one year's (its owner, cashiers, administrators) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    year?: number;
+                };
                 header?: never;
                 path: {
                     accountNumber: string;
@@ -327,9 +331,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            bills: components["schemas"]["BillSummary"][];
-                        };
+                        "application/json": components["schemas"]["AccountBills"];
                     };
                 };
                 /** @description Default Response */
@@ -4464,6 +4466,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/payments/{paymentId}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A payment as the payer returns from the gateway: settled with the gateway first when still pending */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    paymentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PaymentResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/payments/knet/response": {
         parameters: {
             query?: never;
@@ -5915,6 +6009,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/violation-types/fine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fine recording would set for a type (and, for speeding, speed and limit): the same rule, nothing recorded */
+        get: {
+            parameters: {
+                query: {
+                    limitKmh?: number;
+                    speedKmh?: number;
+                    typeCode: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FinePreview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/violations": {
         parameters: {
             query?: never;
@@ -6326,6 +6514,22 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccountBills: {
+            accountNumber: string;
+            bills: components["schemas"]["BillSummary"][];
+            page: number;
+            pageSize: number;
+            total: number;
+            years: number[];
+        };
+        AccountBillsInput: {
+            accountNumber: string;
+            bills: components["schemas"]["BillSummaryInput"][];
+            page: number;
+            pageSize: number;
+            total: number;
+            years: number[];
+        };
         Bill: {
             accountNumber: string;
             /**
@@ -7026,6 +7230,24 @@ export interface components {
                 en: string;
             };
         };
+        FinePreview: {
+            amount: string;
+            currency: string;
+            speedingBand: {
+                overFromKmh: number;
+                overToKmh: number | null;
+            } | null;
+            typeCode: string;
+        };
+        FinePreviewInput: {
+            amount: string;
+            currency: string;
+            speedingBand: {
+                overFromKmh: number;
+                overToKmh: number | null;
+            } | null;
+            typeCode: string;
+        };
         Me: {
             civilId?: string;
             /** @enum {string} */
@@ -7288,6 +7510,44 @@ export interface components {
             credit: string;
             currency: string;
             failureCode: string | null;
+            paymentId: string;
+            postedAt: string | null;
+            receiptNumber: string | null;
+            refunded: string;
+            /** @enum {string} */
+            status: "pending" | "posted" | "failed" | "refunded" | "reversed" | "partially_refunded";
+            verifyUrl: string | null;
+        };
+        PaymentResult: {
+            amount: string;
+            channel: string;
+            createdAt: string;
+            credit: string;
+            currency: string;
+            failureCode: string | null;
+            items: {
+                amount: string;
+                payableId: string;
+            }[];
+            paymentId: string;
+            postedAt: string | null;
+            receiptNumber: string | null;
+            refunded: string;
+            /** @enum {string} */
+            status: "pending" | "posted" | "failed" | "refunded" | "reversed" | "partially_refunded";
+            verifyUrl: string | null;
+        };
+        PaymentResultInput: {
+            amount: string;
+            channel: string;
+            createdAt: string;
+            credit: string;
+            currency: string;
+            failureCode: string | null;
+            items: {
+                amount: string;
+                payableId: string;
+            }[];
             paymentId: string;
             postedAt: string | null;
             receiptNumber: string | null;

@@ -10,7 +10,7 @@ export interface Bar {
   label: string;
   /** The bar's length: a plain number (kWh, fils). */
   value: number;
-  /** The value as people read it ("12.500 د.ك."). */
+  /** The value as people read it ("12.500 د.ك"). */
   display: string;
   /** The value written on the bar, short ("255.000", "1,240"); the display text when left out. */
   short?: string;

@@ -18,7 +18,7 @@ function Frame({ id, label, hint, error, children, className = '' }: { id: strin
       )}
       {children}
       {error && (
-        <p id={`${id}-error`} className="text-sm font-bold text-red-800">
+        <p id={`${id}-error`} role="alert" className="text-sm font-bold text-red-800">
           {error}
         </p>
       )}

@@ -29,7 +29,7 @@ export function TextField({ label, hint, error, className = '', ...input }: Text
         {...input}
       />
       {error && (
-        <p id={errorId} className="text-sm font-bold text-red-800">
+        <p id={errorId} role="alert" className="text-sm font-bold text-red-800">
           {error}
         </p>
       )}

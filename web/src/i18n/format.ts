@@ -21,7 +21,7 @@ export function formatLocale(language: Language): string {
 
 const DECIMAL = /^-?\d+(?:\.\d+)?$/;
 
-/** "12.500" KWD → "12.500 د.ك." in Arabic, "KWD 12.500" in English. A malformed amount is shown as it came. */
+/** "12.500" KWD → "12.500 د.ك" in Arabic, "KWD 12.500" in English. A malformed amount is shown as it came. */
 export function formatAmount(amount: string, currency: string, language: Language): string {
   if (!DECIMAL.test(amount)) return `${amount} ${currency}`;
   const fractionDigits = amount.includes('.') ? amount.length - amount.indexOf('.') - 1 : 0;
@@ -34,7 +34,9 @@ export function formatAmount(amount: string, currency: string, language: Languag
     minimumFractionDigits,
     maximumFractionDigits: Math.max(minimumFractionDigits, fractionDigits),
   });
-  return exact.format(amount as `${number}`);
+  // CLDR writes the dinar "د.ك.", with a full stop that doubles up at the end of a sentence ("د.ك..") and that the
+  // PDFs and SMS do not have: one spelling everywhere, "د.ك".
+  return exact.format(amount as `${number}`).replace(/د\.ك\.(?!\p{L})/u, 'د.ك');
 }
 
 export function formatNumber(value: number | bigint | string, language: Language): string {

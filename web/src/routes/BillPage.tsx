@@ -1,4 +1,5 @@
-// One bill: the period and due date (Gregorian and Hijri), the readings, the tier breakdown, the last 12 periods'
+// One bill: the billing period and the meter-reading dates (each labelled), the due date (Gregorian and Hijri),
+// Pay while something is due, the readings, the tier breakdown, the last 12 periods'
 // consumption as an accessible chart, and the PDF in either language.
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +13,7 @@ import { PageLoading } from '../components/PageLoading.js';
 import { Badge, Section } from '../components/Section.js';
 import { usePageTitle } from '../components/page-title.js';
 import { billPdfUrl, fetchBill, type BillLine } from '../features/billing/billing.api.js';
+import { PayOneButton } from '../features/quick-pay/PayOneButton.js';
 import { formatNumber, formatPeriod } from '../i18n/format.js';
 import { useLanguage } from '../i18n/index.js';
 import { useAsync } from '../lib/use-async.js';
@@ -52,8 +54,16 @@ export default function BillPage() {
               <dd><bdi className="tabular">{b.accountNumber}</bdi></dd>
               {b.issuedOn && (<><dt>{t('bills.issuedOn')}</dt><dd><DateText value={b.issuedOn} withHijri /></dd></>)}
               {b.dueDate && (<><dt>{t('bills.dueDate')}</dt><dd><DateText value={b.dueDate} withHijri /></dd></>)}
-              <dt>{t('bills.period')}</dt>
-              <dd><DateText value={b.periodFrom} /> – <DateText value={b.periodTo} /></dd>
+              <dt>{t('bills.billingPeriod')}</dt>
+              <dd data-testid="billing-period"><DateText value={b.periodFrom} /> – <DateText value={b.periodTo} /></dd>
+              {b.readings.previous && b.readings.current && (
+                <>
+                  <dt>{t('bills.readingDates')}</dt>
+                  <dd data-testid="reading-dates">
+                    <bdi><DateText value={b.readings.previous.readOn} /></bdi> {language === 'ar' ? '←' : '→'} <bdi><DateText value={b.readings.current.readOn} /></bdi>
+                  </dd>
+                </>
+              )}
               {b.readings.previous && (<><dt>{t('bills.previousReading')}</dt><dd><span className="tabular">{formatNumber(b.readings.previous.value, language)}</span> (<DateText value={b.readings.previous.readOn} />)</dd></>)}
               {b.readings.current && (<><dt>{t('bills.currentReading')}</dt><dd><span className="tabular">{formatNumber(b.readings.current.value, language)}</span> (<DateText value={b.readings.current.readOn} />)</dd></>)}
               <dt>{t('bills.consumption')}</dt>
@@ -64,6 +74,8 @@ export default function BillPage() {
                 {b.payable.status !== 'paid' && <> <Amount value={b.payable.amountDue} currency={b.currency} /></>}
               </dd>
             </dl>
+            <PayOneButton payable={{ payableId: b.payable.id, amountDue: b.payable.amountDue, currency: b.currency, payableOnline: b.payable.payableOnline, status: b.payable.status }} />
+            {!b.payable.payableOnline && b.payable.holdReason && <p className="font-bold text-amber-900">{b.payable.holdReason[language]}</p>}
             <div className="flex flex-wrap gap-3">
               <a href={billPdfUrl(b, language)} className={buttonClasses('primary')} data-testid="bill-pdf">{t('bills.downloadPdf')}</a>
               <a href={billPdfUrl(b, language === 'ar' ? 'en' : 'ar')} className={buttonClasses('secondary')} lang={language === 'ar' ? 'en' : 'ar'}>{t('bills.downloadOtherPdf')}</a>

@@ -1,5 +1,6 @@
-// Which messages the citizen receives, by topic and channel, and which phones get SMS (turning a phone off is the
-// same as replying STOP). Saved together; only the switches that moved are sent.
+// Which messages the citizen receives, by topic and channel, which phones get SMS (turning a phone off is the
+// same as replying STOP), and the language they are written in: set here only, never by the page's language
+// button. Saved together; only what moved is sent.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/Button.js';
@@ -8,7 +9,7 @@ import { PageHeading } from '../components/Layout.js';
 import { PageLoading } from '../components/PageLoading.js';
 import { Section } from '../components/Section.js';
 import { usePageTitle } from '../components/page-title.js';
-import { CATEGORIES, CHANNELS, changesBetween, fetchPreferences, savePreferences, type Preferences } from '../features/notifications/preferences.api.js';
+import { CATEGORIES, CHANNELS, changesBetween, fetchPreferences, saveMessageLanguage, savePreferences, type Preferences } from '../features/notifications/preferences.api.js';
 import { useAsync } from '../lib/use-async.js';
 
 export default function NotificationSettingsPage() {
@@ -29,7 +30,8 @@ export default function NotificationSettingsPage() {
     setError(null);
     try {
       const answer = await savePreferences(changesBetween(loaded.data, draft));
-      loaded.setData(answer);
+      if (draft.language !== answer.language) await saveMessageLanguage(draft.language);
+      loaded.setData({ ...answer, language: draft.language });
       setSaved(true);
     } catch (caught) {
       setError(caught);
@@ -110,7 +112,26 @@ export default function NotificationSettingsPage() {
                 {t('notifications.emails')}: <bdi dir="ltr">{draft.emails.join(', ')}</bdi>
               </p>
             )}
-            <p className="text-sm text-slate-700">{t('notifications.languageNote', { language: t(`notifications.languages.${draft.language}`) })}</p>
+          </Section>
+          <Section title={t('notifications.languageTitle')}>
+            <fieldset className="flex flex-col gap-2" aria-describedby="message-language-hint">
+              <legend className="sr-only">{t('notifications.languageTitle')}</legend>
+              <p id="message-language-hint" className="text-sm text-slate-700">{t('notifications.languageNote')}</p>
+              {(['ar', 'en'] as const).map((language) => (
+                <label key={language} className="flex min-h-11 cursor-pointer items-center gap-3">
+                  <input
+                    type="radio"
+                    name="messageLanguage"
+                    value={language}
+                    className="size-6 accent-brand-800"
+                    checked={draft.language === language}
+                    onChange={() => setDraft((d) => d && { ...d, language })}
+                    data-testid={`message-language-${language}`}
+                  />
+                  <span>{t(`notifications.languages.${language}`)}</span>
+                </label>
+              ))}
+            </fieldset>
           </Section>
           {error !== null && <ErrorNotice error={error} />}
           <div className="flex flex-wrap items-center gap-4">

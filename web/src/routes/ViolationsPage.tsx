@@ -1,5 +1,5 @@
-// The signed-in citizen's traffic violations, newest first, with objections. Paying is done from the dashboard
-// or quick pay, where every due is together.
+// The signed-in citizen's traffic violations, newest first, with objections and Pay on each one still due (the
+// dashboard and quick pay pay several together).
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { buttonClasses } from '../components/Button.js';

@@ -14,12 +14,14 @@ const PaymentsPage = lazy(() => import('./PaymentsPage.js'));
 const ReceiptPage = lazy(() => import('./ReceiptPage.js'));
 const NotificationSettingsPage = lazy(() => import('./NotificationSettingsPage.js'));
 const BillPage = lazy(() => import('./BillPage.js'));
+const BillsPage = lazy(() => import('./BillsPage.js'));
 const ReadingPage = lazy(() => import('./ReadingPage.js'));
 const StaffHomePage = lazy(() => import('./staff/StaffHomePage.js'));
 const RecordViolationPage = lazy(() => import('./staff/RecordViolationPage.js'));
 const BillRunsPage = lazy(() => import('./staff/BillRunsPage.js'));
 const DeadLettersPage = lazy(() => import('./staff/DeadLettersPage.js'));
 const CollectionsPage = lazy(() => import('./staff/CollectionsPage.js'));
+const PaymentResultPage = lazy(() => import('./PaymentResultPage.js'));
 const NotFoundPage = lazy(() => import('./NotFoundPage.js'));
 
 const citizen = (page: ReactNode) => <RequireSignIn roles={['citizen']}>{page}</RequireSignIn>;
@@ -34,12 +36,14 @@ export function AppRoutes() {
     <Routes>
       <Route element={<Layout />}>
         <Route index element={<QuickPayPage />} />
+        <Route path="pay/result/:paymentId" element={<PaymentResultPage />} />
         <Route path="sign-in" element={<SignInPage />} />
         <Route path="dashboard" element={<RequireSignIn>{<DashboardPage />}</RequireSignIn>} />
         <Route path="violations" element={citizen(<ViolationsPage />)} />
         <Route path="payments" element={citizen(<PaymentsPage />)} />
         <Route path="receipts/:receiptNumber" element={<RequireSignIn>{<ReceiptPage />}</RequireSignIn>} />
         <Route path="settings/notifications" element={citizen(<NotificationSettingsPage />)} />
+        <Route path="bills" element={citizen(<BillsPage />)} />
         <Route path="bills/:billId" element={<RequireSignIn>{<BillPage />}</RequireSignIn>} />
         <Route path="readings" element={citizen(<ReadingPage />)} />
         <Route path="staff" element={staff(<StaffHomePage />)} />

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { TextField } from '../../components/TextField.js';
+import { ApiError } from '../../api/index.js';
+import { useLanguage } from '../../i18n/index.js';
 import { normaliseNumberInput } from '../../lib/digits.js';
 import { useSession } from './session.js';
 
@@ -12,12 +14,17 @@ export type SignInMode = 'citizen' | 'staff';
 export function SignInForm({ mode, onSignedIn }: { mode: SignInMode; onSignedIn: () => void }) {
   const { t } = useTranslation();
   const { signIn } = useSession();
+  const { language } = useLanguage();
   const [identifier, setIdentifier] = useState('');
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState<{ identifier?: boolean; password?: boolean }>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const field = mode === 'citizen' ? 'civilId' : 'username';
+
+  // Wrong credentials (401) are told at the password, a malformed civil ID (400) at its box; neither needs the
+  // generic "sign in, then try again" link, which would only send the person to this same form.
+  const errorAtField = error instanceof ApiError ? (error.status === 401 ? 'password' : error.status === 400 ? 'identifier' : null) : null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -38,7 +45,7 @@ export function SignInForm({ mode, onSignedIn }: { mode: SignInMode; onSignedIn:
 
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-5" aria-busy={busy}>
-      {error !== null && <ErrorNotice error={error} />}
+      {error !== null && !errorAtField && <ErrorNotice error={error} />}
       <TextField
         label={t(`signIn.${field}`)}
         hint={t(`signIn.${field}Hint`)}
@@ -48,7 +55,7 @@ export function SignInForm({ mode, onSignedIn }: { mode: SignInMode; onSignedIn:
         autoCapitalize="none"
         value={identifier}
         onChange={(e) => setIdentifier(e.target.value)}
-        error={missing.identifier ? t(`signIn.${field}Missing`) : undefined}
+        error={missing.identifier ? t(`signIn.${field}Missing`) : errorAtField === 'identifier' ? (error as ApiError).messageIn(language) : undefined}
       />
       <TextField
         label={t('signIn.password')}
@@ -57,7 +64,7 @@ export function SignInForm({ mode, onSignedIn }: { mode: SignInMode; onSignedIn:
         autoComplete="current-password"
         value={password}
         onChange={(e) => setPassword(e.target.value)}
-        error={missing.password ? t('signIn.passwordMissing') : undefined}
+        error={missing.password ? t('signIn.passwordMissing') : errorAtField === 'password' ? (error as ApiError).messageIn(language) : undefined}
       />
       <Button type="submit" disabled={busy} className="w-full sm:w-auto sm:self-start">
         {busy ? t('signIn.submitting') : t('signIn.submit')}

@@ -50,9 +50,14 @@ export function AccountsSection() {
                     </li>
                   ))}
                 </ul>
-                <Link to={`/readings?account=${encodeURIComponent(account.accountNumber)}`} className="text-sm text-brand-800 underline" data-testid="reading-link">
-                  {t('bills.submitReading')}
-                </Link>
+                <span className="flex flex-wrap gap-x-4">
+                  <Link to={`/bills?account=${encodeURIComponent(account.accountNumber)}`} className="text-sm text-brand-800 underline" data-testid="all-bills-link">
+                    {t('bills.allBills')}
+                  </Link>
+                  <Link to={`/readings?account=${encodeURIComponent(account.accountNumber)}`} className="text-sm text-brand-800 underline" data-testid="reading-link">
+                    {t('bills.submitReading')}
+                  </Link>
+                </span>
               </li>
             );
           })}

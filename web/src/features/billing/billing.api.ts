@@ -23,6 +23,13 @@ export async function myAccountsAndBills(client: ApiClient = api, signal?: Abort
   return { accounts, bills };
 }
 
+export type AccountBills = Schema<'AccountBills'>;
+
+/** One page of an account's bill history, newest first, optionally one year's (GET /api/v1/accounts/{n}/bills). */
+export function accountBills(accountNumber: string, query: { year?: number; page?: number; pageSize?: number }, client: ApiClient = api, signal?: AbortSignal): Promise<AccountBills> {
+  return answer(client.GET('/api/v1/accounts/{accountNumber}/bills', { params: { path: { accountNumber }, query }, signal }));
+}
+
 export function fetchBill(billId: string, client: ApiClient = api, signal?: AbortSignal): Promise<BillDetail> {
   return answer(client.GET('/api/v1/bills/{id}', { params: { path: { id: billId } }, signal }));
 }
@@ -38,6 +45,14 @@ export function billPdfUrl(bill: Pick<BillSummary, 'id' | 'pdfUrl'>, language: '
 /** The active meter of an account (the one readings go to). */
 export function activeMeter(account: Account): Account['meters'][number] | undefined {
   return account.meters.find((m) => m.status === 'active') ?? account.meters[0];
+}
+
+export type MeterReading = Schema<'MeterReading'>;
+
+/** The account's last accepted reading, shown beside the box so a person can check what they typed against it. */
+export async function lastAcceptedReading(accountNumber: string, client: ApiClient = api, signal?: AbortSignal): Promise<MeterReading | null> {
+  const { readings } = await answer(client.GET('/api/v1/accounts/{accountNumber}/readings', { params: { path: { accountNumber } }, signal }));
+  return readings.find((r) => r.status === 'accepted') ?? null;
 }
 
 export function submitReading(input: ReadingInput, client: ApiClient = api): Promise<ReadingDecision> {

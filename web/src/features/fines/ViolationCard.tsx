@@ -8,6 +8,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { TextAreaField } from '../../components/FormFields.js';
 import { Badge } from '../../components/Section.js';
 import { useLanguage } from '../../i18n/index.js';
+import { PayOneButton } from '../quick-pay/PayOneButton.js';
 import { fileObjection, OBJECTION_REASON, type Violation } from './violations.api.js';
 
 const STATUS_TONE = { unpaid: 'bad', partially_paid: 'warn', paid: 'good', cancelled: 'neutral' } as const;
@@ -71,6 +72,7 @@ export function ViolationCard({ violation, onChanged }: { violation: Violation; 
         {violation.objection && <Badge tone="warn">{t('violations.objection')}: {t(`violations.objectionStatus.${violation.objection.status}`, { defaultValue: violation.objection.status })}</Badge>}
         {!violation.payableOnline && violation.holdReason && <span className="text-sm font-bold text-amber-900">{violation.holdReason[language]}</span>}
       </div>
+      <PayOneButton payable={{ payableId: violation.payableId, amountDue: violation.amountDue, currency: violation.currency, payableOnline: violation.payableOnline, status: violation.status }} />
       {!violation.objection && violation.status !== 'cancelled' && !objecting && (
         <div>
           <Button variant="secondary" onClick={() => setObjecting(true)} data-testid="object">

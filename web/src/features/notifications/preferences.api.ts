@@ -23,6 +23,11 @@ export function savePreferences(change: PreferencesChange, client: ApiClient = a
   return answer(client.PUT('/api/v1/me/notification-preferences', { body: change }));
 }
 
+/** The language of the citizen's SMS and emails (PUT /api/v1/me/language); the page language is separate. */
+export async function saveMessageLanguage(language: 'ar' | 'en', client: ApiClient = api): Promise<void> {
+  await answer(client.PUT('/api/v1/me/language', { body: { language } }));
+}
+
 /** The difference between what was loaded and what is on screen: only switches that moved. */
 export function changesBetween(before: Preferences, after: Preferences): PreferencesChange {
   const change: PreferencesChange = {};

@@ -10,6 +10,7 @@ import { TextField } from '../../components/TextField.js';
 import { formatAmount } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
 import type { Payable } from './dues.api.js';
+import { currencyScale } from '../../lib/money.js';
 import { amountProblem, selectionState, type ChosenAmounts } from './dues-selection.js';
 
 const LONG_LIST = 10;
@@ -129,7 +130,7 @@ export function DuesList({ payables, selection, amounts, onToggle, onToggleAll, 
                     className="max-w-xs"
                     value={typed}
                     onChange={(e) => onAmount(payable.id, e.target.value)}
-                    error={problem ? t(`quickPay.partial.${problem}`, { minimum: minimum ?? '', due: formatAmount(payable.amountDue, payable.currency, language) }) : undefined}
+                    error={problem ? t(`quickPay.partial.${problem}`, { minimum: minimum ?? '', due: formatAmount(payable.amountDue, payable.currency, language), decimals: currencyScale(payable.currency) }) : undefined}
                   />
                   <button type="button" className={`${TEXT_BUTTON} mb-2`} onClick={() => onAmount(payable.id, null)}>
                     {t('quickPay.partial.close')}

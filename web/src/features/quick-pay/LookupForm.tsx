@@ -6,7 +6,8 @@ import { Button } from '../../components/Button.js';
 import { TextField } from '../../components/TextField.js';
 import { LOOKUP_KINDS, normaliseLookupValue, type LookupKind } from './dues.api.js';
 
-export function LookupForm({ busy, onLookup, initial }: { busy: boolean; onLookup: (kind: LookupKind, value: string) => void; initial?: { kind: LookupKind; value: string } | null }) {
+/** `fieldError`: the API's refusal of the number itself (not valid, not found), shown at the box, not under the button. */
+export function LookupForm({ busy, onLookup, initial, fieldError }: { busy: boolean; onLookup: (kind: LookupKind, value: string) => void; initial?: { kind: LookupKind; value: string } | null; fieldError?: string | undefined }) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<LookupKind>(initial?.kind ?? 'civilId');
   const [value, setValue] = useState(initial?.value ?? '');
@@ -50,7 +51,7 @@ export function LookupForm({ busy, onLookup, initial }: { busy: boolean; onLooku
         autoComplete="off"
         value={value}
         onChange={(e) => setValue(e.target.value)}
-        error={missing ? t(`quickPay.kinds.${kind}.missing`) : undefined}
+        error={missing ? t(`quickPay.kinds.${kind}.missing`) : fieldError}
       />
       <Button type="submit" disabled={busy} className="w-full sm:w-auto sm:self-start">
         {busy ? t('quickPay.searching') : t('quickPay.search')}

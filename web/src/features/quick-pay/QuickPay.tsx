@@ -2,10 +2,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/index.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { useLanguage } from '../../i18n/index.js';
 import { DuesPayPanel } from './DuesPayPanel.js';
 import { LookupForm } from './LookupForm.js';
 import { lookupDues, lookupFromQuery, type Dues, type LookupKind } from './dues.api.js';
+import { rememberLookup } from './last-lookup.js';
 
 export function QuickPay() {
   const { t } = useTranslation();
@@ -29,6 +32,7 @@ export function QuickPay() {
     try {
       const found = await lookupDues(kind, value, { signal: controller.signal });
       setDues(found);
+      rememberLookup(kind, value);
       // Move the reader to what was found, as a screen reader user would not otherwise know it appeared.
       requestAnimationFrame(() => results.current?.focus());
     } catch (error) {
@@ -45,6 +49,10 @@ export function QuickPay() {
     // Once, on arrival: later changes come from the form.
   }, []);
 
+  // A number refused as such (not valid: 400; nothing by that number: 404) is the box's error; others (network,
+  // too many tries, server) are the page's.
+  const { language } = useLanguage();
+  const aboutTheNumber = lookupError instanceof ApiError && (lookupError.status === 400 || lookupError.status === 404);
   const retry = () => lastLookup.current && void lookup(lastLookup.current.kind, lastLookup.current.value);
 
   return (
@@ -53,10 +61,10 @@ export function QuickPay() {
         <h2 id="lookup-heading" className="mb-4 text-xl font-bold">
           {t('quickPay.lookupTitle')}
         </h2>
-        <LookupForm busy={searching} initial={fromLink} onLookup={(kind, value) => void lookup(kind, value)} />
+        <LookupForm busy={searching} initial={fromLink} onLookup={(kind, value) => void lookup(kind, value)} fieldError={aboutTheNumber ? lookupError.messageIn(language) : undefined} />
       </section>
 
-      {lookupError !== null && <ErrorNotice error={lookupError} onRetry={retry} />}
+      {lookupError !== null && !aboutTheNumber && <ErrorNotice error={lookupError} onRetry={retry} />}
 
       {dues && (
         <section className="flex flex-col gap-4" aria-labelledby="dues-heading" data-testid="dues">

@@ -1,7 +1,8 @@
 // Which dues the person ticked, how much of each they pay, and what that adds up to. Pure, so it is tested without
 // a browser. Amounts stay decimal strings and are compared in integer minor units (never floats).
+import { PORTAL_TIME_ZONE } from '../../i18n/format.js';
 import { normaliseNumberInput } from '../../lib/digits.js';
-import { fromMinorUnits, sumByCurrency, toMinorUnits, type AmountInCurrency } from '../../lib/money.js';
+import { currencyScale, fromMinorUnits, sumByCurrency, toMinorUnits, type AmountInCurrency } from '../../lib/money.js';
 import type { Payable } from './dues.api.js';
 
 /** Amounts typed for dues paid in part, by payable id. A due with no entry is paid in full. */
@@ -12,9 +13,17 @@ export function selectablePayables(payables: readonly Payable[]): Payable[] {
   return payables.filter((p) => p.payableOnline);
 }
 
-/** On a fresh look-up everything payable is ticked: most people pay all they owe. */
-export function initialSelection(payables: readonly Payable[]): Set<string> {
-  return new Set(selectablePayables(payables).map((p) => p.id));
+/** Today's date where the dues fall due (Kuwait), as the API writes due dates: "2026-12-05". */
+export function dueToday(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: PORTAL_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/**
+ * On a fresh look-up only what is due now is ticked (due today or earlier): a long list of bills not yet due
+ * must not be paid by default. The rest are a tick away, or "select all".
+ */
+export function initialSelection(payables: readonly Payable[], today = dueToday()): Set<string> {
+  return new Set(selectablePayables(payables).filter((p) => p.dueDate <= today).map((p) => p.id));
 }
 
 export function toggle(selection: ReadonlySet<string>, id: string, checked: boolean): Set<string> {
@@ -25,7 +34,7 @@ export function toggle(selection: ReadonlySet<string>, id: string, checked: bool
 }
 
 export function selectAll(payables: readonly Payable[], checked: boolean): Set<string> {
-  return checked ? initialSelection(payables) : new Set();
+  return checked ? new Set(selectablePayables(payables).map((p) => p.id)) : new Set();
 }
 
 export function selectionState(payables: readonly Payable[], selection: ReadonlySet<string>): 'none' | 'some' | 'all' {
@@ -34,7 +43,7 @@ export function selectionState(payables: readonly Payable[], selection: Readonly
   return count === 0 ? 'none' : count === selectable.length ? 'all' : 'some';
 }
 
-export type AmountProblem = 'invalid' | 'below_minimum' | 'above_due';
+export type AmountProblem = 'invalid' | 'too_many_decimals' | 'below_minimum' | 'not_positive' | 'above_due';
 
 /** "12,5" or "١٢٫٥" as typed → "12.5"; the decimal separators people use become a dot. */
 export function normaliseTypedAmount(typed: string): string {
@@ -43,16 +52,20 @@ export function normaliseTypedAmount(typed: string): string {
 
 /** Why a typed partial amount cannot be paid, or null when it can. */
 export function amountProblem(payable: Payable, typed: string): AmountProblem | null {
+  const normalised = normaliseTypedAmount(typed);
+  // A number, but with more decimals than the currency has (1.5001 KD): say that, not "write it in digits".
+  if (/^\d+\.\d+$/.test(normalised) && normalised.split('.')[1]!.length > currencyScale(payable.currency)) return 'too_many_decimals';
   let minor: bigint;
   try {
-    minor = toMinorUnits(normaliseTypedAmount(typed), payable.currency);
+    minor = toMinorUnits(normalised, payable.currency);
   } catch {
     return 'invalid';
   }
-  if (minor <= 0n) return 'invalid';
+  const minimum = payable.minPartialAmount ? toMinorUnits(payable.minPartialAmount, payable.currency) : 0n;
+  // Zero or less: the least that can be paid is the useful answer when there is one.
+  if (minor <= 0n) return minimum > 0n ? 'below_minimum' : 'not_positive';
   const due = toMinorUnits(payable.amountDue, payable.currency);
   if (minor > due) return 'above_due';
-  const minimum = payable.minPartialAmount ? toMinorUnits(payable.minPartialAmount, payable.currency) : 0n;
   if (minor < due && minor < minimum) return 'below_minimum';
   return null;
 }

@@ -20,9 +20,11 @@ describe('part payments', () => {
   it('says what is wrong with an amount that cannot be paid', () => {
     expect(amountProblem(electricity, '0.999')).toBe('below_minimum');
     expect(amountProblem(electricity, '12.501')).toBe('above_due');
-    expect(amountProblem(electricity, '1.0001')).toBe('invalid');
+    expect(amountProblem(electricity, '1.0001')).toBe('too_many_decimals');
+    expect(amountProblem(electricity, '1.5001')).toBe('too_many_decimals');
     expect(amountProblem(electricity, 'abc')).toBe('invalid');
-    expect(amountProblem(electricity, '0')).toBe('invalid');
+    expect(amountProblem(electricity, '0')).toBe('below_minimum');
+    expect(amountProblem({ ...electricity, minPartialAmount: null }, '0')).toBe('not_positive');
     expect(amountProblem(electricity, '')).toBe('invalid');
   });
 

@@ -78,15 +78,21 @@ describe('dues look-up', () => {
 describe('choosing what to pay', () => {
   const payables = duesBody.payables;
 
-  it('ticks everything payable online at first, and adds it up exactly', () => {
-    const selection = initialSelection(payables);
+  it('ticks only what is due now at first (due today or earlier), and adds it up exactly', () => {
+    const lastDue = payables.map((p) => p.dueDate).sort().at(-1)!;
+    expect(initialSelection(payables, '2000-01-01').size).toBe(0);
+    const dayBefore = new Date(Date.parse(`${lastDue}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const early = initialSelection(payables, dayBefore);
+    expect([...early].every((id) => payables.find((p) => p.id === id)!.dueDate <= dayBefore)).toBe(true);
+    expect(early.size).toBeLessThan(2);
+    const selection = initialSelection(payables, lastDue);
     expect([...selection]).toEqual(['pbl_1', 'pbl_2']);
     expect(selectionState(payables, selection)).toBe('all');
     expect(selectedTotal(payables, selection)).toEqual([{ amount: '42.500', currency: 'KWD' }]);
   });
 
   it('updates the total as boxes are unticked and ticked', () => {
-    let selection = toggle(initialSelection(payables), 'pbl_2', false);
+    let selection = toggle(selectAll(payables, true), 'pbl_2', false);
     expect(selectionState(payables, selection)).toBe('some');
     expect(selectedTotal(payables, selection)).toEqual([{ amount: '12.500', currency: 'KWD' }]);
     selection = selectAll(payables, false);

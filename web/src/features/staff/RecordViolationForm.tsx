@@ -11,7 +11,8 @@ import { TextField } from '../../components/TextField.js';
 import { useLanguage } from '../../i18n/index.js';
 import { normaliseFreeInput, toWesternDigits } from '../../lib/digits.js';
 import type { Violation } from '../fines/violations.api.js';
-import { kuwaitLocalToIso, kuwaitNowLocal, newOfficerViolationNumber, recordViolation, type ViolationType } from './staff.api.js';
+import { useAsync } from '../../lib/use-async.js';
+import { kuwaitLocalToIso, kuwaitNowLocal, newOfficerViolationNumber, previewFine, recordViolation, type ViolationType } from './staff.api.js';
 
 type Field = 'plate' | 'typeCode' | 'occurredAt' | 'place' | 'speed';
 
@@ -31,6 +32,9 @@ export function RecordViolationForm({ types, unit }: { types: ViolationType[]; u
   const [error, setError] = useState<unknown>(null);
   const [recorded, setRecorded] = useState<Violation | null>(null);
   const type = useMemo(() => types.find((ty) => ty.code === typeCode), [types, typeCode]);
+  const fineQuery = useMemo(() => finePreviewQuery(type, speed, limit), [type, speed, limit]);
+  // The fine as recording will set it, asked of the server each time the type, speed or limit changes.
+  const fine = useAsync((signal) => (fineQuery ? previewFine(fineQuery, undefined, signal) : Promise.resolve(null)), [fineQuery]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -111,8 +115,10 @@ export function RecordViolationForm({ types, unit }: { types: ViolationType[]; u
         ))}
       </SelectField>
       {type && (
-        <p className="text-sm text-slate-700">
-          {t('officer.fine')}: <Amount value={type.amount} currency={type.currency} />
+        <p className="text-sm text-slate-700" data-testid="fine-preview" aria-live="polite">
+          {!fineQuery ? t('officer.fineNeedsSpeed') : fine.status === 'ready' && fine.data ? (
+            <>{t('officer.fine')}: <Amount value={fine.data.amount} currency={fine.data.currency} /></>
+          ) : fine.status === 'failed' ? t('officer.fineUnknown') : t('officer.fineLoading')}
           {!type.payableOnline && ` · ${t('officer.heldForLegal')}`}
         </p>
       )}
@@ -133,4 +139,14 @@ export function RecordViolationForm({ types, unit }: { types: ViolationType[]; u
       </Button>
     </form>
   );
+}
+
+/** What to ask the preview for, or null while a speeding type still lacks a speed over the limit. */
+function finePreviewQuery(type: ViolationType | undefined, speed: string, limit: string): { typeCode: string; speedKmh?: number; limitKmh?: number } | null {
+  if (!type) return null;
+  if (!type.isSpeeding) return { typeCode: type.code };
+  const speedKmh = Number(toWesternDigits(speed.trim()));
+  const limitKmh = Number(toWesternDigits(limit.trim()));
+  if (!speed.trim() || !limit.trim() || !Number.isInteger(speedKmh) || !Number.isInteger(limitKmh) || limitKmh <= 0 || speedKmh <= limitKmh) return null;
+  return { typeCode: type.code, speedKmh, limitKmh };
 }

@@ -8,9 +8,15 @@ export type RecordViolationInput = RequestBody<'/api/v1/violations', 'post'>;
 /** A message that could not be delivered (the admin list of dead letters). */
 export type DeadLetter = Schema<'Notification'>;
 export type Collections = Schema<'DayCollections'>;
+export type FinePreview = Schema<'FinePreview'>;
 
 export async function violationTypes(client: ApiClient = api, signal?: AbortSignal): Promise<ViolationType[]> {
   return (await answer(client.GET('/api/v1/violation-types', { signal }))).types;
+}
+
+/** The fine recording would set (the server's rule, never a copy of it here): a type, and for speeding speed and limit. */
+export function previewFine(query: { typeCode: string; speedKmh?: number; limitKmh?: number }, client: ApiClient = api, signal?: AbortSignal): Promise<FinePreview> {
+  return answer(client.GET('/api/v1/violation-types/fine', { params: { query }, signal }));
 }
 
 export function recordViolation(input: RecordViolationInput, client: ApiClient = api): Promise<Violation> {

@@ -1,0 +1,103 @@
+// Form errors sit at their field: the box is marked (aria-invalid) and names its message (aria-describedby), the
+// message is specific, and it is announced (role=alert). Quick pay's civil ID, the part-payment amount, the meter
+// reading (which also shows the last accepted reading) and sign-in's wrong password, which no longer offers a
+// pointless "sign in" link.
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/db/seed/demo-accounts.js';
+import { demoPeople } from '../../src/db/seed/foundation.seed.js';
+import en from '../../web/src/i18n/en.json';
+import { formatAmount } from '../../web/src/i18n/format.js';
+import { browserAvailability, launchChromium } from './support/browser.js';
+import { Contexts, openPage, plain, showAllDues, signInThroughForm } from './support/portal.js';
+import { startServerUnderTest, type ServerUnderTest } from './support/server.js';
+
+const browserCheck = browserAvailability();
+const people = demoPeople(6);
+
+/** The field is marked invalid and one of the elements it is described by says `text`, as an alert. */
+async function expectErrorAt(page: Page, field: Locator, text: string): Promise<void> {
+  await page.waitForFunction((el) => el?.getAttribute('aria-invalid') === 'true', await field.elementHandle());
+  const ids = ((await field.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
+  const described = await Promise.all(ids.map(async (id) => ({ text: plain(await page.locator(`[id="${id}"]`).innerText()), role: await page.locator(`[id="${id}"]`).getAttribute('role') })));
+  expect(described, JSON.stringify(described)).toContainEqual({ text: plain(text), role: 'alert' });
+}
+
+describe.skipIf(!browserCheck.available)('form errors at their fields', () => {
+  let server: ServerUnderTest;
+  let browser: Browser;
+  let contexts: Contexts;
+
+  beforeAll(async () => {
+    server = await startServerUnderTest();
+    browser = await launchChromium();
+    contexts = new Contexts(browser, server.url);
+  });
+
+  afterAll(async () => {
+    await contexts?.closeAll();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('quick pay: a wrong civil ID is told at its box, not under the button', async () => {
+    const page = await openPage(await contexts.get('visitor', { language: 'en' }), '/');
+    const box = page.locator('input[name="civilId"]');
+    await box.fill('123456789012');
+    await page.locator('form button[type="submit"]').click();
+    const refused = (await (await page.request.get('/api/v1/dues?civilId=123456789012')).json()) as { message: { en: string } };
+    await expectErrorAt(page, box, refused.message.en);
+    expect(await page.locator('main [role="alert"]').count()).toBe(1);
+    await page.close();
+  });
+
+  it('part payment: zero says the minimum, too many decimals says so', async () => {
+    const page = await openPage(await contexts.get('visitor', { language: 'en' }), '/');
+    const dues = (await (await page.request.get(`/api/v1/dues?civilId=${people[5]!.civilId}`)).json()) as { payables: Array<{ id: string; amountDue: string; allowsPartialPayment: boolean; minPartialAmount: string | null; payableOnline: boolean }> };
+    const due = dues.payables.find((p) => p.payableOnline && p.allowsPartialPayment && p.minPartialAmount && Number(p.amountDue) > Number(p.minPartialAmount) + 0.5);
+    expect(due, 'the demo person has a utility bill that may be paid in part').toBeDefined();
+    await page.locator('input[name="civilId"]').fill(people[5]!.civilId);
+    await page.locator('form button[type="submit"]').click();
+    await page.getByTestId('dues').waitFor();
+    await showAllDues(page);
+    const row = page.getByTestId('due').filter({ has: page.locator(`input[value="${due!.id}"]`) });
+    await row.getByTestId('payable-checkbox').check();
+    await row.getByTestId('pay-part').click();
+    const amount = row.getByTestId('partial-amount');
+    await amount.fill('0');
+    await expectErrorAt(page, amount, en.quickPay.partial.below_minimum.replace('{{minimum}}', formatAmount(due!.minPartialAmount!, 'KWD', 'en')));
+    await amount.fill('1.5001');
+    await expectErrorAt(page, amount, en.quickPay.partial.too_many_decimals.replace('{{decimals}}', '3'));
+    expect(await page.getByTestId('pay').isDisabled()).toBe(true);
+    await page.close();
+  });
+
+  it('meter reading: letters are refused at the reading box, beside the last accepted reading', async () => {
+    const page = await (await contexts.get('citizen', { language: 'en' })).newPage();
+    await signInThroughForm(page, { civilId: people[0]!.civilId }, DEMO_PASSWORD, '/dashboard');
+    await page.getByTestId('reading-link').first().click();
+    await page.waitForURL((url) => url.pathname === '/readings');
+    await page.getByTestId('previous-reading').waitFor();
+    expect(plain(await page.getByTestId('previous-reading').innerText())).toMatch(/^Last accepted reading: [\d,]+ /);
+    const value = page.locator('input[name="value"]');
+    await value.fill('12a4');
+    await page.getByTestId('submit-reading').click();
+    await expectErrorAt(page, value, en.reading.valueDigits);
+    expect(await page.locator('input[name="accountNumber"]').getAttribute('aria-invalid')).toBeNull();
+    await page.close();
+  });
+
+  it('sign-in: a wrong password is told at the password, with no "sign in" link', async () => {
+    const page = await openPage(await contexts.get('stranger', { language: 'en' }), '/sign-in');
+    await page.locator('input[name="civilId"]').fill(people[1]!.civilId);
+    const password = page.locator('input[name="password"]');
+    await password.fill('not-the-password');
+    await page.locator('form button[type="submit"]').click();
+    await page.waitForFunction(() => document.querySelector('input[name="password"]')?.getAttribute('aria-invalid') === 'true');
+    const id = (await password.getAttribute('aria-describedby'))!.split(/\s+/).at(-1)!;
+    expect(await page.locator(`[id="${id}"]`).getAttribute('role')).toBe('alert');
+    expect(plain(await page.locator(`[id="${id}"]`).innerText()).length).toBeGreaterThan(5);
+    expect(await page.locator('main a', { hasText: en.errors.next.signIn }).count()).toBe(0);
+    await page.close();
+  });
+});
