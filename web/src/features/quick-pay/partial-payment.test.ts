@@ -24,7 +24,7 @@ describe('part payments', () => {
     expect(amountProblem(electricity, '1.5001')).toBe('too_many_decimals');
     expect(amountProblem(electricity, 'abc')).toBe('invalid');
     expect(amountProblem(electricity, '0')).toBe('below_minimum');
-    expect(amountProblem({ ...electricity, minPartialAmount: null }, '0')).toBe('not_positive');
+    expect(amountProblem({ ...electricity, minPartialAmount: '0.000' }, '0')).toBe('not_positive');
     expect(amountProblem(electricity, '')).toBe('invalid');
   });
 
