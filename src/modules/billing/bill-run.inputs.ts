@@ -109,6 +109,9 @@ export async function accountBatch(db: Executor, input: { billerCode: string; da
     WHERE a.biller_code = ${billerCode} AND a.status = 'active' AND a.id > ${after}
       ${upTo === null ? sql`` : sql`AND a.id <= ${upTo}`}
       AND (p.period IS NULL OR p.period < ${dates.period})
+      -- A later period's bill already covers this period's readings (it bills from the previous bill's basis):
+      -- billing this period now would bill that span twice. See coveredByLaterBills.
+      AND NOT EXISTS (SELECT 1 FROM bills lb WHERE lb.account_id = a.id AND lb.period > ${dates.period})
     ORDER BY a.id`);
   return rows.map((r) => ({
     accountId: String(r.account_id),
@@ -132,6 +135,18 @@ export async function accountBatch(db: Executor, input: { billerCode: string; da
     historyDays: Number(r.history_days ?? 0),
     previousBalance: big(r.previous_balance) ?? 0n,
   }));
+}
+
+/**
+ * The period's recorded failures whose accounts a later period has billed since: that bill covers the span from
+ * the account's previous bill (or installation), so the failure is settled by it and removed. Returns the accounts.
+ */
+export async function settleFailuresCoveredLater(db: Executor, runId: string, period: string): Promise<string[]> {
+  const rows = await queryRows<{ account_id: string }>(db, sql`
+    DELETE FROM bill_run_failures f WHERE f.run_id = ${runId}
+      AND EXISTS (SELECT 1 FROM bills lb WHERE lb.account_id = f.account_id AND lb.period > ${period})
+    RETURNING f.account_id`);
+  return rows.map((r) => r.account_id);
 }
 
 /** Which of these ledger accounts exist (one index probe each, one parameter). */

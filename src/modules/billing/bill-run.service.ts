@@ -17,7 +17,7 @@ import { schedulesOfBiller } from '../tariffs/index.js';
 import { applyCreditsToPayables } from '../payments/index.js';
 import { creditAccountsFor } from '../payments/index.js';
 import { isPeriod, periodDates, type PeriodDates } from './billing.periods.js';
-import { accountBatch, batchBoundary, countActiveAccounts, existingLedgerAccounts } from './bill-run.inputs.js';
+import { accountBatch, batchBoundary, countActiveAccounts, existingLedgerAccounts, settleFailuresCoveredLater } from './bill-run.inputs.js';
 import { prepareBill, runConstants, failureOf, type BillFailure } from './bill-run.prepare.js';
 import { writeBills, type BillToWrite, type RunConstants, type WriteResult } from './bill-run.write.js';
 import * as store from './bill-run.store.js';
@@ -108,10 +108,12 @@ async function continueBillRun(ctx: Ctx, { run, owner }: Lease, options: BillRun
   try {
     const biller = await getBiller(ctx, run.billerCode);
     const dates = periodDates(run.period, biller.billDay);
+    const covered = await settleFailuresCoveredLater(ctx.db, run.id, run.period);
     const total = await countActiveAccounts(ctx.db, biller.code);
     await store.setTotal(ctx.db, run.id, total);
     const runner = new BatchRunner(ctx, run, owner, biller, dates, await schedulesOfBiller(ctx, biller.code), options, total);
     const warnings = await runner.runAll();
+    if (covered.length > 0) warnings.unshift(`${covered.length} failed account(s) were billed by a later period's bill, which covers this period: not billed again`);
     const failedCount = await store.countFailures(ctx.db, run.id);
     const status = runner.interrupted ? 'interrupted' : failedCount > 0 ? 'completed_with_failures' : 'completed';
     await store.finishRun(ctx.db, run.id, owner, { status, failedCount, lastError: warnings.length > 0 ? warnings.join('; ').slice(0, 2000) : null }, ctx.clock.now());
