@@ -6,6 +6,7 @@ import { createTestApp, type TestApp } from '../support/app.js';
 import type { SeededPerson } from '../../src/db/seed/foundation.seed.js';
 import { getBillRun, runBillRun } from '../../src/modules/billing/bill-run.service.js';
 import { billOfAccount } from '../../src/modules/billing/bills.service.js';
+import { seedBillers } from '../../src/modules/billers/index.js';
 import { changeAccountStatus } from '../../src/modules/accounts/accounts.service.js';
 import { expectBalancedLedger, expectBilledAsMetered, openTestAccount, read, seedBilling, staff } from './support.js';
 
@@ -17,6 +18,8 @@ const at = (day: string) => t.clock.set(`${day}T12:00:00+03:00`);
 beforeAll(async () => {
   t = await createTestApp({ now: '2026-06-01T12:00:00+03:00' });
   people = await seedBilling(t.ctx);
+  // The Saudi biller (the demo seeds it too since #16): its reference tariffs are tiered.
+  await seedBillers(t.ctx, { currencies: [], billers: [{ code: 'sec-electricity', nameAr: 'الشركة السعودية للكهرباء', nameEn: 'Saudi Electricity Company', kind: 'utility', allowsPartialPayment: true, minPartialAmount: 100n, currency: 'SAR', billDay: 28, dueDays: 30 }] });
 });
 afterAll(async () => t?.close());
 
@@ -63,6 +66,41 @@ describe('1. re-running an earlier period', () => {
     expect(await billOfAccount(t.ctx, account.id, '2026-10')).toMatchObject({ consumption: 1000n });
     await run('2026-09');
     expect(await billOfAccount(t.ctx, account.id, '2026-09')).toBeUndefined();
+    await expectBilledAsMetered(t.ctx, account.id);
+    await expectBalancedLedger(t.ctx);
+  });
+});
+
+describe('2. periods before the account existed', () => {
+  it('issues nothing for a period that ended before the meter was installed, then a first bill from installation', async () => {
+    at('2026-11-01');
+    const installs = ['2026-06-10', '2026-07-01', '2026-10-15'];
+    const opened = [];
+    for (const installedOn of installs) opened.push(await openTestAccount(t.ctx, { civilId: people[2]!.civilId, installedOn }));
+    await run('2026-05');
+    for (const { account } of opened) expect(await billOfAccount(t.ctx, account.id, '2026-05')).toBeUndefined();
+    // The October account's first bill: 14 days from installation (10-15 … 10-28), never September.
+    await run('2026-09');
+    expect(await billOfAccount(t.ctx, opened[2]!.account.id, '2026-09')).toBeUndefined();
+    await read(t.ctx, opened[2]!.meter.meterNumber, 700, '2026-10-28');
+    await run('2026-10');
+    expect(await billOfAccount(t.ctx, opened[2]!.account.id, '2026-10')).toMatchObject({ consumption: 700n, estimated: false, previousReadOn: '2026-10-15' });
+    for (const { account } of opened) await expectBilledAsMetered(t.ctx, account.id);
+    await expectBalancedLedger(t.ctx);
+  });
+});
+
+describe('3. a first bill of an account installed mid-period', () => {
+  it('prorates the tier blocks by the days from installation', async () => {
+    at('2026-11-15');
+    const { account, meter } = await openTestAccount(t.ctx, { billerCode: 'sec-electricity', civilId: people[3]!.civilId, installedOn: '2026-11-15' });
+    at('2026-11-28');
+    await read(t.ctx, meter.meterNumber, 6000, '2026-11-28');
+    await run('2026-11', 'sec-electricity');
+    const bill = (await billOfAccount(t.ctx, account.id, '2026-11'))!;
+    // 14 of the period's 31 days: the 6,000 kWh first block becomes 6,000 × 14/31 ≈ 2,710 kWh at 18 halalas.
+    expect(bill.lines.map((l) => [l.kind, l.quantity, l.rateMinor])).toEqual([['consumption', 2710n, 18n], ['consumption', 3290n, 30n]]);
+    expect(bill.amount).toBe(2710n * 18n + 3290n * 30n);
     await expectBilledAsMetered(t.ctx, account.id);
     await expectBalancedLedger(t.ctx);
   });

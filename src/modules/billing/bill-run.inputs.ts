@@ -18,6 +18,9 @@ export interface AccountBatchRow {
   ownerPersonId: string | null;
   meterNumber: string | null;
   hasPrevious: boolean;
+  previousPeriod: string | null;
+  /** The day the account's first meter was installed: nothing is billed before it. */
+  installedOn: string | null;
   basisValue: bigint | null;
   basisReadOn: string | null;
   pendingEstimates: PendingEstimate[];
@@ -57,7 +60,7 @@ export async function accountBatch(db: Executor, input: { billerCode: string; da
   const rows = await queryRows<Record<string, unknown>>(db, sql`
     SELECT a.id AS account_id, a.account_number, a.category, a.owner_civil_id, a.owner_person_id,
       m.meter_number,
-      p.period IS NOT NULL AS has_previous,
+      p.period IS NOT NULL AS has_previous, p.period AS previous_period, inst.installed_on::text AS installed_on,
       CASE WHEN p.estimated THEN p.previous_value ELSE p.current_value END::text AS basis_value,
       p.basis_read_on::text AS basis_read_on,
       coalesce(p.pending_estimates, '[]'::jsonb) AS pending_estimates,
@@ -77,6 +80,7 @@ export async function accountBatch(db: Executor, input: { billerCode: string; da
     LEFT JOIN LATERAL (
       SELECT mt.meter_number FROM meters mt WHERE mt.account_id = a.id AND mt.status = 'active' LIMIT 1
     ) m ON true
+    LEFT JOIN LATERAL (SELECT min(mi.installed_on) AS installed_on FROM meters mi WHERE mi.account_id = a.id) inst ON true
     LEFT JOIN LATERAL (
       SELECT
         count(*) FILTER (WHERE r.source <> 'install' AND (p.basis_read_on IS NULL OR r.read_on > p.basis_read_on)) AS n_since,
@@ -109,6 +113,8 @@ export async function accountBatch(db: Executor, input: { billerCode: string; da
     WHERE a.biller_code = ${billerCode} AND a.status = 'active' AND a.id > ${after}
       ${upTo === null ? sql`` : sql`AND a.id <= ${upTo}`}
       AND (p.period IS NULL OR p.period < ${dates.period})
+      -- Never a bill for a period that ended before the account's meter was installed.
+      AND (inst.installed_on IS NULL OR inst.installed_on <= ${dates.to}::date)
       -- A later period's bill already covers this period's readings (it bills from the previous bill's basis):
       -- billing this period now would bill that span twice. See coveredByLaterBills.
       AND NOT EXISTS (SELECT 1 FROM bills lb WHERE lb.account_id = a.id AND lb.period > ${dates.period})
@@ -121,6 +127,8 @@ export async function accountBatch(db: Executor, input: { billerCode: string; da
     ownerPersonId: (r.owner_person_id as string | null) ?? null,
     meterNumber: (r.meter_number as string | null) ?? null,
     hasPrevious: Boolean(r.has_previous),
+    previousPeriod: (r.previous_period as string | null) ?? null,
+    installedOn: day(r.installed_on),
     basisValue: big(r.basis_value),
     basisReadOn: day(r.basis_read_on),
     pendingEstimates: (typeof r.pending_estimates === 'string' ? JSON.parse(r.pending_estimates) : r.pending_estimates) as PendingEstimate[],

@@ -12,7 +12,7 @@ import type { Schedule } from '../tariffs/index.js';
 import { computeBill } from './bill.compute.js';
 import type { AccountBatchRow } from './bill-run.inputs.js';
 import type { BillRunRow } from './bill-run.store.js';
-import { periodCode, type PeriodDates } from './billing.periods.js';
+import { clipped, periodCode, spansBetween, type PeriodDates } from './billing.periods.js';
 import type { BillToWrite, RunConstants } from './bill-run.write.js';
 
 export interface BillFailure {
@@ -54,8 +54,13 @@ export function prepareBill(c: RunConstants, biller: Biller, schedules: Map<stri
   if (!row.meterNumber) throw new AppError('bill_meter_missing');
   let bill;
   try {
+    const firstDay = row.hasPrevious ? null : row.installedOn;
+    const coverage = {
+      current: clipped(dates, firstDay),
+      earlier: spansBetween({ afterPeriod: row.previousPeriod, firstDay, beforePeriod: dates.period, billDay: biller.billDay }),
+    };
     bill = computeBill({
-      dates, schedule,
+      dates, schedule, coverage,
       previous: row.hasPrevious ? { basisValue: row.basisValue, basisReadOn: row.basisReadOn, pendingEstimates: row.pendingEstimates, creditCarriedForward: row.creditCarriedForward } : null,
       readings: { count: row.readingCount, units: row.readingUnits, lastValue: row.lastValue, lastReadOn: row.lastReadOn },
       firstPoint: row.firstValue !== null && row.firstReadOn !== null ? { value: row.firstValue, readOn: row.firstReadOn } : null,
