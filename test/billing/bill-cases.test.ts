@@ -6,9 +6,11 @@ import { createTestApp, type TestApp } from '../support/app.js';
 import type { SeededPerson } from '../../src/db/seed/foundation.seed.js';
 import { getBillRun, runBillRun } from '../../src/modules/billing/bill-run.service.js';
 import { billOfAccount } from '../../src/modules/billing/bills.service.js';
-import { seedBillers } from '../../src/modules/billers/index.js';
+import { payables, seedBillers } from '../../src/modules/billers/index.js';
+import * as ledger from '../../src/modules/ledger/ledger.service.js';
+import { postDirectPayment } from '../../src/modules/payments/direct-posting.js';
 import { changeAccountStatus } from '../../src/modules/accounts/accounts.service.js';
-import { expectBalancedLedger, expectBilledAsMetered, openTestAccount, read, seedBilling, staff } from './support.js';
+import { expectBalancedLedger, expectBilledAsMetered, expectReceivableAsDues, openTestAccount, read, seedBilling, staff } from './support.js';
 
 let t: TestApp;
 let people: SeededPerson[];
@@ -101,6 +103,51 @@ describe('3. a first bill of an account installed mid-period', () => {
     // 14 of the period's 31 days: the 6,000 kWh first block becomes 6,000 × 14/31 ≈ 2,710 kWh at 18 halalas.
     expect(bill.lines.map((l) => [l.kind, l.quantity, l.rateMinor])).toEqual([['consumption', 2710n, 18n], ['consumption', 3290n, 30n]]);
     expect(bill.amount).toBe(2710n * 18n + 3290n * 30n);
+    await expectBilledAsMetered(t.ctx, account.id);
+    await expectBalancedLedger(t.ctx);
+  });
+});
+
+describe('4. a correction lower than the estimates', () => {
+  async function estimatedThenLow(civilId: string) {
+    at('2026-08-01');
+    const opened = await openTestAccount(t.ctx, { civilId, installedOn: '2026-08-01' });
+    at('2026-08-28');
+    await read(t.ctx, opened.meter.meterNumber, 2700, '2026-08-28');
+    await run('2026-08');
+    at('2026-09-28');
+    await run('2026-09');
+    // 2,700 kWh over the 27 days after installation: 3,100 kWh estimated for September's 31 days, 6.200 KD.
+    const estimate = (await billOfAccount(t.ctx, opened.account.id, '2026-09'))!;
+    expect(estimate).toMatchObject({ estimated: true, consumption: 3100n, amount: 6200n });
+    return { ...opened, estimate };
+  }
+
+  it('posts a credit note that lowers the open estimate: the receivable is what is owed', async () => {
+    const { account, meter, estimate } = await estimatedThenLow(people[4]!.civilId);
+    at('2026-10-28');
+    await read(t.ctx, meter.meterNumber, 4700, '2026-10-28');
+    await run('2026-10');
+    // 2,000 kWh over September and October: 4.000 KD, less the 6.200 estimated: 2.200 given back.
+    const corrected = (await billOfAccount(t.ctx, account.id, '2026-10'))!;
+    expect(corrected).toMatchObject({ estimated: false, amount: 0n, creditNote: 2200n, creditCarriedForward: 0n });
+    expect(await payables.find(t.ctx, estimate.payableId)).toMatchObject({ amount: 4000n, status: 'open' });
+    // Owed: August's 5.400 and September's corrected 4.000.
+    expect(await expectReceivableAsDues(t.ctx, 'mew-electricity', account.accountNumber)).toBe(9400n);
+    await expectBilledAsMetered(t.ctx, account.id);
+    await expectBalancedLedger(t.ctx);
+  });
+
+  it('gives the customer credit for what the estimate can no longer take (it was paid)', async () => {
+    const { account, meter, estimate } = await estimatedThenLow(people[0]!.civilId);
+    await postDirectPayment(t.ctx, staff, { channel: 'counter', externalId: `est-${estimate.id}`, items: [{ payableId: estimate.payableId, amount: 6200n }], currency: 'KWD' });
+    at('2026-10-28');
+    await read(t.ctx, meter.meterNumber, 4700, '2026-10-28');
+    await run('2026-10');
+    expect(await billOfAccount(t.ctx, account.id, '2026-10')).toMatchObject({ amount: 0n, creditNote: 2200n });
+    expect(await payables.find(t.ctx, estimate.payableId)).toMatchObject({ amount: 6200n, status: 'paid' });
+    expect(await ledger.balance(t.ctx, `credit:acct-${account.accountNumber}`)).toBe(-2200n);
+    expect(await expectReceivableAsDues(t.ctx, 'mew-electricity', account.accountNumber)).toBe(5400n);
     await expectBilledAsMetered(t.ctx, account.id);
     await expectBalancedLedger(t.ctx);
   });

@@ -82,3 +82,14 @@ export async function expectBilledAsMetered(ctx: Ctx, accountId: string): Promis
   const { billed, metered } = await billedAndMetered(ctx, accountId);
   expect(billed).toBe(metered);
 }
+
+/** The account's receivable in the ledger is exactly what its open payables still ask for. */
+export async function expectReceivableAsDues(ctx: Ctx, billerCode: string, accountNumber: string): Promise<bigint> {
+  const [row] = await queryRows<{ receivable: string; dues: string }>(ctx.db, sql`
+    SELECT
+      (SELECT coalesce(sum(e.amount), 0) FROM ledger_entries e WHERE e.account_code = ${`receivable:${billerCode}:acct-${accountNumber}`})::text AS receivable,
+      (SELECT coalesce(sum(p.amount - p.amount_paid), 0) FROM payables p
+        WHERE p.account_number = ${accountNumber} AND p.biller_code = ${billerCode} AND p.status IN ('open', 'partially_paid'))::text AS dues`);
+  expect(BigInt(row!.receivable)).toBe(BigInt(row!.dues));
+  return BigInt(row!.dues);
+}

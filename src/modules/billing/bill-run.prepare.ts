@@ -85,6 +85,7 @@ export function prepareBill(c: RunConstants, biller: Biller, schedules: Map<stri
     payableOnline: row.category !== 'government',
     amountText: formatAmount(bill.amount, c.currency),
     unit: schedule.unit,
+    correctedPeriods: bill.estimated ? [] : row.pendingEstimates.map((p) => p.period),
     bill,
   };
 }

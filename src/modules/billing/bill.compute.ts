@@ -75,7 +75,13 @@ export interface ComputedBill {
   amount: bigint;
   previousBalance: bigint;
   creditBroughtForward: bigint;
+  /** Legacy: credit kept outside the ledger by bills before #16; new bills carry none (see creditNote). */
   creditCarriedForward: bigint;
+  /**
+   * What an actual reading below the estimates gives back: posted as a credit note through the ledger, lowering
+   * the open estimates (then the customer's credit). The bill itself is then zero.
+   */
+  creditNote: bigint;
   lines: ComputedLine[];
 }
 
@@ -126,7 +132,8 @@ export function computeBill(input: BillInput): ComputedBill {
   if (creditBroughtForward > 0n) lines.push(line('credit_brought_forward', -creditBroughtForward));
 
   const subtotal = lines.reduce((sum, l) => sum + l.amount, 0n);
-  // A correction larger than the new charges leaves a credit for the next bill rather than a negative bill.
+  // A correction larger than the new charges is a credit note (lowering the open estimates, through the ledger),
+  // not a negative bill.
   const amount = subtotal > 0n ? subtotal : 0n;
   if (input.previousBalance > 0n) lines.push(line('previous_balance', input.previousBalance, { countsInTotal: false }));
 
@@ -146,7 +153,8 @@ export function computeBill(input: BillInput): ComputedBill {
     amount,
     previousBalance: input.previousBalance,
     creditBroughtForward,
-    creditCarriedForward: subtotal < 0n ? -subtotal : 0n,
+    creditCarriedForward: 0n,
+    creditNote: subtotal < 0n ? -subtotal : 0n,
     lines,
   };
 }

@@ -6141,6 +6141,11 @@ export interface components {
              * @example 12.500
              */
             creditCarriedForward: string;
+            /**
+             * @description Given back by this bill through the ledger (an actual reading below the estimates): lowers the open estimates, then becomes credit
+             * @example 12.500
+             */
+            creditNote: string;
             currency: string;
             /** @example 2026-11-28 */
             dueDate: string;
@@ -6284,6 +6289,11 @@ export interface components {
              * @example 12.500
              */
             creditCarriedForward: string;
+            /**
+             * @description Given back by this bill through the ledger (an actual reading below the estimates): lowers the open estimates, then becomes credit
+             * @example 12.500
+             */
+            creditNote: string;
             currency: string;
             /** @example 2026-11-28 */
             dueDate: string;
