@@ -6741,12 +6741,24 @@ export interface components {
         };
         Dues: {
             currency: string;
+            /** @description Owed but not payable now (a fine held for legal process, a government account): shown apart */
+            held: components["schemas"]["DuesPayable"][];
+            /** @description What the held items add up to, in `currency` */
+            heldTotal: string;
+            /** @description What can be paid now, oldest due first */
             payables: components["schemas"]["DuesPayable"][];
+            /** @description What can be paid now: the payables above, in `currency` (held items are not in it) */
             total: string;
         };
         DuesInput: {
             currency: string;
+            /** @description Owed but not payable now (a fine held for legal process, a government account): shown apart */
+            held: components["schemas"]["DuesPayableInput"][];
+            /** @description What the held items add up to, in `currency` */
+            heldTotal: string;
+            /** @description What can be paid now, oldest due first */
             payables: components["schemas"]["DuesPayableInput"][];
+            /** @description What can be paid now: the payables above, in `currency` (held items are not in it) */
             total: string;
         };
         DuesPayable: {
