@@ -9,6 +9,9 @@ import { billOfAccount } from '../../src/modules/billing/bills.service.js';
 import { payables, seedBillers } from '../../src/modules/billers/index.js';
 import * as ledger from '../../src/modules/ledger/ledger.service.js';
 import { postDirectPayment } from '../../src/modules/payments/direct-posting.js';
+import { presentBills } from '../../src/modules/billing/billing.present.js';
+import { billDocumentOf } from '../../src/modules/billing/bill.document.js';
+import { findAccountById } from '../../src/modules/accounts/index.js';
 import { changeAccountStatus } from '../../src/modules/accounts/accounts.service.js';
 import { expectBalancedLedger, expectBilledAsMetered, expectReceivableAsDues, openTestAccount, read, seedBilling, staff } from './support.js';
 
@@ -148,6 +151,32 @@ describe('4. a correction lower than the estimates', () => {
     expect(await payables.find(t.ctx, estimate.payableId)).toMatchObject({ amount: 6200n, status: 'paid' });
     expect(await ledger.balance(t.ctx, `credit:acct-${account.accountNumber}`)).toBe(-2200n);
     expect(await expectReceivableAsDues(t.ctx, 'mew-electricity', account.accountNumber)).toBe(5400n);
+    await expectBilledAsMetered(t.ctx, account.id);
+    await expectBalancedLedger(t.ctx);
+  });
+});
+
+describe('7. the previous balance', () => {
+  it('is the ledger figure at issue (a payment already made is not counted), the same in the API and on the PDF', async () => {
+    at('2026-08-01');
+    const { account, meter } = await openTestAccount(t.ctx, { civilId: people[1]!.civilId, installedOn: '2026-08-01' });
+    at('2026-08-28');
+    await read(t.ctx, meter.meterNumber, 9416, '2026-08-28');
+    await run('2026-08');
+    const august = (await billOfAccount(t.ctx, account.id, '2026-08'))!;
+    expect(august.amount).toBe(18_832n);
+    // 1.650 paid on it before the next bill: 17.182 still owed.
+    await postDirectPayment(t.ctx, staff, { channel: 'counter', externalId: `pb-${august.id}`, items: [{ payableId: august.payableId, amount: 1650n }], currency: 'KWD' });
+    at('2026-09-28');
+    await read(t.ctx, meter.meterNumber, 9916, '2026-09-28');
+    await run('2026-09');
+    const september = (await billOfAccount(t.ctx, account.id, '2026-09'))!;
+    expect(september.previousBalance).toBe(17_182n);
+    expect(september.lines.filter((l) => l.kind === 'previous_balance').map((l) => [l.amount, l.countsInTotal])).toEqual([[17_182n, false]]);
+    const [presented] = await presentBills(t.ctx, [september]);
+    expect(presented!.previousBalance).toBe('17.182');
+    const accountRow = (await findAccountById(t.ctx, account.id))!;
+    expect((await billDocumentOf(t.ctx, september, accountRow)).previousBalance).toBe(17_182n);
     await expectBilledAsMetered(t.ctx, account.id);
     await expectBalancedLedger(t.ctx);
   });

@@ -1,6 +1,5 @@
 // Reads what a batch of accounts needs for their bills, in one statement. This is the bulk path: it reads the
-// accounts, meters and readings tables (this feature's own), and the payables table for the unpaid balance of
-// earlier bills, directly in SQL rather than through a service call per account (the brief allows it for speed).
+// accounts, meters and readings tables (this feature's own) directly in SQL rather than through a service call per account (the brief allows it for speed).
 // LATERAL subqueries pin each look-up to an index probe per account, whatever the planner's statistics say
 // while the bills table grows during the run.
 import { sql } from 'drizzle-orm';
@@ -33,7 +32,6 @@ export interface AccountBatchRow {
   firstReadOn: string | null;
   historyUnits: bigint;
   historyDays: number;
-  previousBalance: bigint;
 }
 
 const big = (v: unknown): bigint | null => (v === null || v === undefined ? null : BigInt(String(v)));
@@ -69,8 +67,7 @@ export async function accountBatch(db: Executor, input: { billerCode: string; da
       rd.last_value::text AS last_value, rd.last_read_on::text AS last_read_on,
       rd.first_value::text AS first_value, rd.first_read_on::text AS first_read_on,
       coalesce(rd.history_units, 0)::text AS history_units,
-      coalesce(rd.history_last - rd.history_first, 0)::int AS history_days,
-      coalesce(bal.due, 0)::text AS previous_balance
+      coalesce(rd.history_last - rd.history_first, 0)::int AS history_days
     FROM utility_accounts a
     LEFT JOIN LATERAL (
       SELECT b.period, b.estimated, b.previous_value, b.current_value, b.basis_read_on, b.pending_estimates, b.credit_carried_forward
@@ -97,19 +94,6 @@ export async function accountBatch(db: Executor, input: { billerCode: string; da
       WHERE r.account_id = a.id AND r.status = 'accepted' AND r.read_on <= ${dates.to}::date
         AND (p.basis_read_on IS NULL OR r.read_on > least(p.basis_read_on, ${scanFrom}::date))
     ) rd ON true
-    LEFT JOIN LATERAL (
-      -- Through the (civil_id, status) index: only the owner's open payables are visited, not every bill the
-      -- account ever had. Accounts without an owner's civil ID (government bodies) go by account number.
-      SELECT sum(o.due) AS due FROM (
-        SELECT pb.amount - pb.amount_paid AS due FROM payables pb
-        WHERE p.period IS NOT NULL AND a.owner_civil_id IS NOT NULL AND pb.civil_id = a.owner_civil_id
-          AND pb.status IN ('open', 'partially_paid') AND pb.account_number = a.account_number AND pb.biller_code = ${billerCode} AND pb.kind = 'bill'
-        UNION ALL
-        SELECT pb.amount - pb.amount_paid FROM payables pb
-        WHERE p.period IS NOT NULL AND a.owner_civil_id IS NULL AND pb.account_number = a.account_number
-          AND pb.status IN ('open', 'partially_paid') AND pb.biller_code = ${billerCode} AND pb.kind = 'bill'
-      ) o
-    ) bal ON true
     WHERE a.biller_code = ${billerCode} AND a.status = 'active' AND a.id > ${after}
       ${upTo === null ? sql`` : sql`AND a.id <= ${upTo}`}
       AND (p.period IS NULL OR p.period < ${dates.period})
@@ -141,7 +125,6 @@ export async function accountBatch(db: Executor, input: { billerCode: string; da
     firstReadOn: day(r.first_read_on),
     historyUnits: big(r.history_units) ?? 0n,
     historyDays: Number(r.history_days ?? 0),
-    previousBalance: big(r.previous_balance) ?? 0n,
   }));
 }
 

@@ -65,7 +65,8 @@ export function prepareBill(c: RunConstants, biller: Biller, schedules: Map<stri
       readings: { count: row.readingCount, units: row.readingUnits, lastValue: row.lastValue, lastReadOn: row.lastReadOn },
       firstPoint: row.firstValue !== null && row.firstReadOn !== null ? { value: row.firstValue, readOn: row.firstReadOn } : null,
       history: row.historyDays > 0 ? { units: row.historyUnits, days: row.historyDays } : null,
-      previousBalance: row.previousBalance,
+      // Read from the ledger when the bill is written (bill-run.write.ts: recordPreviousBalances).
+      previousBalance: 0n,
     });
   } catch (error) {
     if (error instanceof TariffGapError || error instanceof TariffOverlapError) throw new AppError('tariff_missing', { category: row.category, day: error.day });

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/query-rows.js';
 import type { Ctx } from '../../platform/context.js';
 import { emitMany, type EventToEmit } from '../../platform/outbox.js';
-import { issueCreditNote, issuePayables } from '../billers/index.js';
+import { issueCreditNote, issuePayables, receivableAccountOf } from '../billers/index.js';
 import { creditAccountsFor } from '../payments/index.js';
 import type { ComputedBill } from './bill.compute.js';
 
@@ -76,6 +76,7 @@ export async function writeBills(ctx: Ctx, c: RunConstants, batch: BillToWrite[]
     ledgerMemo: { billNumber: b.billNumber },
   })));
   for (const b of fresh) if (b.bill.creditNote > 0n) await postCreditNote(ctx, c, b);
+  await recordPreviousBalances(ctx, c, fresh);
   if (c.notify) await emitMany(ctx, fresh.flatMap((b) => billEvents(c, b)));
   return {
     billed: fresh.length,
@@ -112,6 +113,29 @@ async function postCreditNote(ctx: Ctx, c: RunConstants, b: BillToWrite): Promis
     billerCode: c.billerCode, sourceId: b.id, amount: b.bill.creditNote, payableIds: rows.map((r) => r.payable_id), creditAccount: creditAccount!,
     memo: { billNumber: b.billNumber, corrects: b.correctedPeriods },
   });
+}
+
+/**
+ * The previous balance, one definition: what the ledger says the account still owes on earlier bills at the moment
+ * of issue (its receivable after this bill's own posting and credit note, less this bill). Stored on the bill,
+ * with an informational line (not in the total), so the API, the portal and the PDF all show this one figure.
+ */
+async function recordPreviousBalances(ctx: Ctx, c: RunConstants, fresh: BillToWrite[]): Promise<void> {
+  if (fresh.length === 0) return;
+  const rows = JSON.stringify(fresh.map((b) => ({
+    id: b.id, amount: b.bill.amount.toString(),
+    receivable: receivableAccountOf({ billerCode: c.billerCode, accountNumber: b.accountNumber, civilId: b.ownerCivilId, plate: null, id: b.payableId }),
+  })));
+  await ctx.db.execute(sql`
+    WITH input AS (SELECT * FROM json_to_recordset(${rows}::json) AS t(id text, amount bigint, receivable text)),
+    balances AS (
+      SELECT i.id, coalesce((SELECT sum(e.amount) FROM ledger_entries e WHERE e.account_code = i.receivable), 0) - i.amount AS previous
+      FROM input i
+    ),
+    updated AS (UPDATE bills SET previous_balance = b.previous FROM balances b WHERE bills.id = b.id AND b.previous <> 0)
+    INSERT INTO bill_lines (bill_id, position, kind, amount, counts_in_total)
+    SELECT b.id, (SELECT coalesce(max(l.position), -1) + 1 FROM bill_lines l WHERE l.bill_id = b.id), 'previous_balance', b.previous, false
+    FROM balances b WHERE b.previous <> 0`);
 }
 
 /** The bills and their lines; a bill that exists for the account and period is skipped. Returns the new bill ids. */

@@ -91,6 +91,25 @@ describe('renderBillPdf', () => {
     expect(text).toContain('KWD 16.000');
   });
 
+  it('prints the previous balance beside the total, never in it', async () => {
+    const text = await readableText(english);
+    expect(text).toContain('Previous balance unpaid');
+    expect(text).toContain('18.182');
+    const none = await readableText(await renderBillPdf(sampleBillDocument({ previousBalance: 0n }), 'en'));
+    expect(none).not.toContain('Previous balance');
+  });
+
+  it('says a government bill is settled by ministry transfer, with no payment QR or pay-online text', async () => {
+    const government = sampleBillDocument({ settlement: 'government' });
+    const [en, ar] = await Promise.all([readableText(await renderBillPdf(government, 'en')), readableText(await renderBillPdf(government, 'ar'))]);
+    expect(en).toContain('settled by ministry transfer');
+    expect(en).not.toContain('Scan to pay');
+    expect(en).not.toContain('Pay online');
+    expect(en).not.toContain('https://tasdeed.example.kw/pay/');
+    expect(ar).toContain('بتحويل');
+    expect(ar).not.toContain('امسح الرمز للسداد');
+  });
+
   it('refuses a bill whose lines do not add up to the total', async () => {
     const wrong = sampleBillDocument({ totalDue: 12_501n });
     await expect(renderBillPdf(wrong, 'ar')).rejects.toSatisfy((error) => error instanceof AppError && error.code === 'pdf_document_invalid');

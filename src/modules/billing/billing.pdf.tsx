@@ -48,8 +48,12 @@ export interface BillDocument {
   currency: string;
   /** Up to the last 12 periods, oldest first; the bill's own period included. */
   history: { period: string; quantity: number }[];
-  /** Where to pay this bill; printed as a QR code and as text. */
+  /** Where to pay this bill; printed as a QR code and as text (online settlement only). */
   payUrl: string;
+  /** What earlier bills still owed at issue (the ledger's figure, stored on the bill); printed, never added. May be zero. */
+  previousBalance: bigint;
+  /** 'government': settled by a ministry-to-ministry transfer, so no payment QR and no pay-online text. */
+  settlement: 'online' | 'government';
 }
 
 const UNITS: Record<MeterUnit, Bilingual> = {
@@ -91,6 +95,15 @@ const T = {
   payBy: { ar: 'يرجى السداد قبل', en: 'Please pay by' },
   history: { ar: 'الاستهلاك خلال آخر 12 فترة', en: 'Consumption, last 12 periods' },
   scanToPay: { ar: 'امسح الرمز للسداد', en: 'Scan to pay' },
+  previousBalance: { ar: 'الرصيد السابق غير المسدد (غير مشمول في المبلغ المستحق)', en: 'Previous balance unpaid (not included in the total due)' },
+  ministryTransfer: {
+    ar: 'تُسدد هذه الفاتورة بتحويل من الوزارة المعنية إلى وزارة الكهرباء والماء، ولا تُدفع عبر الإنترنت.',
+    en: 'This bill is settled by ministry transfer between government bodies; it is not paid online.',
+  },
+  governmentFooter: {
+    ar: 'تُسدد فواتير الجهات الحكومية بتحويل بين الوزارات. صدرت هذه الفاتورة إلكترونياً ولا تحتاج إلى توقيع.',
+    en: 'Government bills are settled by ministry transfer. This bill was issued electronically and needs no signature.',
+  },
   footer: {
     ar: 'يمكن سداد هذه الفاتورة عبر البوابة الإلكترونية أو التطبيق أو البنوك المحلية أو أي مكتب من مكاتب الوزارة. صدرت هذه الفاتورة إلكترونياً ولا تحتاج إلى توقيع.',
     en: 'Pay online, in the app, through your bank or at any ministry office. This bill was issued electronically and needs no signature.',
@@ -115,7 +128,7 @@ export function checkBillDocument(view: BillDocument): void {
 
 export async function renderBillPdf(view: BillDocument, language: DocumentLanguage): Promise<Buffer> {
   checkBillDocument(view);
-  const qr = await qrPngDataUrl(view.payUrl);
+  const qr = view.settlement === 'online' ? await qrPngDataUrl(view.payUrl) : '';
   return renderPdfToBuffer(<BillPdf view={view} layout={layoutFor(language, 10)} qr={qr} />);
 }
 
@@ -161,6 +174,12 @@ function BillPdf({ view, layout, qr }: { view: BillDocument; layout: Layout; qr:
           </View>
           <MoneyCell layout={layout} amount={view.totalDue} currency={view.currency} strong size={18} style={{ color: colors.band }} />
         </Row>
+        {view.previousBalance !== 0n && (
+          <Row layout={layout} style={{ justifyContent: 'space-between', marginTop: 4 }}>
+            <PdfText layout={layout} style={{ fontSize: 9 }}>{T.previousBalance[l]}</PdfText>
+            <MoneyCell layout={layout} amount={view.previousBalance} currency={view.currency} />
+          </Row>
+        )}
 
         <Row layout={layout} style={[styles.section, { marginTop: 16, justifyContent: 'space-between', alignItems: 'flex-end' }]}>
           <View style={{ width: '52%' }}>
@@ -168,11 +187,13 @@ function BillPdf({ view, layout, qr }: { view: BillDocument; layout: Layout; qr:
             <BarChart layout={layout} points={view.history.slice(-12)} current={view.period} width={270} height={96} unit={unit} />
           </View>
           <View style={{ width: '44%' }}>
-            <QrBlock layout={layout} dataUrl={qr} caption={T.scanToPay[l]} url={view.payUrl} size={100} textWidth={122} />
+            {view.settlement === 'online'
+              ? <QrBlock layout={layout} dataUrl={qr} caption={T.scanToPay[l]} url={view.payUrl} size={100} textWidth={122} />
+              : <PdfText layout={layout} style={{ fontSize: 10, fontWeight: 700 }}>{T.ministryTransfer[l]}</PdfText>}
           </View>
         </Row>
 
-        <PageFooter layout={layout} note={T.footer[l]} reference={view.billNumber} />
+        <PageFooter layout={layout} note={view.settlement === 'online' ? T.footer[l] : T.governmentFooter[l]} reference={view.billNumber} />
       </Page>
     </Document>
   );
