@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../support/app.js';
 import type { SeededPerson } from '../../src/db/seed/foundation.seed.js';
-import { getBillRun, runBillRun } from '../../src/modules/billing/bill-run.service.js';
+import { getBillRun, lateness, runBillRun } from '../../src/modules/billing/bill-run.service.js';
 import { billOfAccount } from '../../src/modules/billing/bills.service.js';
 import { payables, seedBillers } from '../../src/modules/billers/index.js';
 import * as ledger from '../../src/modules/ledger/ledger.service.js';
@@ -179,5 +179,25 @@ describe('7. the previous balance', () => {
     expect((await billDocumentOf(t.ctx, september, accountRow)).previousBalance).toBe(17_182n);
     await expectBilledAsMetered(t.ctx, account.id);
     await expectBalancedLedger(t.ctx);
+  });
+});
+
+describe('5. bill dates', () => {
+  it('dates the bills the period\'s bill day, due from it, and a late run says it was late', async () => {
+    at('2026-09-01');
+    const { account, meter } = await openTestAccount(t.ctx, { billerCode: 'sec-electricity', civilId: people[2]!.civilId, installedOn: '2026-09-29' });
+    at('2026-10-28');
+    await read(t.ctx, meter.meterNumber, 800, '2026-10-28');
+    at('2026-12-04');
+    const october = await run('2026-10', 'sec-electricity');
+    expect(october).toMatchObject({ issuedOn: '2026-10-28', dueDate: '2026-11-27' });
+    expect(october.lastError).toMatch(/^late: run on 2026-12-04, 37 day\(s\) after the bill day 2026-10-28/);
+    expect(await billOfAccount(t.ctx, account.id, '2026-10')).toMatchObject({ issuedOn: '2026-10-28', dueDate: '2026-11-27' });
+    await expectBilledAsMetered(t.ctx, account.id);
+    await expectBalancedLedger(t.ctx);
+  });
+
+  it('says nothing of lateness on the bill day itself', () => {
+    expect(lateness('2026-11-28', '2026-11-28')).toBeNull();
   });
 });
