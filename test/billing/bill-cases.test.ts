@@ -9,6 +9,7 @@ import { billOfAccount } from '../../src/modules/billing/bills.service.js';
 import { payables, seedBillers } from '../../src/modules/billers/index.js';
 import * as ledger from '../../src/modules/ledger/ledger.service.js';
 import { postDirectPayment } from '../../src/modules/payments/direct-posting.js';
+import { recordGovernmentTransfer } from '../../src/modules/payments/index.js';
 import { presentBills } from '../../src/modules/billing/billing.present.js';
 import { billDocumentOf } from '../../src/modules/billing/bill.document.js';
 import { findAccountById } from '../../src/modules/accounts/index.js';
@@ -199,5 +200,39 @@ describe('5. bill dates', () => {
 
   it('says nothing of lateness on the bill day itself', () => {
     expect(lateness('2026-11-28', '2026-11-28')).toBeNull();
+  });
+});
+
+describe('6. government accounts', () => {
+  it('are settled by a ministry transfer an admin records against a batch of bills, through the ledger', async () => {
+    at('2026-08-01');
+    const ministries = [await openTestAccount(t.ctx, { civilId: null, category: 'government', installedOn: '2026-08-01' }), await openTestAccount(t.ctx, { civilId: null, category: 'government', installedOn: '2026-08-01' })];
+    const citizen = await openTestAccount(t.ctx, { civilId: people[3]!.civilId, installedOn: '2026-08-01' });
+    at('2026-08-28');
+    for (const { meter } of [...ministries, citizen]) await read(t.ctx, meter.meterNumber, 1000, '2026-08-28');
+    await run('2026-08');
+    const bills = await Promise.all(ministries.map(async ({ account }) => (await billOfAccount(t.ctx, account.id, '2026-08'))!));
+    const citizenBill = (await billOfAccount(t.ctx, citizen.account.id, '2026-08'))!;
+    // No payment channel takes them.
+    await expect(postDirectPayment(t.ctx, staff, { channel: 'counter', externalId: `gov-${bills[0]!.id}`, items: [{ payableId: bills[0]!.payableId, amount: 25_000n }], currency: 'KWD' }))
+      .rejects.toMatchObject({ code: 'payable_not_payable_online' });
+    // Their document says how they are settled.
+    expect((await billDocumentOf(t.ctx, bills[0]!, (await findAccountById(t.ctx, ministries[0]!.account.id))!)).settlement).toBe('government');
+
+    const admin = { kind: 'staff' as const, id: 'usr_admin', role: 'admin' as const };
+    const refusedBefore = await ledger.trialBalance(t.ctx);
+    await expect(recordGovernmentTransfer(t.ctx, { ...admin, role: 'cashier' as never }, { transferReference: 'MOF-1', payableIds: bills.map((b) => b.payableId) })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(recordGovernmentTransfer(t.ctx, admin, { transferReference: 'MOF-1', payableIds: [bills[0]!.payableId, citizenBill.payableId] })).rejects.toMatchObject({ code: 'government_transfer_invalid' });
+    expect(await payables.find(t.ctx, bills[0]!.payableId)).toMatchObject({ status: 'open' });
+    expect(await ledger.trialBalance(t.ctx)).toEqual(refusedBefore);
+
+    const result = await recordGovernmentTransfer(t.ctx, admin, { transferReference: 'MOF-1', payableIds: bills.map((b) => b.payableId) });
+    expect(result).toMatchObject({ total: 50_000n, currency: 'KWD' });
+    for (const bill of bills) expect(await payables.find(t.ctx, bill.payableId)).toMatchObject({ status: 'paid', amountPaid: 25_000n });
+    expect(await ledger.balance(t.ctx, 'clearing:government-transfer')).toBe(50_000n);
+    for (const { account } of ministries) expect(await expectReceivableAsDues(t.ctx, 'mew-electricity', account.accountNumber)).toBe(0n);
+    await expect(recordGovernmentTransfer(t.ctx, admin, { transferReference: 'MOF-1', payableIds: bills.map((b) => b.payableId) })).rejects.toMatchObject({ code: 'government_transfer_duplicate' });
+    for (const { account } of [...ministries, citizen]) await expectBilledAsMetered(t.ctx, account.id);
+    await expectBalancedLedger(t.ctx);
   });
 });

@@ -150,3 +150,16 @@ export const receiptResponse = z.object({
 
 export const gatewayCallbackBody = z.record(z.string(), z.string());
 
+
+export const governmentTransferBody = z.object({
+  transferReference: z.string().min(1).max(100).meta({ description: "The finance ministry's transfer number: a transfer is recorded once" }),
+  payableIds: z.array(z.string()).min(1).max(1000).meta({ description: "The government accounts' bills (payables) the transfer settles, each in full" }),
+}).strict();
+
+export const governmentTransferResponse = z.object({
+  transferReference: z.string(),
+  transactionId: z.string(),
+  total: z.string(),
+  currency: z.string(),
+  settled: z.array(z.object({ payableId: z.string(), reference: z.string(), amount: z.string() }).strict()),
+}).strict().meta({ id: 'GovernmentTransfer' });

@@ -2679,6 +2679,105 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/government-transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a ministry-to-ministry transfer settling a batch of government accounts' bills (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The government accounts' bills (payables) the transfer settles, each in full */
+                        payableIds: string[];
+                        /** @description The finance ministry's transfer number: a transfer is recorded once */
+                        transferReference: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GovernmentTransfer"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/licences": {
         parameters: {
             query?: never;
@@ -6842,6 +6941,28 @@ export interface components {
                 ar: string;
                 en: string;
             };
+        };
+        GovernmentTransfer: {
+            currency: string;
+            settled: {
+                amount: string;
+                payableId: string;
+                reference: string;
+            }[];
+            total: string;
+            transactionId: string;
+            transferReference: string;
+        };
+        GovernmentTransferInput: {
+            currency: string;
+            settled: {
+                amount: string;
+                payableId: string;
+                reference: string;
+            }[];
+            total: string;
+            transactionId: string;
+            transferReference: string;
         };
         Me: {
             civilId?: string;
