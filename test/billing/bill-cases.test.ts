@@ -13,6 +13,7 @@ import { recordGovernmentTransfer } from '../../src/modules/payments/index.js';
 import { presentBills } from '../../src/modules/billing/billing.present.js';
 import { billDocumentOf } from '../../src/modules/billing/bill.document.js';
 import { findAccountById } from '../../src/modules/accounts/index.js';
+import { createTariffVersion } from '../../src/modules/tariffs/tariffs.service.js';
 import { changeAccountStatus } from '../../src/modules/accounts/accounts.service.js';
 import { expectBalancedLedger, expectBilledAsMetered, expectReceivableAsDues, openTestAccount, read, seedBilling, staff } from './support.js';
 
@@ -233,6 +234,24 @@ describe('6. government accounts', () => {
     for (const { account } of ministries) expect(await expectReceivableAsDues(t.ctx, 'mew-electricity', account.accountNumber)).toBe(0n);
     await expect(recordGovernmentTransfer(t.ctx, admin, { transferReference: 'MOF-1', payableIds: bills.map((b) => b.payableId) })).rejects.toMatchObject({ code: 'government_transfer_duplicate' });
     for (const { account } of [...ministries, citizen]) await expectBilledAsMetered(t.ctx, account.id);
+    await expectBalancedLedger(t.ctx);
+  });
+});
+
+describe('10. currencies', () => {
+  it('refuses to bill with a tariff in another currency than the biller\'s', async () => {
+    at('2026-09-01');
+    await createTariffVersion(t.ctx, staff, {
+      billerCode: 'sec-electricity', category: 'industrial', effectiveFrom: '2026-01-01', currency: 'KWD', unit: 'kWh', fixedMonthly: 0n,
+      nameAr: 'تعرفة خاطئة', nameEn: 'A tariff in the wrong currency', tiers: [{ upTo: null, rate: { minor: 3n, perUnits: 1n } }],
+    });
+    const { account, meter } = await openTestAccount(t.ctx, { billerCode: 'sec-electricity', civilId: people[4]!.civilId, category: 'industrial', installedOn: '2026-09-01' });
+    at('2026-09-28');
+    await read(t.ctx, meter.meterNumber, 400, '2026-09-28');
+    const result = await run('2026-09', 'sec-electricity');
+    const { failures } = await getBillRun(t.ctx, staff, result.id);
+    expect(failures).toContainEqual(expect.objectContaining({ accountId: account.id, code: 'bill_currency_mismatch' }));
+    expect(await billOfAccount(t.ctx, account.id, '2026-09')).toBeUndefined();
     await expectBalancedLedger(t.ctx);
   });
 });

@@ -51,6 +51,8 @@ export function billNumberOf(biller: Biller, period: string, accountNumber: stri
 export function prepareBill(c: RunConstants, biller: Biller, schedules: Map<string, Schedule>, dates: PeriodDates, row: AccountBatchRow): BillToWrite {
   const schedule = schedules.get(row.category);
   if (!schedule) throw new AppError('tariff_missing', { category: row.category });
+  // A bill is issued in its biller's currency: a tariff priced in another would state a wrong amount.
+  if (schedule.currency !== c.currency) throw new AppError('bill_currency_mismatch', { tariff: schedule.currency, biller: c.currency });
   if (!row.meterNumber) throw new AppError('bill_meter_missing');
   let bill;
   try {
