@@ -58,7 +58,7 @@ describe('a bill run over all kinds of accounts', () => {
       billerCode: 'mew-electricity', category: 'agricultural', effectiveFrom: '2026-11-13', currency: 'KWD', unit: 'kWh', fixedMonthly: 0n,
       nameAr: 'تعرفة تجريبية', nameEn: 'Test tariff', tiers: [{ upTo: null, rate: { minor: 6n, perUnits: 1n } }], supersede: true,
     });
-    const { account, meter } = await openTestAccount(t.ctx, { civilId: people[1]!.civilId, category: 'agricultural', installedOn: '2026-10-28' });
+    const { account, meter } = await openTestAccount(t.ctx, { civilId: people[1]!.civilId, category: 'agricultural', installedOn: '2026-10-29' });
     t.clock.set('2026-11-28T12:00:00+03:00');
     await read(t.ctx, meter.meterNumber, 3100, '2026-11-28');
     await run('2026-11');

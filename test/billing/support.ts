@@ -60,3 +60,36 @@ export async function expectBalancedLedger(ctx: Ctx): Promise<void> {
     expect(currency.unbalancedTransactions).toBe(0);
   }
 }
+
+/**
+ * Billed consumption equals the metered advance: the units an account's bills charged (consumption lines, less the
+ * estimates an actual reading corrected) are the accepted readings' units up to its latest bill's last actual
+ * reading, plus the units of the estimates still waiting for one. No span is billed twice, none is left out.
+ */
+export async function billedAndMetered(ctx: Ctx, accountId: string): Promise<{ billed: bigint; metered: bigint }> {
+  const [row] = await queryRows<{ billed: string | null; metered: string | null }>(ctx.db, sql`
+    WITH latest AS (SELECT basis_read_on, pending_estimates FROM bills WHERE account_id = ${accountId} ORDER BY period DESC LIMIT 1)
+    SELECT
+      (SELECT coalesce(sum(l.quantity), 0) FROM bill_lines l JOIN bills b ON b.id = l.bill_id
+        WHERE b.account_id = ${accountId} AND l.kind IN ('consumption', 'estimate_correction'))::text AS billed,
+      ((SELECT coalesce(sum(r.consumption), 0) FROM meter_readings r, latest
+          WHERE r.account_id = ${accountId} AND r.status = 'accepted' AND r.read_on <= latest.basis_read_on)
+        + (SELECT coalesce(sum((e->>'units')::bigint), 0) FROM latest, jsonb_array_elements(latest.pending_estimates) e))::text AS metered`);
+  return { billed: BigInt(row?.billed ?? 0), metered: BigInt(row?.metered ?? 0) };
+}
+
+export async function expectBilledAsMetered(ctx: Ctx, accountId: string): Promise<void> {
+  const { billed, metered } = await billedAndMetered(ctx, accountId);
+  expect(billed).toBe(metered);
+}
+
+/** The account's receivable in the ledger is exactly what its open payables still ask for. */
+export async function expectReceivableAsDues(ctx: Ctx, billerCode: string, accountNumber: string): Promise<bigint> {
+  const [row] = await queryRows<{ receivable: string; dues: string }>(ctx.db, sql`
+    SELECT
+      (SELECT coalesce(sum(e.amount), 0) FROM ledger_entries e WHERE e.account_code = ${`receivable:${billerCode}:acct-${accountNumber}`})::text AS receivable,
+      (SELECT coalesce(sum(p.amount - p.amount_paid), 0) FROM payables p
+        WHERE p.account_number = ${accountNumber} AND p.biller_code = ${billerCode} AND p.status IN ('open', 'partially_paid'))::text AS dues`);
+  expect(BigInt(row!.receivable)).toBe(BigInt(row!.dues));
+  return BigInt(row!.dues);
+}

@@ -2,6 +2,7 @@
 // with its code, audited, ledger untouched), idempotency, allocation, the bank channel (HMAC) and the cashier's
 // counter, refunds and what the receipt's verification page then says.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeKuwaitiCivilId } from '../../src/shared/civil-id.js';
 import { randomUUID } from 'node:crypto';
 import { seedDemo } from '../../src/db/seed/index.js';
 import { DEMO_API_CLIENTS, DEMO_PASSWORD } from '../../src/db/seed/demo-accounts.js';
@@ -51,13 +52,24 @@ describe('GET /api/v1/dues', () => {
     const metered = await issueTestPayable(h.ctx, { billerCode: 'mew-water', amount: 2_000n, accountNumber: 'W-1', meterNumber: 'M-77' });
     const before = (await auditByAction(h.ctx, 'dues.inquiry', 1000)).length;
     const byPlate = (await h.app.inject({ url: '/api/v1/dues?plate=44-55667' })).json();
-    expect(byPlate.payables[0]).toMatchObject({ id: held.id, payableOnline: false, holdReason: { en: 'Held for legal process' }, allowsPartialPayment: false, owner: null });
+    expect(byPlate.payables).toEqual([]);
+    expect(byPlate.held[0]).toMatchObject({ id: held.id, payableOnline: false, holdReason: { en: 'Held for legal process' }, allowsPartialPayment: false, owner: null });
     expect((await h.app.inject({ url: '/api/v1/dues?meterNumber=M-77' })).json().payables[0].id).toBe(metered.id);
     expect((await h.app.inject({ url: '/api/v1/dues?accountNumber=W-1' })).json()).toMatchObject({ total: '2.000', currency: 'KWD' });
-    expect((await h.app.inject({ url: '/api/v1/dues?accountNumber=NOPE' })).json()).toEqual({ payables: [], total: '0.000', currency: 'KWD' });
+    expect((await h.app.inject({ url: '/api/v1/dues?accountNumber=NOPE' })).json()).toEqual({ payables: [], held: [], total: '0.000', heldTotal: '0.000', currency: 'KWD' });
     const rows = await auditByAction(h.ctx, 'dues.inquiry', 1000);
     expect(rows.length).toBe(before + 4);
     expect(rows[0]).toMatchObject({ entityId: 'accountNumber:NOPE', actorKind: 'anonymous' });
+  });
+
+  it('keeps held items apart and totals only what can be paid now (#16: a held 150 KD fine beside 206.897 payable)', async () => {
+    const civilId = makeKuwaitiCivilId('1990-01-01', 4242);
+    const fine = await issueTestPayable(h.ctx, { billerCode: 'moi-traffic', amount: 150_000n, civilId, plate: '45/10001', payableOnline: false });
+    const bill = await issueTestPayable(h.ctx, { billerCode: 'mew-electricity', amount: 206_897n, civilId, accountNumber: 'HELD-1' });
+    const dues = (await h.app.inject({ url: `/api/v1/dues?civilId=${civilId}` })).json();
+    expect(dues.payables.map((p: { id: string }) => p.id)).toEqual([bill.id]);
+    expect(dues.held.map((p: { id: string }) => p.id)).toEqual([fine.id]);
+    expect(dues).toMatchObject({ total: '206.897', heldTotal: '150.000', currency: 'KWD' });
   });
 
   it('is rate limited per client', async () => {

@@ -80,6 +80,8 @@ export const bills = pgTable('bills', {
   previousBalance: bigint({ mode: 'bigint' }).notNull().default(sql`0`),
   creditBroughtForward: bigint({ mode: 'bigint' }).notNull().default(sql`0`),
   creditCarriedForward: bigint({ mode: 'bigint' }).notNull().default(sql`0`),
+  /** Given back by this bill through the ledger (an actual reading below the estimates): a credit note. */
+  creditNote: bigint({ mode: 'bigint' }).notNull().default(sql`0`),
   payableId: text().notNull(),
   createdAt: timestamp({ withTimezone: true }).notNull(),
 }, (t) => [

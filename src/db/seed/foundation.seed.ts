@@ -14,6 +14,8 @@ export const DEMO_BILLERS = [
   { code: 'mew-electricity', nameAr: 'وزارة الكهرباء والماء - الكهرباء', nameEn: 'Ministry of Electricity & Water — Electricity', kind: 'utility', allowsPartialPayment: true, minPartialAmount: 1000n },
   { code: 'mew-water', nameAr: 'وزارة الكهرباء والماء - الماء', nameEn: 'Ministry of Electricity & Water — Water', kind: 'utility', allowsPartialPayment: true, minPartialAmount: 1000n },
   { code: 'moi-traffic', nameAr: 'وزارة الداخلية - الإدارة العامة للمرور', nameEn: 'Ministry of Interior — General Traffic Department', kind: 'fines', allowsPartialPayment: false, minPartialAmount: 0n },
+  // Saudi Arabia's electricity, so the demo shows both countries: billed in riyals on the 28th (minimum part payment 10 SAR).
+  { code: 'sec-electricity', nameAr: 'الشركة السعودية للكهرباء', nameEn: 'Saudi Electricity Company', kind: 'utility', allowsPartialPayment: true, minPartialAmount: 1000n, currency: 'SAR' },
 ] as const;
 
 /** A demo person as identity registers it (phone and email included). */
@@ -25,7 +27,7 @@ export async function seedFoundation(ctx: Ctx, options: { people: number }): Pro
       { code: 'KWD', minorUnits: 3, nameAr: 'دينار كويتي', nameEn: 'Kuwaiti dinar' },
       { code: 'SAR', minorUnits: 2, nameAr: 'ريال سعودي', nameEn: 'Saudi riyal' },
     ],
-    billers: DEMO_BILLERS.map((biller) => ({ ...biller, currency: 'KWD', billDay: 28, dueDays: 30 })),
+    billers: DEMO_BILLERS.map((biller) => ({ currency: 'KWD', ...biller, billDay: 28, dueDays: 30 })),
   });
   const people = demoPeople(options.people);
   const { created } = await seedIdentity(ctx, { password: DEMO_PASSWORD, staff: DEMO_STAFF, clients: DEMO_API_CLIENTS, people });

@@ -1,6 +1,5 @@
 // Reads what a batch of accounts needs for their bills, in one statement. This is the bulk path: it reads the
-// accounts, meters and readings tables (this feature's own), and the payables table for the unpaid balance of
-// earlier bills, directly in SQL rather than through a service call per account (the brief allows it for speed).
+// accounts, meters and readings tables (this feature's own) directly in SQL rather than through a service call per account (the brief allows it for speed).
 // LATERAL subqueries pin each look-up to an index probe per account, whatever the planner's statistics say
 // while the bills table grows during the run.
 import { sql } from 'drizzle-orm';
@@ -18,6 +17,9 @@ export interface AccountBatchRow {
   ownerPersonId: string | null;
   meterNumber: string | null;
   hasPrevious: boolean;
+  previousPeriod: string | null;
+  /** The day the account's first meter was installed: nothing is billed before it. */
+  installedOn: string | null;
   basisValue: bigint | null;
   basisReadOn: string | null;
   pendingEstimates: PendingEstimate[];
@@ -30,7 +32,6 @@ export interface AccountBatchRow {
   firstReadOn: string | null;
   historyUnits: bigint;
   historyDays: number;
-  previousBalance: bigint;
 }
 
 const big = (v: unknown): bigint | null => (v === null || v === undefined ? null : BigInt(String(v)));
@@ -57,7 +58,7 @@ export async function accountBatch(db: Executor, input: { billerCode: string; da
   const rows = await queryRows<Record<string, unknown>>(db, sql`
     SELECT a.id AS account_id, a.account_number, a.category, a.owner_civil_id, a.owner_person_id,
       m.meter_number,
-      p.period IS NOT NULL AS has_previous,
+      p.period IS NOT NULL AS has_previous, p.period AS previous_period, inst.installed_on::text AS installed_on,
       CASE WHEN p.estimated THEN p.previous_value ELSE p.current_value END::text AS basis_value,
       p.basis_read_on::text AS basis_read_on,
       coalesce(p.pending_estimates, '[]'::jsonb) AS pending_estimates,
@@ -66,8 +67,7 @@ export async function accountBatch(db: Executor, input: { billerCode: string; da
       rd.last_value::text AS last_value, rd.last_read_on::text AS last_read_on,
       rd.first_value::text AS first_value, rd.first_read_on::text AS first_read_on,
       coalesce(rd.history_units, 0)::text AS history_units,
-      coalesce(rd.history_last - rd.history_first, 0)::int AS history_days,
-      coalesce(bal.due, 0)::text AS previous_balance
+      coalesce(rd.history_last - rd.history_first, 0)::int AS history_days
     FROM utility_accounts a
     LEFT JOIN LATERAL (
       SELECT b.period, b.estimated, b.previous_value, b.current_value, b.basis_read_on, b.pending_estimates, b.credit_carried_forward
@@ -77,6 +77,7 @@ export async function accountBatch(db: Executor, input: { billerCode: string; da
     LEFT JOIN LATERAL (
       SELECT mt.meter_number FROM meters mt WHERE mt.account_id = a.id AND mt.status = 'active' LIMIT 1
     ) m ON true
+    LEFT JOIN LATERAL (SELECT min(mi.installed_on) AS installed_on FROM meters mi WHERE mi.account_id = a.id) inst ON true
     LEFT JOIN LATERAL (
       SELECT
         count(*) FILTER (WHERE r.source <> 'install' AND (p.basis_read_on IS NULL OR r.read_on > p.basis_read_on)) AS n_since,
@@ -93,22 +94,14 @@ export async function accountBatch(db: Executor, input: { billerCode: string; da
       WHERE r.account_id = a.id AND r.status = 'accepted' AND r.read_on <= ${dates.to}::date
         AND (p.basis_read_on IS NULL OR r.read_on > least(p.basis_read_on, ${scanFrom}::date))
     ) rd ON true
-    LEFT JOIN LATERAL (
-      -- Through the (civil_id, status) index: only the owner's open payables are visited, not every bill the
-      -- account ever had. Accounts without an owner's civil ID (government bodies) go by account number.
-      SELECT sum(o.due) AS due FROM (
-        SELECT pb.amount - pb.amount_paid AS due FROM payables pb
-        WHERE p.period IS NOT NULL AND a.owner_civil_id IS NOT NULL AND pb.civil_id = a.owner_civil_id
-          AND pb.status IN ('open', 'partially_paid') AND pb.account_number = a.account_number AND pb.biller_code = ${billerCode} AND pb.kind = 'bill'
-        UNION ALL
-        SELECT pb.amount - pb.amount_paid FROM payables pb
-        WHERE p.period IS NOT NULL AND a.owner_civil_id IS NULL AND pb.account_number = a.account_number
-          AND pb.status IN ('open', 'partially_paid') AND pb.biller_code = ${billerCode} AND pb.kind = 'bill'
-      ) o
-    ) bal ON true
     WHERE a.biller_code = ${billerCode} AND a.status = 'active' AND a.id > ${after}
       ${upTo === null ? sql`` : sql`AND a.id <= ${upTo}`}
       AND (p.period IS NULL OR p.period < ${dates.period})
+      -- Never a bill for a period that ended before the account's meter was installed.
+      AND (inst.installed_on IS NULL OR inst.installed_on <= ${dates.to}::date)
+      -- A later period's bill already covers this period's readings (it bills from the previous bill's basis):
+      -- billing this period now would bill that span twice. See coveredByLaterBills.
+      AND NOT EXISTS (SELECT 1 FROM bills lb WHERE lb.account_id = a.id AND lb.period > ${dates.period})
     ORDER BY a.id`);
   return rows.map((r) => ({
     accountId: String(r.account_id),
@@ -118,6 +111,8 @@ export async function accountBatch(db: Executor, input: { billerCode: string; da
     ownerPersonId: (r.owner_person_id as string | null) ?? null,
     meterNumber: (r.meter_number as string | null) ?? null,
     hasPrevious: Boolean(r.has_previous),
+    previousPeriod: (r.previous_period as string | null) ?? null,
+    installedOn: day(r.installed_on),
     basisValue: big(r.basis_value),
     basisReadOn: day(r.basis_read_on),
     pendingEstimates: (typeof r.pending_estimates === 'string' ? JSON.parse(r.pending_estimates) : r.pending_estimates) as PendingEstimate[],
@@ -130,8 +125,19 @@ export async function accountBatch(db: Executor, input: { billerCode: string; da
     firstReadOn: day(r.first_read_on),
     historyUnits: big(r.history_units) ?? 0n,
     historyDays: Number(r.history_days ?? 0),
-    previousBalance: big(r.previous_balance) ?? 0n,
   }));
+}
+
+/**
+ * The period's recorded failures whose accounts a later period has billed since: that bill covers the span from
+ * the account's previous bill (or installation), so the failure is settled by it and removed. Returns the accounts.
+ */
+export async function settleFailuresCoveredLater(db: Executor, runId: string, period: string): Promise<string[]> {
+  const rows = await queryRows<{ account_id: string }>(db, sql`
+    DELETE FROM bill_run_failures f WHERE f.run_id = ${runId}
+      AND EXISTS (SELECT 1 FROM bills lb WHERE lb.account_id = f.account_id AND lb.period > ${period})
+    RETURNING f.account_id`);
+  return rows.map((r) => r.account_id);
 }
 
 /** Which of these ledger accounts exist (one index probe each, one parameter). */

@@ -12,7 +12,7 @@ import type { Schedule } from '../tariffs/index.js';
 import { computeBill } from './bill.compute.js';
 import type { AccountBatchRow } from './bill-run.inputs.js';
 import type { BillRunRow } from './bill-run.store.js';
-import { periodCode, type PeriodDates } from './billing.periods.js';
+import { clipped, periodCode, spansBetween, type PeriodDates } from './billing.periods.js';
 import type { BillToWrite, RunConstants } from './bill-run.write.js';
 
 export interface BillFailure {
@@ -51,16 +51,24 @@ export function billNumberOf(biller: Biller, period: string, accountNumber: stri
 export function prepareBill(c: RunConstants, biller: Biller, schedules: Map<string, Schedule>, dates: PeriodDates, row: AccountBatchRow): BillToWrite {
   const schedule = schedules.get(row.category);
   if (!schedule) throw new AppError('tariff_missing', { category: row.category });
+  // A bill is issued in its biller's currency: a tariff priced in another would state a wrong amount.
+  if (schedule.currency !== c.currency) throw new AppError('bill_currency_mismatch', { tariff: schedule.currency, biller: c.currency });
   if (!row.meterNumber) throw new AppError('bill_meter_missing');
   let bill;
   try {
+    const firstDay = row.hasPrevious ? null : row.installedOn;
+    const coverage = {
+      current: clipped(dates, firstDay),
+      earlier: spansBetween({ afterPeriod: row.previousPeriod, firstDay, beforePeriod: dates.period, billDay: biller.billDay }),
+    };
     bill = computeBill({
-      dates, schedule,
+      dates, schedule, coverage,
       previous: row.hasPrevious ? { basisValue: row.basisValue, basisReadOn: row.basisReadOn, pendingEstimates: row.pendingEstimates, creditCarriedForward: row.creditCarriedForward } : null,
       readings: { count: row.readingCount, units: row.readingUnits, lastValue: row.lastValue, lastReadOn: row.lastReadOn },
       firstPoint: row.firstValue !== null && row.firstReadOn !== null ? { value: row.firstValue, readOn: row.firstReadOn } : null,
       history: row.historyDays > 0 ? { units: row.historyUnits, days: row.historyDays } : null,
-      previousBalance: row.previousBalance,
+      // Read from the ledger when the bill is written (bill-run.write.ts: recordPreviousBalances).
+      previousBalance: 0n,
     });
   } catch (error) {
     if (error instanceof TariffGapError || error instanceof TariffOverlapError) throw new AppError('tariff_missing', { category: row.category, day: error.day });
@@ -80,6 +88,7 @@ export function prepareBill(c: RunConstants, biller: Biller, schedules: Map<stri
     payableOnline: row.category !== 'government',
     amountText: formatAmount(bill.amount, c.currency),
     unit: schedule.unit,
+    correctedPeriods: bill.estimated ? [] : row.pendingEstimates.map((p) => p.period),
     bill,
   };
 }

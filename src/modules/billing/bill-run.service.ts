@@ -12,12 +12,12 @@ import { newId, randomToken } from '../../shared/ids.js';
 import { requireRole, type Actor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
 import { getBiller, type Biller } from '../billers/index.js';
-import { addDays } from '../../shared/days.js';
+import { addDays, daysInclusive } from '../../shared/days.js';
 import { schedulesOfBiller } from '../tariffs/index.js';
 import { applyCreditsToPayables } from '../payments/index.js';
 import { creditAccountsFor } from '../payments/index.js';
 import { isPeriod, periodDates, type PeriodDates } from './billing.periods.js';
-import { accountBatch, batchBoundary, countActiveAccounts, existingLedgerAccounts } from './bill-run.inputs.js';
+import { accountBatch, batchBoundary, countActiveAccounts, existingLedgerAccounts, settleFailuresCoveredLater } from './bill-run.inputs.js';
 import { prepareBill, runConstants, failureOf, type BillFailure } from './bill-run.prepare.js';
 import { writeBills, type BillToWrite, type RunConstants, type WriteResult } from './bill-run.write.js';
 import * as store from './bill-run.store.js';
@@ -58,9 +58,10 @@ export async function startBillRun(ctx: Ctx, actor: Actor, input: { billerCode: 
   const today = businessToday(ctx);
   if (dates.to > today) throw new AppError('bill_run_future_period', { period: input.period, endsOn: dates.to, today });
   const now = ctx.clock.now();
+  // Bills are dated the period's bill day, whenever the run happens; the due date follows from it.
   const run = await store.ensureRun(ctx.db, {
-    id: newId('brun'), billerCode: biller.code, period: input.period, status: 'running', issuedOn: today,
-    dueDate: addDays(today, biller.dueDays), currency: biller.currency, startedByKind: actor.kind, startedById: actor.id,
+    id: newId('brun'), billerCode: biller.code, period: input.period, status: 'running', issuedOn: dates.to,
+    dueDate: addDays(dates.to, biller.dueDays), currency: biller.currency, startedByKind: actor.kind, startedById: actor.id,
     startedAt: now, updatedAt: now,
   });
   await recordAudit(ctx, actor, { action: 'bill_run.start', entityType: 'bill_run', entityId: run.id, detail: { biller: biller.code, period: input.period } });
@@ -108,10 +109,14 @@ async function continueBillRun(ctx: Ctx, { run, owner }: Lease, options: BillRun
   try {
     const biller = await getBiller(ctx, run.billerCode);
     const dates = periodDates(run.period, biller.billDay);
+    const covered = await settleFailuresCoveredLater(ctx.db, run.id, run.period);
+    const late = lateness(run.issuedOn, businessToday(ctx));
     const total = await countActiveAccounts(ctx.db, biller.code);
     await store.setTotal(ctx.db, run.id, total);
     const runner = new BatchRunner(ctx, run, owner, biller, dates, await schedulesOfBiller(ctx, biller.code), options, total);
     const warnings = await runner.runAll();
+    if (late) warnings.unshift(late);
+    if (covered.length > 0) warnings.unshift(`${covered.length} failed account(s) were billed by a later period's bill, which covers this period: not billed again`);
     const failedCount = await store.countFailures(ctx.db, run.id);
     const status = runner.interrupted ? 'interrupted' : failedCount > 0 ? 'completed_with_failures' : 'completed';
     await store.finishRun(ctx.db, run.id, owner, { status, failedCount, lastError: warnings.length > 0 ? warnings.join('; ').slice(0, 2000) : null }, ctx.clock.now());
@@ -121,6 +126,12 @@ async function continueBillRun(ctx: Ctx, { run, owner }: Lease, options: BillRun
     await store.finishRun(ctx.db, run.id, owner, { status: 'failed', failedCount: await store.countFailures(ctx.db, run.id), lastError: message.slice(0, 2000) }, ctx.clock.now()).catch(() => undefined);
     throw error;
   }
+}
+
+/** A run after its bill day says so: its bills keep the bill day's date, and their due date may be near or past. */
+export function lateness(issuedOn: string, today: string): string | null {
+  const days = daysInclusive(issuedOn, today) - 1;
+  return days > 0 ? `late: run on ${today}, ${days} day(s) after the bill day ${issuedOn}; bills are dated ${issuedOn}` : null;
 }
 
 /**

@@ -6,7 +6,8 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/query-rows.js';
 import type { Ctx } from '../../platform/context.js';
 import { emitMany, type EventToEmit } from '../../platform/outbox.js';
-import { issuePayables } from '../billers/index.js';
+import { issueCreditNote, issuePayables, receivableAccountOf } from '../billers/index.js';
+import { creditAccountsFor } from '../payments/index.js';
 import type { ComputedBill } from './bill.compute.js';
 
 export interface BillToWrite {
@@ -24,6 +25,8 @@ export interface BillToWrite {
   amountText: string;
   /** kWh or imp_gal, from the account's tariff schedule. */
   unit: string;
+  /** The estimated periods this bill's actual reading corrects (their payables take a credit note first). */
+  correctedPeriods: string[];
   bill: ComputedBill;
 }
 
@@ -72,6 +75,8 @@ export async function writeBills(ctx: Ctx, c: RunConstants, batch: BillToWrite[]
     holdReasonAr: b.payableOnline ? null : c.holdReasonAr, holdReasonEn: b.payableOnline ? null : c.holdReasonEn,
     ledgerMemo: { billNumber: b.billNumber },
   })));
+  for (const b of fresh) if (b.bill.creditNote > 0n) await postCreditNote(ctx, c, b);
+  await recordPreviousBalances(ctx, c, fresh);
   if (c.notify) await emitMany(ctx, fresh.flatMap((b) => billEvents(c, b)));
   return {
     billed: fresh.length,
@@ -96,6 +101,43 @@ function billEvents(c: RunConstants, b: BillToWrite): EventToEmit[] {
   return events;
 }
 
+/**
+ * An actual reading below the estimates: the difference lowers the corrected estimates' open payables (newest
+ * first), the rest becomes the customer's credit; one balanced posting (billers' issueCreditNote).
+ */
+async function postCreditNote(ctx: Ctx, c: RunConstants, b: BillToWrite): Promise<void> {
+  const rows = b.correctedPeriods.length === 0 ? [] : await queryRows<{ payable_id: string }>(ctx.db, sql`
+    SELECT payable_id FROM bills WHERE account_id = ${b.accountId} AND period = ANY(${sql.param(b.correctedPeriods)}::text[]) ORDER BY period DESC`);
+  const [creditAccount] = creditAccountsFor({ billerCode: c.billerCode, accountNumber: b.accountNumber, civilId: b.ownerCivilId, plate: null, id: b.payableId });
+  await issueCreditNote(ctx, {
+    billerCode: c.billerCode, sourceId: b.id, amount: b.bill.creditNote, payableIds: rows.map((r) => r.payable_id), creditAccount: creditAccount!,
+    memo: { billNumber: b.billNumber, corrects: b.correctedPeriods },
+  });
+}
+
+/**
+ * The previous balance, one definition: what the ledger says the account still owes on earlier bills at the moment
+ * of issue (its receivable after this bill's own posting and credit note, less this bill). Stored on the bill,
+ * with an informational line (not in the total), so the API, the portal and the PDF all show this one figure.
+ */
+async function recordPreviousBalances(ctx: Ctx, c: RunConstants, fresh: BillToWrite[]): Promise<void> {
+  if (fresh.length === 0) return;
+  const rows = JSON.stringify(fresh.map((b) => ({
+    id: b.id, amount: b.bill.amount.toString(),
+    receivable: receivableAccountOf({ billerCode: c.billerCode, accountNumber: b.accountNumber, civilId: b.ownerCivilId, plate: null, id: b.payableId }),
+  })));
+  await ctx.db.execute(sql`
+    WITH input AS (SELECT * FROM json_to_recordset(${rows}::json) AS t(id text, amount bigint, receivable text)),
+    balances AS (
+      SELECT i.id, coalesce((SELECT sum(e.amount) FROM ledger_entries e WHERE e.account_code = i.receivable), 0) - i.amount AS previous
+      FROM input i
+    ),
+    updated AS (UPDATE bills SET previous_balance = b.previous FROM balances b WHERE bills.id = b.id AND b.previous <> 0)
+    INSERT INTO bill_lines (bill_id, position, kind, amount, counts_in_total)
+    SELECT b.id, (SELECT coalesce(max(l.position), -1) + 1 FROM bill_lines l WHERE l.bill_id = b.id), 'previous_balance', b.previous, false
+    FROM balances b WHERE b.previous <> 0`);
+}
+
 /** The bills and their lines; a bill that exists for the account and period is skipped. Returns the new bill ids. */
 async function insertBillRows(ctx: Ctx, c: RunConstants, batch: BillToWrite[]): Promise<string[]> {
   const bills = JSON.stringify(batch.map((b) => ({
@@ -106,7 +148,7 @@ async function insertBillRows(ctx: Ctx, c: RunConstants, batch: BillToWrite[]): 
     previous_read_on: b.bill.previousReadOn, current_value: text(b.bill.currentValue), current_read_on: b.bill.currentReadOn,
     basis_read_on: b.bill.basisReadOn, pending_estimates: b.bill.pendingEstimates, energy_amount: text(b.bill.energyAmount),
     amount: text(b.bill.amount), previous_balance: text(b.bill.previousBalance), credit_brought_forward: text(b.bill.creditBroughtForward),
-    credit_carried_forward: text(b.bill.creditCarriedForward),
+    credit_carried_forward: text(b.bill.creditCarriedForward), credit_note: text(b.bill.creditNote),
   })));
   const lines = JSON.stringify(batch.flatMap((b) => b.bill.lines.map((l, position) => ({
     bill_id: b.id, position, kind: l.kind, tariff_version_id: l.tariffVersionId, tier_from: text(l.tierFrom), tier_to: text(l.tierTo),
@@ -121,17 +163,17 @@ async function insertBillRows(ctx: Ctx, c: RunConstants, batch: BillToWrite[]): 
         category text, owner_civil_id text, owner_person_id text, unit text,
         estimated boolean, consumption bigint, previous_value bigint, previous_read_on date, current_value bigint,
         current_read_on date, basis_read_on date, pending_estimates jsonb, energy_amount bigint, amount bigint,
-        previous_balance bigint, credit_brought_forward bigint, credit_carried_forward bigint)
+        previous_balance bigint, credit_brought_forward bigint, credit_carried_forward bigint, credit_note bigint)
     ),
     new_bills AS (
       INSERT INTO bills (id, bill_number, run_id, biller_code, account_id, account_number, meter_number, category, owner_civil_id,
         owner_person_id, period, period_from, period_to, issued_on, due_date, currency, unit, estimated, consumption, previous_value,
         previous_read_on, current_value, current_read_on, basis_read_on, pending_estimates, energy_amount, amount, previous_balance,
-        credit_brought_forward, credit_carried_forward, payable_id, created_at)
+        credit_brought_forward, credit_carried_forward, credit_note, payable_id, created_at)
       SELECT id, bill_number, ${c.runId}, ${c.billerCode}, account_id, account_number, meter_number, category, owner_civil_id,
         owner_person_id, ${c.period}, ${c.from}::date, ${c.to}::date, ${c.issuedOn}::date, ${c.dueDate}::date, ${c.currency}, unit,
         estimated, consumption, previous_value, previous_read_on, current_value, current_read_on, basis_read_on, pending_estimates,
-        energy_amount, amount, previous_balance, credit_brought_forward, credit_carried_forward, payable_id, ${now}::timestamptz
+        energy_amount, amount, previous_balance, credit_brought_forward, credit_carried_forward, credit_note, payable_id, ${now}::timestamptz
       FROM input
       ON CONFLICT (account_id, period) DO NOTHING
       RETURNING id, account_id

@@ -55,13 +55,14 @@ describe('computing a bill', () => {
     expect(bill).toMatchObject({ amount: 139_000n, pendingEstimates: [], previousValue: 1000n, currentValue: 14_000n });
   });
 
-  it('carries a correction larger than the new charges forward as credit, never a negative bill', () => {
+  it('turns a correction larger than the new charges into a credit note, never a negative bill', () => {
     const october = periodDates('2026-10', 28);
     const overEstimated = computeBill(input({
       previous: { basisValue: 0n, basisReadOn: '2026-09-20', pendingEstimates: [{ period: '2026-10', from: october.from, to: october.to, units: '5000', energyAmount: '10000' }], creditCarriedForward: 0n },
       readings: { count: 1, units: 1000n, lastValue: 1000n, lastReadOn: '2026-11-20' },
     }));
-    expect(overEstimated).toMatchObject({ amount: 0n, creditCarriedForward: 8000n });
+    expect(overEstimated).toMatchObject({ amount: 0n, creditNote: 8000n, creditCarriedForward: 0n });
+    // A bill from before #16 that carried credit outside the ledger: its credit is still brought forward once.
     const next = computeBill(input({
       dates: periodDates('2026-12', 28),
       previous: { basisValue: 1000n, basisReadOn: '2026-11-20', pendingEstimates: [], creditCarriedForward: 8000n },
@@ -77,7 +78,7 @@ describe('computing a bill', () => {
     expect(bill.lines.at(-1)).toMatchObject({ kind: 'previous_balance', amount: 5000n, countsInTotal: false });
   });
 
-  it('never lets money appear or vanish: amount − carried credit = the lines that count, for any inputs', () => {
+  it('never lets money appear or vanish: amount − credit note = the lines that count, for any inputs', () => {
     fc.assert(fc.property(
       fc.bigInt({ min: 0n, max: 100_000n }), fc.bigInt({ min: 0n, max: 200_000n }), fc.bigInt({ min: 0n, max: 50_000n }), fc.boolean(),
       (units, billedBefore, credit, actual) => {
@@ -89,8 +90,8 @@ describe('computing a bill', () => {
           history: { units, days: 30 },
         }));
         const counted = bill.lines.filter((l) => l.countsInTotal).reduce((s, l) => s + l.amount, 0n);
-        expect(bill.amount >= 0n && bill.creditCarriedForward >= 0n).toBe(true);
-        expect(bill.amount - bill.creditCarriedForward).toBe(counted);
+        expect(bill.amount >= 0n && bill.creditNote >= 0n && bill.creditCarriedForward === 0n).toBe(true);
+        expect(bill.amount - bill.creditNote).toBe(counted);
       },
     ));
   });

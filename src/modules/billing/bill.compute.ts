@@ -16,10 +16,21 @@ export interface PendingEstimate {
   to: string;
   units: string;
   energyAmount: string;
+  /** The whole period's days when the estimate covered part of it (a first period from installation). */
+  monthDays?: number;
+}
+
+/** Days a bill covers: its period (from the installation day in a first period) and periods no bill covered. */
+export interface Coverage {
+  current: PeriodDates & { monthDays: number };
+  /** Earlier periods no bill covered (a failed or skipped run; a first bill's periods since installation). */
+  earlier: (PeriodDates & { monthDays: number })[];
 }
 
 export interface BillInput {
   dates: PeriodDates;
+  /** Default: the whole period, nothing earlier. */
+  coverage?: Coverage;
   schedule: Schedule;
   /** The account's previous bill, if any. */
   previous: {
@@ -64,7 +75,13 @@ export interface ComputedBill {
   amount: bigint;
   previousBalance: bigint;
   creditBroughtForward: bigint;
+  /** Legacy: credit kept outside the ledger by bills before #16; new bills carry none (see creditNote). */
   creditCarriedForward: bigint;
+  /**
+   * What an actual reading below the estimates gives back: posted as a credit note through the ledger, lowering
+   * the open estimates (then the customer's credit). The bill itself is then zero.
+   */
+  creditNote: bigint;
   lines: ComputedLine[];
 }
 
@@ -76,15 +93,20 @@ export function computeBill(input: BillInput): ComputedBill {
   const { dates, schedule, previous } = input;
   const pending = previous?.pendingEstimates ?? [];
   const basis = previous ? { value: previous.basisValue, readOn: previous.basisReadOn } : { value: input.firstPoint?.value ?? null, readOn: input.firstPoint?.readOn ?? null };
-  const current: Span = { from: dates.from, to: dates.to };
+  const covered = input.coverage ?? { current: { ...dates, monthDays: dates.days }, earlier: [] };
+  const current: Span = { from: covered.current.from, to: covered.current.to, monthDays: covered.current.monthDays };
   const actual = input.readings.count > 0;
 
   const lines: ComputedLine[] = [];
   let consumption: bigint;
   if (actual) {
     consumption = input.readings.units;
-    const spans = [...pending.map((p) => ({ from: p.from, to: p.to })), current];
-    const periods = spans.length > 1 ? [...pending.map((p) => p.period), dates.period] : undefined;
+    const spans: Span[] = [
+      ...pending.map((p) => ({ from: p.from, to: p.to, monthDays: p.monthDays })),
+      ...covered.earlier.map((e) => ({ from: e.from, to: e.to, monthDays: e.monthDays })),
+      current,
+    ];
+    const periods = spans.length > 1 ? [...pending.map((p) => p.period), ...covered.earlier.map((e) => e.period), dates.period] : undefined;
     for (const c of priceConsumption(consumption, spans, schedule.versions)) {
       lines.push(line('consumption', c.amount, {
         tariffVersionId: c.versionId, tierFrom: c.from, tierTo: c.to, quantity: c.quantity, rateMinor: c.rate.minor, perUnits: c.rate.perUnits,
@@ -97,7 +119,7 @@ export function computeBill(input: BillInput): ComputedBill {
       lines.push(line('estimate_correction', -billed, { quantity: -units, detail: { periods: pending.map((p) => p.period) } }));
     }
   } else {
-    consumption = input.history && input.history.days > 0 ? mulDivRound(input.history.units, BigInt(dates.days), BigInt(input.history.days)) : 0n;
+    consumption = input.history && input.history.days > 0 ? mulDivRound(input.history.units, BigInt(covered.current.days), BigInt(input.history.days)) : 0n;
     for (const c of priceConsumption(consumption, [current], schedule.versions)) {
       lines.push(line('consumption', c.amount, { tariffVersionId: c.versionId, tierFrom: c.from, tierTo: c.to, quantity: c.quantity, rateMinor: c.rate.minor, perUnits: c.rate.perUnits }));
     }
@@ -110,7 +132,8 @@ export function computeBill(input: BillInput): ComputedBill {
   if (creditBroughtForward > 0n) lines.push(line('credit_brought_forward', -creditBroughtForward));
 
   const subtotal = lines.reduce((sum, l) => sum + l.amount, 0n);
-  // A correction larger than the new charges leaves a credit for the next bill rather than a negative bill.
+  // A correction larger than the new charges is a credit note (lowering the open estimates, through the ledger),
+  // not a negative bill.
   const amount = subtotal > 0n ? subtotal : 0n;
   if (input.previousBalance > 0n) lines.push(line('previous_balance', input.previousBalance, { countsInTotal: false }));
 
@@ -122,12 +145,16 @@ export function computeBill(input: BillInput): ComputedBill {
     currentValue: actual ? input.readings.lastValue : null,
     currentReadOn: actual ? input.readings.lastReadOn : null,
     basisReadOn: actual ? input.readings.lastReadOn : basis.readOn,
-    pendingEstimates: actual ? [] : [...pending, { period: dates.period, from: dates.from, to: dates.to, units: consumption.toString(), energyAmount: energyAmount.toString() }],
+    pendingEstimates: actual ? [] : [...pending, {
+      period: dates.period, from: current.from, to: current.to, units: consumption.toString(), energyAmount: energyAmount.toString(),
+      ...(covered.current.days < covered.current.monthDays ? { monthDays: covered.current.monthDays } : {}),
+    }],
     energyAmount,
     amount,
     previousBalance: input.previousBalance,
     creditBroughtForward,
-    creditCarriedForward: subtotal < 0n ? -subtotal : 0n,
+    creditCarriedForward: 0n,
+    creditNote: subtotal < 0n ? -subtotal : 0n,
     lines,
   };
 }

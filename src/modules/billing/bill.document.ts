@@ -43,7 +43,14 @@ export async function billDocumentOf(ctx: Ctx, bill: store.BillWithLines, accoun
     currency: bill.currency,
     history: history.map((h) => ({ period: h.period, quantity: Number(h.consumption) })),
     payUrl: `${ctx.config.publicUrl}/?accountNumber=${encodeURIComponent(bill.accountNumber)}`,
+    previousBalance: bill.previousBalance,
+    settlement: settlementOf(bill.category),
   };
+}
+
+/** Government accounts' bills are settled by a ministry-to-ministry transfer, never online. */
+export function settlementOf(category: string): 'online' | 'government' {
+  return category === 'government' ? 'government' : 'online';
 }
 
 export function documentLines(bill: store.BillWithLines): BillLine[] {

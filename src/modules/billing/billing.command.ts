@@ -26,7 +26,7 @@ export function registerBillingCommands(program: Command): void {
         }).finally(progress.stop);
         console.log(`${run.billerCode} ${run.period}: ${run.status}; ${run.billedCount} bills (${run.estimatedCount} estimated) of ${run.totalAccounts} active accounts, ${run.failedCount} failed, run ${run.id}`);
         if (run.lastError) console.log(`note: ${run.lastError}`);
-        if (run.failedCount > 0) console.log(`the accounts that failed and why: GET /api/v1/bill-runs/${run.id}; run the command again to retry them`);
+        if (run.failedCount > 0) console.log(`the accounts that failed and why: GET /api/v1/bill-runs/${run.id}; run the command again to retry them (until a later period bills them)`);
       });
     });
 

@@ -10,5 +10,6 @@ export const billingErrors = defineErrors({
   bill_not_found: { status: 404, ar: 'الفاتورة غير موجودة.', en: 'The bill was not found.' },
   bill_pdf_unavailable: { status: 503, ar: 'نسخة PDF من الفاتورة غير متاحة حالياً.', en: 'The PDF of the bill is not available at the moment.' },
   // Per-account bill run failures (recorded on the run, not answered over HTTP).
+  bill_currency_mismatch: { status: 422, ar: 'عملة التعرفة تختلف عن عملة الجهة المصدرة للفاتورة.', en: "The tariff's currency is not the biller's currency." },
   bill_meter_missing: { status: 422, ar: 'الحساب ليس له عداد فعال.', en: 'The account has no active meter.' },
 });

@@ -29,6 +29,8 @@ export function sampleBillDocument(overrides: Partial<BillDocument> = {}): BillD
       ['2026-06', 6_720], ['2026-07', 7_850], ['2026-08', 8_120], ['2026-09', 6_940], ['2026-10', 5_230], ['2026-11', 4_250],
     ].map(([period, quantity]) => ({ period: period as string, quantity: quantity as number })),
     payUrl: 'https://tasdeed.example.kw/pay/bill_01JDX4Q8K2M7T9',
+    previousBalance: 0n,
+    settlement: 'online',
     ...overrides,
   };
 }

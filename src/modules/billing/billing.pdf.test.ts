@@ -112,10 +112,10 @@ describe('renderBillPdf', () => {
     expect(enText).not.toContain('Scan to pay');
     expect(enText).not.toContain('tasdeed.example.kw/pay');
     expect(enText).not.toContain('Pay online');
-    expect(enText).toContain('settled through the government body concerned');
+    expect(enText).toContain('settled by ministry transfer from the government body concerned');
     const arText = await flatText(ar, { raw: true });
     expect(arText).not.toContain('امسح الرمز للسداد');
-    expect(arText).toContain('تسدد هذه الفاتورة عبر الجهة الحكومية المختصة ولا تدفع عبر البوابة');
+    expect(arText).toContain('تسدد هذه الفاتورة بتحويل من الجهة الحكومية المختصة إلى الوزارة ولا تدفع عبر البوابة');
   });
 
   it('prints the Saudi tax-invoice QR and VAT lines when the biller is registered for VAT', async () => {
@@ -160,6 +160,17 @@ describe('renderBillPdf', () => {
     expect(text).toContain('2.000 / 1,000');
     expect(text).toContain('8,000 imp.gallons');
     expect(text).toContain('KWD 16.000');
+  });
+
+  it('says a government bill is settled by ministry transfer, with no payment QR or pay-online text', async () => {
+    const government = sampleBillDocument({ settlement: 'government' });
+    const [en, ar] = await Promise.all([flatText(await renderBillPdf(government, 'en')), flatText(await renderBillPdf(government, 'ar'))]);
+    expect(en).toContain('settled by ministry transfer');
+    expect(en).not.toContain('Scan to pay');
+    expect(en).not.toContain('Pay online');
+    expect(en).not.toContain('https://tasdeed.example.kw/pay/');
+    expect(ar).toContain('بتحويل');
+    expect(ar).not.toContain('امسح الرمز للسداد');
   });
 
   it('refuses a bill whose lines do not add up to the total', async () => {

@@ -104,8 +104,8 @@ const T = {
   thisBill: { ar: 'مبلغ هذه الفاتورة', en: 'This bill' },
   owedInAll: { ar: 'إجمالي المطلوب', en: 'Owed in all' },
   governmentFooter: {
-    ar: 'تسدد هذه الفاتورة عبر الجهة الحكومية المختصة ولا تدفع عبر البوابة. صدرت هذه الفاتورة إلكترونياً ولا تحتاج إلى توقيع.',
-    en: 'This bill is settled through the government body concerned, not online. It was issued electronically and needs no signature.',
+    ar: 'تسدد هذه الفاتورة بتحويل من الجهة الحكومية المختصة إلى الوزارة ولا تدفع عبر البوابة. صدرت هذه الفاتورة إلكترونياً ولا تحتاج إلى توقيع.',
+    en: 'This bill is settled by ministry transfer from the government body concerned, not online. It was issued electronically and needs no signature.',
   },
   footer: {
     ar: 'يمكن سداد هذه الفاتورة عبر البوابة الإلكترونية أو التطبيق أو البنوك المحلية أو أي مكتب من مكاتب الوزارة. صدرت هذه الفاتورة إلكترونياً ولا تحتاج إلى توقيع.',

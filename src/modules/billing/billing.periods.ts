@@ -40,3 +40,21 @@ export function periodOfDay(day: string, billDay: number): string {
 export function periodCode(period: string): string {
   return period.slice(2, 4) + period.slice(5, 7);
 }
+
+/**
+ * The periods after `afterPeriod` and before `beforePeriod`, each as a span (an account's periods no bill
+ * covered: a failed or skipped run). With `firstDay` (the meter's installation), the periods start at the one that
+ * day falls in, and that one starts on that day.
+ */
+export function spansBetween(input: { afterPeriod: string | null; firstDay: string | null; beforePeriod: string; billDay: number }): (PeriodDates & { monthDays: number })[] {
+  const start = input.afterPeriod !== null ? shiftPeriod(input.afterPeriod, 1) : input.firstDay !== null ? periodOfDay(input.firstDay, input.billDay) : input.beforePeriod;
+  const spans: (PeriodDates & { monthDays: number })[] = [];
+  for (let period = start; period < input.beforePeriod; period = shiftPeriod(period, 1)) spans.push(clipped(periodDates(period, input.billDay), input.afterPeriod === null ? input.firstDay : null));
+  return spans;
+}
+
+/** A period starting no earlier than `firstDay` (installation), with the whole period's days kept for proration. */
+export function clipped(dates: PeriodDates, firstDay: string | null): PeriodDates & { monthDays: number } {
+  const from = firstDay !== null && firstDay > dates.from ? firstDay : dates.from;
+  return { period: dates.period, from, to: dates.to, days: daysInclusive(from, dates.to), monthDays: dates.days };
+}

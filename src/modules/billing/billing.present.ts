@@ -57,6 +57,7 @@ export async function presentBillDetail(ctx: Ctx, bill: BillWithLines, history: 
       countsInTotal: line.countsInTotal,
     })),
     creditCarriedForward: formatAmount(bill.creditCarriedForward, bill.currency),
+    creditNote: formatAmount(bill.creditNote, bill.currency),
     history: history.map((h) => ({ period: h.period, consumption: h.consumption.toString(), estimated: h.estimated })),
   };
 }

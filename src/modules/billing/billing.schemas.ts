@@ -44,6 +44,7 @@ export const billDetailSchema = billSummarySchema.extend({
   }).strict(),
   lines: z.array(billLineSchema),
   creditCarriedForward: amount,
+  creditNote: amount.meta({ description: 'Given back by this bill through the ledger (an actual reading below the estimates): lowers the open estimates, then becomes credit' }),
   history: z.array(z.object({ period: periodSchema, consumption: units, estimated: z.boolean() }).strict()),
 }).strict().meta({ id: 'Bill' });
 

@@ -26,7 +26,7 @@ const SEASON = [0.6, 0.6, 0.7, 0.9, 1.2, 1.6, 1.9, 1.9, 1.5, 1.1, 0.8, 0.6];
 const AREAS: [string, string][] = [['حولي', 'Hawalli'], ['السالمية', 'Salmiya'], ['الجابرية', 'Jabriya'], ['الفروانية', 'Farwaniya'], ['الجهراء', 'Jahra'], ['مشرف', 'Mishref']];
 
 interface DemoAccount {
-  billerCode: 'mew-electricity' | 'mew-water';
+  billerCode: 'mew-electricity' | 'mew-water' | 'sec-electricity';
   accountNumber: string;
   meterNumber: string;
   civilId: string | null;
@@ -59,7 +59,7 @@ export const billingDemoSeeder: DemoSeeder = {
         await readMeter(at(readOn), account, installedOn, readOn);
       }
       // Only the latest period's bills tell their owners (the demo's inboxes show one bill each, not twelve).
-      for (const billerCode of ['mew-electricity', 'mew-water'] as const) {
+      for (const billerCode of ['mew-electricity', 'mew-water', 'sec-electricity'] as const) {
         await runBillRun(at(dates.to), actor, { billerCode, period }, { notify: offset === 0 });
       }
     }
@@ -77,6 +77,13 @@ function demoAccounts(civilIds: string[]): DemoAccount[] {
       billerCode: 'mew-electricity', accountNumber: String(1_100_000_000 + i * 7), meterNumber: `E${String(500_000 + i * 13).padStart(8, '0')}`, civilId,
       category, dailyUse: 25 + ((i * 13) % 45), dials: i === 4 ? 5 : 6, initialReading: i === 4 ? 93_500n : BigInt(10_000 + i * 1_000), area, missed,
     });
+    // A few people also hold a Saudi electricity account (SAR, the 2018 tiered residential tariff).
+    if (i % 4 === 1 && i < 12) {
+      accounts.push({
+        billerCode: 'sec-electricity', accountNumber: String(3_100_000_000 + i * 7), meterNumber: `S${String(300_000 + i * 13).padStart(8, '0')}`, civilId,
+        category: 'residential', dailyUse: 120 + ((i * 17) % 90), dials: 7, initialReading: BigInt(5_000 + i * 300), area: ['الرياض', 'Riyadh'], missed: [],
+      });
+    }
     if (i % 2 === 0) {
       accounts.push({
         billerCode: 'mew-water', accountNumber: String(2_100_000_000 + i * 7), meterNumber: `W${String(700_000 + i * 13).padStart(8, '0')}`, civilId,

@@ -2,6 +2,7 @@
 export { applyCreditsToPayables } from './credits.service.js';
 export { creditAccountsFor } from './parties.js';
 export { refundPayable } from './refunds.service.js';
+export { recordGovernmentTransfer, GOVERNMENT_TRANSFER_ACCOUNT } from './government-settlement.service.js';
 export { paymentsRoutes } from './payments.routes.js';
 export { paymentsReconciler } from './reconciler.worker.js';
 export { receiptEmailAttachment } from './receipts.attachment.js';

@@ -31,9 +31,12 @@ export interface DuesPayable {
   owner: { name: { ar: string; en: string } } | null;
 }
 
+/** Held items (not payable now) are apart from the payable ones, and `total` is only what can be paid now. */
 export interface Dues {
   payables: DuesPayable[];
+  held: DuesPayable[];
   total: string;
+  heldTotal: string;
   currency: string;
 }
 
@@ -62,13 +65,16 @@ export async function findDues(ctx: Ctx, actor: Actor, lookup: DuesLookup): Prom
   ]);
   const currency = rows[0]?.currency ?? ctx.config.TASDEED_CURRENCY;
   let total = 0n;
+  let heldTotal = 0n;
   const presented: DuesPayable[] = [];
+  const held: DuesPayable[] = [];
   for (const row of rows) {
     const biller = await getBiller(ctx, row.billerCode);
-    if (row.currency === currency) total += amountDue(row);
+    if (row.currency === currency && row.payableOnline) total += amountDue(row);
+    if (row.currency === currency && !row.payableOnline) heldTotal += amountDue(row);
     const name = names.get(row.personId ?? '') ?? names.get(`cid:${row.civilId ?? ''}`);
     const full = sees(actor, row) === 'full';
-    presented.push({
+    (row.payableOnline ? presented : held).push({
       id: row.id,
       biller: { code: biller.code, nameAr: biller.nameAr, nameEn: biller.nameEn },
       kind: row.kind,
@@ -85,7 +91,7 @@ export async function findDues(ctx: Ctx, actor: Actor, lookup: DuesLookup): Prom
       owner: name ? { name: full ? { ar: name.ar, en: name.en } : { ar: maskName(name.ar), en: maskName(name.en) } } : null,
     });
   }
-  return { payables: presented, total: formatAmount(total, currency), currency };
+  return { payables: presented, held, total: formatAmount(total, currency), heldTotal: formatAmount(heldTotal, currency), currency };
 }
 
 /** Owner names for the rows, one look-up per distinct owner (an inquiry by civil ID has one). */

@@ -62,12 +62,17 @@ describe('allocateOldestFirst', () => {
     }));
   });
 
-  it('pays the oldest in full before touching a newer one, and stops at one it can only pay in part', () => {
+  it('pays the oldest in full before touching a newer one, and skips one that cannot take a part payment', () => {
     const older = payable({ id: 'pbl_old', dueDate: '2026-10-01' });
     const newer = payable({ id: 'pbl_new', dueDate: '2026-11-01' });
     expect(allocateOldestFirst([newer, older], 15_000n)).toEqual({ items: [{ payableId: 'pbl_old', amount: 10_000n }, { payableId: 'pbl_new', amount: 5_000n }], leftover: 0n });
     const fine = payable({ id: 'pbl_fine', dueDate: '2026-09-01', allowsPartialPayment: false, amount: 30_000n });
-    expect(allocateOldestFirst([fine, newer], 20_000n)).toEqual({ items: [], leftover: 20_000n });
+    expect(allocateOldestFirst([fine, newer], 20_000n)).toEqual({ items: [{ payableId: 'pbl_new', amount: 10_000n }], leftover: 10_000n });
+    // Issue #16: 50 KD against bill 10 / fine 150 / bill 20 pays both bills and keeps 20 as credit.
+    const bill10 = payable({ id: 'pbl_a', dueDate: '2026-08-01', amount: 10_000n });
+    const fine150 = payable({ id: 'pbl_b', dueDate: '2026-08-15', amount: 150_000n, allowsPartialPayment: false });
+    const bill20 = payable({ id: 'pbl_c', dueDate: '2026-09-01', amount: 20_000n });
+    expect(allocateOldestFirst([bill20, fine150, bill10], 50_000n)).toEqual({ items: [{ payableId: 'pbl_a', amount: 10_000n }, { payableId: 'pbl_c', amount: 20_000n }], leftover: 20_000n });
     expect(allocateOldestFirst([older], 12_000n)).toEqual({ items: [{ payableId: 'pbl_old', amount: 10_000n }], leftover: 2_000n });
   });
 });

@@ -34,8 +34,9 @@ export interface AllocationCandidate extends PayableRules {
 
 /**
  * Spreads an amount over payables oldest due first: each is paid in full while the money lasts; the first one
- * that cannot be paid in full takes a partial payment if its biller allows one of that size, and allocation stops
- * there so an older payable is never skipped for a younger one. What is left over becomes the party's credit.
+ * that cannot be paid in full takes a partial payment if its biller allows one of that size (which spends the
+ * rest). One that cannot take a part payment (a fine, or less than its biller's minimum) is skipped, and the
+ * money goes on to the next payable, oldest first. What is left over becomes the party's credit.
  */
 export function allocateOldestFirst(candidates: AllocationCandidate[], amount: bigint): { items: { payableId: string; amount: bigint }[]; leftover: bigint } {
   const ordered = [...candidates].sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -55,7 +56,6 @@ export function allocateOldestFirst(candidates: AllocationCandidate[], amount: b
       items.push({ payableId: payable.id, amount: left });
       left = 0n;
     }
-    break;
   }
   return { items, leftover: left };
 }

@@ -2,6 +2,8 @@ import { defineErrors } from '../../platform/errors/define.js';
 
 // Payment codes. What the payer asked wrongly is 4xx; a gateway that cannot confirm is 502/503 (gateway.errors.ts).
 export const paymentsErrors = defineErrors({
+  government_transfer_invalid: { status: 422, ar: 'لا يمكن تسجيل التحويل: يجب أن تكون كل الفواتير فواتير جهات حكومية مفتوحة بعملة واحدة.', en: 'The transfer cannot be recorded: every bill must be an open government account bill, in one currency.' },
+  government_transfer_duplicate: { status: 409, ar: 'تم تسجيل هذا التحويل من قبل.', en: 'This transfer has already been recorded.' },
   payment_not_found: { status: 404, ar: 'الدفعة غير موجودة.', en: 'The payment was not found.' },
   payment_items_required: { status: 400, ar: 'اختر مستحقاً واحداً على الأقل أو مبلغاً للتوزيع.', en: 'Choose at least one payable, or an amount to allocate.' },
   payment_items_duplicate: { status: 400, ar: 'المستحق مكرر في الطلب.', en: 'A payable appears twice in the request.' },

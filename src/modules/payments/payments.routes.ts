@@ -8,6 +8,7 @@ import { formatAmount } from '../../shared/money.js';
 import { formatRedirectReply } from './gateways/index.js';
 import { handleGatewayCallback } from './gateway-flow.js';
 import { findDues } from './inquiry.service.js';
+import { recordGovernmentTransfer } from './government-settlement.service.js';
 import { paymentGatewayOf } from './payments.gateway.js';
 import { verificationPage } from './payments.pages.js';
 import { checkout, getPayment, myPayments, paymentResult, presentPayment, recordChannelPayment } from './payments.service.js';
@@ -70,6 +71,16 @@ export const paymentsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
   }, async (request) => {
     const result = await refundPayment(request.ctx, request.actor, { paymentId: request.params.paymentId, ...request.body });
     return { ...result, amount: formatAmount(result.amount, result.currency) };
+  });
+
+  app.post('/api/v1/government-transfers', {
+    schema: { tags, summary: "Record a ministry-to-ministry transfer settling a batch of government accounts' bills (admin)", body: s.governmentTransferBody, response: { 200: s.governmentTransferResponse, ...errorResponses } },
+  }, async (request) => {
+    const result = await recordGovernmentTransfer(request.ctx, request.actor, request.body);
+    return {
+      ...result, total: formatAmount(result.total, result.currency),
+      settled: result.settled.map((x) => ({ ...x, amount: formatAmount(x.amount, result.currency) })),
+    };
   });
 
   // KNET POSTs the encrypted result here, server to server, and reads one line back: REDIRECT=<page>. Its servers

@@ -40,7 +40,13 @@ export const duesPayableSchema = z.object({
   owner: z.object({ name: bilingual }).strict().nullable(),
 }).strict().meta({ id: 'DuesPayable' });
 
-export const duesResponse = z.object({ payables: z.array(duesPayableSchema), total: z.string(), currency: z.string() }).strict().meta({ id: 'Dues' });
+export const duesResponse = z.object({
+  payables: z.array(duesPayableSchema).meta({ description: 'What can be paid now, oldest due first' }),
+  held: z.array(duesPayableSchema).meta({ description: 'Owed but not payable now (a fine held for legal process, a government account): shown apart' }),
+  total: z.string().meta({ description: 'What can be paid now: the payables above, in `currency` (held items are not in it)' }),
+  heldTotal: z.string().meta({ description: 'What the held items add up to, in `currency`' }),
+  currency: z.string(),
+}).strict().meta({ id: 'Dues' });
 
 // Amounts in payment requests are checked by the service (amount_invalid, amount_not_positive…) rather than here,
 // so a malformed or negative amount is refused with its code *and* audited like any other refused payment.
@@ -154,3 +160,16 @@ export const receiptResponse = z.object({
 
 export const gatewayCallbackBody = z.record(z.string(), z.string());
 
+
+export const governmentTransferBody = z.object({
+  transferReference: z.string().min(1).max(100).meta({ description: "The finance ministry's transfer number: a transfer is recorded once" }),
+  payableIds: z.array(z.string()).min(1).max(1000).meta({ description: "The government accounts' bills (payables) the transfer settles, each in full" }),
+}).strict();
+
+export const governmentTransferResponse = z.object({
+  transferReference: z.string(),
+  transactionId: z.string(),
+  total: z.string(),
+  currency: z.string(),
+  settled: z.array(z.object({ payableId: z.string(), reference: z.string(), amount: z.string() }).strict()),
+}).strict().meta({ id: 'GovernmentTransfer' });

@@ -21,6 +21,11 @@ export interface PricedVersion extends VersionWindow {
 export interface Span {
   from: string;
   to: string;
+  /**
+   * The whole period's days when the span is only part of it (a first period starting at the meter's
+   * installation): the monthly blocks and fixed charge scale by days over this, not over the span's own days.
+   */
+  monthDays?: number;
 }
 
 export interface VersionShare {
@@ -47,7 +52,7 @@ const sharesMemo = new WeakMap<readonly VersionWindow[], Map<string, VersionShar
 
 /** Each version's days and months over the spans, in the versions' order. Every day needs exactly one version. */
 export function versionShares(spans: readonly Span[], versions: readonly VersionWindow[]): VersionShare[] {
-  const key = spans.map((s) => `${s.from}/${s.to}`).join(',');
+  const key = spans.map((s) => `${s.from}/${s.to}/${s.monthDays ?? ''}`).join(',');
   let memo = sharesMemo.get(versions);
   if (!memo) sharesMemo.set(versions, (memo = new Map()));
   const known = memo.get(key);
@@ -63,6 +68,8 @@ function computeShares(spans: readonly Span[], versions: readonly VersionWindow[
   for (const span of spans) {
     const spanDays = daysInclusive(span.from, span.to);
     if (spanDays <= 0) throw new RangeError(`empty span ${span.from}..${span.to}`);
+    const monthDays = span.monthDays ?? spanDays;
+    if (monthDays < spanDays) throw new RangeError(`span ${span.from}..${span.to} is longer than its period`);
     let covered = 0;
     let cursor = span.from;
     for (const version of ordered) {
@@ -76,7 +83,7 @@ function computeShares(spans: readonly Span[], versions: readonly VersionWindow[
       cursor = addDays(lastDay, 1);
       const share = shares.get(version.id) ?? { versionId: version.id, days: 0, months: { num: 0n, den: 1n } };
       share.days += days;
-      share.months = addMonths(share.months, { num: BigInt(days), den: BigInt(spanDays) });
+      share.months = addMonths(share.months, { num: BigInt(days), den: BigInt(monthDays) });
       shares.set(version.id, share);
     }
     if (covered < spanDays) throw new TariffGapError(cursor);

@@ -21,7 +21,7 @@ beforeAll(async () => {
     if (civilId !== '289011200032') {
       return reply.status(400).send({ code: 'civil_id_invalid', message: { ar: 'الرقم المدني غير صحيح.', en: 'The civil ID is not valid.' }, details: { problem: 'check_digit' } });
     }
-    return { payables: [], total: '0.000', currency: 'KWD' };
+    return { payables: [], held: [], total: '0.000', heldTotal: '0.000', currency: 'KWD' };
   });
   server.post('/api/v1/checkout', async (request) => {
     bodies.push(request.body);

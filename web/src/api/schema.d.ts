@@ -2885,6 +2885,105 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/government-transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a ministry-to-ministry transfer settling a batch of government accounts' bills (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The government accounts' bills (payables) the transfer settles, each in full */
+                        payableIds: string[];
+                        /** @description The finance ministry's transfer number: a transfer is recorded once */
+                        transferReference: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GovernmentTransfer"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/licences": {
         parameters: {
             query?: never;
@@ -8146,6 +8245,11 @@ export interface components {
              * @example 12.500
              */
             creditCarriedForward: string;
+            /**
+             * @description Given back by this bill through the ledger (an actual reading below the estimates): lowers the open estimates, then becomes credit
+             * @example 12.500
+             */
+            creditNote: string;
             currency: string;
             /** @example 2026-11-28 */
             dueDate: string;
@@ -8289,6 +8393,11 @@ export interface components {
              * @example 12.500
              */
             creditCarriedForward: string;
+            /**
+             * @description Given back by this bill through the ledger (an actual reading below the estimates): lowers the open estimates, then becomes credit
+             * @example 12.500
+             */
+            creditNote: string;
             currency: string;
             /** @example 2026-11-28 */
             dueDate: string;
@@ -8736,12 +8845,24 @@ export interface components {
         };
         Dues: {
             currency: string;
+            /** @description Owed but not payable now (a fine held for legal process, a government account): shown apart */
+            held: components["schemas"]["DuesPayable"][];
+            /** @description What the held items add up to, in `currency` */
+            heldTotal: string;
+            /** @description What can be paid now, oldest due first */
             payables: components["schemas"]["DuesPayable"][];
+            /** @description What can be paid now: the payables above, in `currency` (held items are not in it) */
             total: string;
         };
         DuesInput: {
             currency: string;
+            /** @description Owed but not payable now (a fine held for legal process, a government account): shown apart */
+            held: components["schemas"]["DuesPayableInput"][];
+            /** @description What the held items add up to, in `currency` */
+            heldTotal: string;
+            /** @description What can be paid now, oldest due first */
             payables: components["schemas"]["DuesPayableInput"][];
+            /** @description What can be paid now: the payables above, in `currency` (held items are not in it) */
             total: string;
         };
         DuesPayable: {
@@ -8843,6 +8964,28 @@ export interface components {
                 overToKmh: number | null;
             } | null;
             typeCode: string;
+        };
+        GovernmentTransfer: {
+            currency: string;
+            settled: {
+                amount: string;
+                payableId: string;
+                reference: string;
+            }[];
+            total: string;
+            transactionId: string;
+            transferReference: string;
+        };
+        GovernmentTransferInput: {
+            currency: string;
+            settled: {
+                amount: string;
+                payableId: string;
+                reference: string;
+            }[];
+            total: string;
+            transactionId: string;
+            transferReference: string;
         };
         Me: {
             civilId?: string;

@@ -21,6 +21,12 @@ export function OwedSection({ civilId }: { civilId: string }) {
             <span className="font-bold">{t('dashboard.totalDue')}: </span>
             {dues.data.payables.length === 0 ? t('dashboard.nothingDue') : <Amount value={dues.data.total} currency={dues.data.currency} className="font-bold" />}
           </p>
+          {dues.data.held.length > 0 && (
+            <p data-testid="held-total">
+              <span className="font-bold">{t('dashboard.heldTotal')}: </span>
+              <Amount value={dues.data.heldTotal} currency={dues.data.currency} />
+            </p>
+          )}
           {dues.data.payables.length > 0 && <DuesPayPanel payables={dues.data.payables} showOwner={false} />}
         </>
       )}

@@ -11,12 +11,20 @@ export type LookupKind = (typeof LOOKUP_KINDS)[number];
  * `allowsPartialPayment` takes less than the full amount, down to `minPartialAmount`.
  */
 export type Payable = Schema<'DuesPayable'>;
-/** The dues found and what they add up to (`total` in `currency`). */
+/**
+ * The dues found: `payables` can be paid now and add up to `total`; `held` (not payable now) add up to
+ * `heldTotal`, both in `currency`.
+ */
 export type Dues = Schema<'Dues'>;
 
-export function lookupDues(kind: LookupKind, value: string, options: { client?: ApiClient; signal?: AbortSignal } = {}): Promise<Dues> {
+/**
+ * The dues, with the held items listed after the payable ones (shown, never ticked): the lists render one array,
+ * while `total` stays what can be paid now.
+ */
+export async function lookupDues(kind: LookupKind, value: string, options: { client?: ApiClient; signal?: AbortSignal } = {}): Promise<Dues> {
   const query: Partial<Record<LookupKind, string>> = { [kind]: value };
-  return answer((options.client ?? api).GET('/api/v1/dues', { params: { query }, signal: options.signal }));
+  const dues = await answer((options.client ?? api).GET('/api/v1/dues', { params: { query }, signal: options.signal }));
+  return { ...dues, payables: [...dues.payables, ...dues.held] };
 }
 
 /**

@@ -8,15 +8,20 @@ import { initialSelection, selectAll, selectedIds, selectedTotal, selectionState
 import { duePayable, TRAFFIC } from './payable.fixture.js';
 import { isFollowableRedirect, startCheckout } from './start-checkout.js';
 
-const duesBody: Dues = {
+const heldFine = duePayable({ id: 'pbl_3', biller: TRAFFIC, kind: 'violation', reference: 'V-10', amountDue: '150.000', payableOnline: false, holdReason: { ar: 'محالة للنيابة', en: 'Referred to prosecution' } });
+/** As the API answers: the held fine apart, the total only what can be paid now. */
+const apiBody: Dues = {
   payables: [
     duePayable({ id: 'pbl_1', reference: 'B-1', amountDue: '12.500', description: { ar: 'فاتورة نوفمبر', en: 'November bill' }, owner: { name: { ar: 'م*** ع***', en: 'M*** A***' } } }),
     duePayable({ id: 'pbl_2', biller: TRAFFIC, kind: 'violation', reference: 'V-9', amountDue: '30.000', dueDate: '2026-12-01', description: { ar: 'عدم ربط الحزام', en: 'No seatbelt' } }),
-    duePayable({ id: 'pbl_3', biller: TRAFFIC, kind: 'violation', reference: 'V-10', amountDue: '150.000', payableOnline: false, holdReason: { ar: 'محالة للنيابة', en: 'Referred to prosecution' } }),
   ],
-  total: '192.500',
+  held: [heldFine],
+  total: '42.500',
+  heldTotal: '150.000',
   currency: 'KWD',
 };
+/** As lookupDues gives it to the pages: the held items listed after the payable ones. */
+const duesBody: Dues = { ...apiBody, payables: [...apiBody.payables, heldFine] };
 
 let server: FastifyInstance;
 let baseUrl: string;
@@ -29,7 +34,7 @@ beforeAll(async () => {
   server.get('/api/v1/dues', async (request) => {
     const query = request.query as { civilId?: string; plate?: string };
     if (query.plate) plateQueries.push(query.plate);
-    return query.civilId === '289011200032' ? duesBody : { payables: [], total: '0.000', currency: 'KWD' };
+    return query.civilId === '289011200032' ? apiBody : { payables: [], held: [], total: '0.000', heldTotal: '0.000', currency: 'KWD' };
   });
   server.post('/api/v1/checkout', async (request) => {
     checkouts.push({ body: request.body, key: request.headers['idempotency-key'] });
@@ -43,7 +48,7 @@ afterAll(async () => {
 });
 
 describe('dues look-up', () => {
-  it('gives the dues as the API answers them', async () => {
+  it('gives the dues as the API answers them, the held items listed last', async () => {
     const dues = await lookupDues('civilId', '289011200032', { client: createApiClient({ baseUrl }) });
     expect(dues).toEqual(duesBody);
   });

@@ -1,0 +1,1 @@
+ALTER TABLE "bills" ADD COLUMN "credit_note" bigint DEFAULT 0 NOT NULL;
