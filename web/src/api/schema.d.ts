@@ -6767,7 +6767,7 @@ export interface components {
                 };
             } | null;
             payableOnline: boolean;
-            reference: string;
+            reference: string | null;
             status: string;
         };
         DuesPayableInput: {
@@ -6798,7 +6798,7 @@ export interface components {
                 };
             } | null;
             payableOnline: boolean;
-            reference: string;
+            reference: string | null;
             status: string;
         };
         Error: {
@@ -7453,12 +7453,14 @@ export interface components {
             currency: string;
             /** @enum {string} */
             detail: "full" | "masked";
+            dueDate: string | null;
             evidenceRef?: string | null;
             holdReason: {
                 ar: string;
                 en: string;
             } | null;
             id: string;
+            /** @description null for a stranger */
             limitKmh: number | null;
             notifiedAt?: string | null;
             objection: {
@@ -7466,8 +7468,11 @@ export interface components {
                 status: string;
             } | null;
             occurredAt?: string;
-            /** @example 2026-11-28 */
-            occurredOn: string;
+            /**
+             * @description The day it happened; absent for a stranger (a look-up by plate or civil ID by someone else)
+             * @example 2026-11-28
+             */
+            occurredOn?: string;
             /** @description Masked unless the caller is the owner or traffic staff */
             ownerCivilId: string | null;
             payableId: string | null;
@@ -7480,6 +7485,7 @@ export interface components {
             };
             plate: string;
             recordedAt?: string;
+            /** @description null for a stranger */
             speedKmh: number | null;
             /** @enum {string} */
             status: "unpaid" | "partially_paid" | "paid" | "cancelled";
@@ -7496,12 +7502,14 @@ export interface components {
             currency: string;
             /** @enum {string} */
             detail: "full" | "masked";
+            dueDate: string | null;
             evidenceRef?: string | null;
             holdReason: {
                 ar: string;
                 en: string;
             } | null;
             id: string;
+            /** @description null for a stranger */
             limitKmh: number | null;
             notifiedAt?: string | null;
             objection: {
@@ -7509,8 +7517,11 @@ export interface components {
                 status: string;
             } | null;
             occurredAt?: string;
-            /** @example 2026-11-28 */
-            occurredOn: string;
+            /**
+             * @description The day it happened; absent for a stranger (a look-up by plate or civil ID by someone else)
+             * @example 2026-11-28
+             */
+            occurredOn?: string;
             /** @description Masked unless the caller is the owner or traffic staff */
             ownerCivilId: string | null;
             payableId: string | null;
@@ -7523,6 +7534,7 @@ export interface components {
             };
             plate: string;
             recordedAt?: string;
+            /** @description null for a stranger */
             speedKmh: number | null;
             /** @enum {string} */
             status: "unpaid" | "partially_paid" | "paid" | "cancelled";
