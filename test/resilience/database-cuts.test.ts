@@ -38,8 +38,10 @@ beforeAll(async () => {
   child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve', '--demo', '--port', '0', '--host', '127.0.0.1'], {
     env: {
       ...process.env, DATABASE_URL: throughProxy(database.url!, proxy), NODE_ENV: 'test', LOG_LEVEL: 'silent',
-      // Quick retries and short leases: work interrupted by a cut is taken again soon after the database returns.
-      NOTIFY_LEASE_SECONDS: '5', NOTIFY_RETRY_BASE_MS: '50', NOTIFY_MAX_ATTEMPTS: '50', NOTIFY_POLL_MS: '50',
+      // Quick retries, and leases shorter than the default: a notification claimed just before a cut is taken again
+      // a minute later. Not shorter: an email with its PDF takes seconds on a busy machine, and a lease that runs
+      // out mid-send has the message taken and sent again, over and over.
+      NOTIFY_LEASE_SECONDS: '60', NOTIFY_RETRY_BASE_MS: '50', NOTIFY_MAX_ATTEMPTS: '50', NOTIFY_POLL_MS: '50',
       RATE_LIMIT_PER_MINUTE: '100000', SMPP_HOST: '', SMTP_HOST: '',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -13,8 +13,9 @@ import type { Transports } from './deliver.js';
 import { createMailer, type MailRelayConfig } from './email/mailer.js';
 import { handleInboundSms } from './preferences.service.js';
 import { createReceiptRecorder } from './receipts.js';
-import { createSmppSender, type SmppSenderOptions } from './sms/smpp.client.js';
+import { createSmppSender, type SmppLog, type SmppSenderOptions } from './sms/smpp.client.js';
 import { ensureDefaultTemplates } from './templates.service.js';
+import { createLogger } from '../../platform/logger.js';
 
 /** What a simulator (or a test) puts in `services.smsc` to be used instead of the SMPP_* settings. */
 export interface SmscConnection {
@@ -59,7 +60,7 @@ export interface RunningNotifications {
 }
 
 /** Starts everything notifications needs to run in this process. */
-export async function startNotifications(deps: AppDeps, options: { log?: (message: string, data?: Record<string, unknown>) => void; warn?: (message: string) => void } = {}): Promise<RunningNotifications> {
+export async function startNotifications(deps: AppDeps, options: { log?: (message: string, data?: Record<string, unknown>) => void; warn?: (message: string) => void; smppLog?: SmppLog } = {}): Promise<RunningNotifications> {
   const log = options.log ?? (() => undefined);
   const warn = options.warn ?? log;
   const ctx: Ctx = { db: deps.database.db, clock: deps.clock, config: deps.config };
@@ -67,7 +68,7 @@ export async function startNotifications(deps: AppDeps, options: { log?: (messag
   const smpp = smppOptions(deps.config, deps.services);
   const relay = mailRelay(deps.config, deps.services);
   const transports: Transports = {
-    sms: smpp ? createSmppSender({ ...smpp, log: { info: (m, d) => log(m, d), warn: (m, d) => log(m, d) } }) : null,
+    sms: smpp ? createSmppSender({ ...smpp, log: options.smppLog ?? { info: (m, d) => log(m, d), warn: (m, d) => log(m, d) } }) : null,
     mailer: relay ? createMailer(relay) : null,
     attachments: deps.attachments,
   };
@@ -102,7 +103,10 @@ export const notificationsWorker: WorkerStarter = {
     const warn = (message: string) => {
       if (deps.config.NODE_ENV !== 'test') process.stderr.write(`${message}\n`);
     };
-    const running = await startNotifications(deps, { warn });
+    // Binds, drops and re-binds of the SMS centre link go to the process's logger (an operator needs them).
+    const logger = deps.logger ?? createLogger(deps.config);
+    const smppLog: SmppLog = { info: (message, data) => logger.info({ ...data }, message), warn: (message, data) => logger.warn({ ...data }, message) };
+    const running = await startNotifications(deps, { warn, smppLog });
     return running.stop;
   },
 };
