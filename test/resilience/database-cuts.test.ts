@@ -58,8 +58,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (child && child.exitCode === null) {
+    // SIGKILL: this test is about staying up. (After the cuts a SIGTERM did not end the process: graceful shutdown
+    // after a database loss is a known gap, see the report of issue 15.)
     const exited = new Promise((resolve) => child.on('exit', resolve));
-    child.kill('SIGTERM');
+    child.kill('SIGKILL');
     await exited;
   }
   await proxy?.close();
