@@ -119,24 +119,36 @@ export async function listenForOutbox(database: DatabaseHandle, onNotify: () => 
   if (database.kind !== 'postgres') return async () => undefined;
   const pool = (database.db as unknown as { $client: pg.Pool }).$client;
   let client: pg.PoolClient | null = null;
+  /** Connections already given back to the pool: giving one back twice throws. */
+  const returned = new WeakSet<pg.PoolClient>();
   let closed = false;
   let retry: NodeJS.Timeout | undefined;
   const connect = async (): Promise<void> => {
     if (closed) return;
+    let connection: pg.PoolClient | undefined;
+    // A broken connection goes back to the pool exactly once, destroyed: one never returned would make the pool's
+    // end() (shutdown) wait for it forever.
+    const discard = () => {
+      if (!connection || returned.has(connection)) return;
+      returned.add(connection);
+      connection.release(true);
+      if (client === connection) client = null;
+    };
     try {
-      const connection = await pool.connect();
+      connection = await pool.connect();
       connection.on('notification', (message) => {
         if (message.channel === OUTBOX_CHANNEL) onNotify();
       });
       connection.on('error', () => {
-        connection.release(true);
-        if (client === connection) client = null;
+        discard();
         if (!closed) retry = setTimeout(() => void connect(), 1_000);
       });
       await connection.query(`LISTEN ${OUTBOX_CHANNEL}`);
       client = connection;
       if (closed) await release();
     } catch (error) {
+      // The LISTEN itself failed (the database went away mid-query: pg rejects the query and emits no 'error').
+      discard();
       log(`notifications: LISTEN failed, polling until it works again: ${error instanceof Error ? error.message : String(error)}`);
       if (!closed) retry = setTimeout(() => void connect(), 5_000);
     }
@@ -146,6 +158,8 @@ export async function listenForOutbox(database: DatabaseHandle, onNotify: () => 
     client = null;
     if (!connection) return;
     await connection.query(`UNLISTEN ${OUTBOX_CHANNEL}`).catch(() => undefined);
+    if (returned.has(connection)) return; // it broke meanwhile and was discarded
+    returned.add(connection);
     connection.release();
   };
   await connect();
