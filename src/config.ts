@@ -17,6 +17,9 @@ const addressList = (fallback: string) => z.string().default(fallback).transform
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   DATABASE_URL: z.string().url().optional(),
+  // PostgreSQL: the owner role that runs the migrations; DATABASE_URL then names a role without DDL rights that
+  // serves (granted its rights by the migration, src/db/serving-role.ts). Unset: DATABASE_URL does both.
+  MIGRATION_DATABASE_URL: z.string().url().optional(),
   TASDEED_DATA_DIR: z.string().default('./data'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),

@@ -3,7 +3,8 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config, type RawConfig } from './config.js';
-import { migrateDatabase, openDatabase, type DatabaseHandle } from './db/client.js';
+import { openDatabase, type DatabaseHandle } from './db/client.js';
+import { migrateForServing } from './db/serving-role.js';
 import { isEmpty, seedDemo } from './db/seed/index.js';
 import { buildApp, type AppDeps } from './http/app.js';
 import { systemClock, type Clock } from './platform/clock.js';
@@ -59,7 +60,7 @@ export async function startTasdeed(options: StartOptions = {}): Promise<RunningT
   });
   try {
     if (options.demo) await settleSecret(config, { host, demo: true, listens: roles.includes('api') });
-    await migrateDatabase(database);
+    await migrateForServing(database, config.MIGRATION_DATABASE_URL);
     const ctx = { db: database.db, clock, config };
     if (options.demo && (await isEmpty(ctx))) {
       log('empty database: seeding the demo data set');

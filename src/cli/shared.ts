@@ -1,6 +1,7 @@
 // Helpers for one-shot commands: open the configured database, run, close it cleanly, exit non-zero on failure.
 import { loadConfig, ConfigError, type Config } from '../config.js';
-import { migrateDatabase, openDatabase, type DatabaseHandle } from '../db/client.js';
+import { openDatabase, type DatabaseHandle } from '../db/client.js';
+import { migrateForServing } from '../db/serving-role.js';
 import { systemClock } from '../platform/clock.js';
 import type { Ctx } from '../platform/context.js';
 import { AppError } from '../platform/errors/app-error.js';
@@ -15,7 +16,7 @@ export async function withDatabase(options: { dataDir?: string }, work: (ctx: Co
   try {
     const config = loadConfig(process.env, options.dataDir ? { TASDEED_DATA_DIR: options.dataDir } : {});
     database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.TASDEED_DATA_DIR });
-    await migrateDatabase(database);
+    await migrateForServing(database, config.MIGRATION_DATABASE_URL);
     await work({ db: database.db, clock: systemClock, config, database });
   } catch (error) {
     reportFailure(error);

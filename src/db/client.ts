@@ -70,9 +70,9 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  // A dropped idle connection must not crash the process; the pool replaces it.
-  pool.on('error', () => undefined);
+  // A connection that cannot be made within this time fails the query (and /ready answers 503) instead of hanging.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 10_000 });
+  guardPool(pool);
   const db = drizzlePg({ client: pool, ...drizzleOptions }) as unknown as Database;
   return {
     db,
@@ -80,6 +80,17 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
     ping: async () => { await pool.query('select 1'); },
     close: async () => { await pool.end(); },
   };
+}
+
+/**
+ * Losing the database must not end the process. pg emits 'error' on the pool for an idle connection that drops,
+ * and on the client itself for a connection that drops while checked out but between queries (inside a
+ * transaction, a LISTEN connection): an 'error' event without a listener throws and kills the process. The
+ * query in flight, if any, is rejected by pg anyway, and the pool replaces a broken connection on next use.
+ */
+export function guardPool(pool: pg.Pool, onError: (error: Error) => void = () => undefined): void {
+  pool.on('error', onError);
+  pool.on('connect', (client) => { client.on('error', onError); });
 }
 
 /** Applies the generated SQL migrations. On PostgreSQL an advisory lock lets several processes start at once. */

@@ -26,14 +26,16 @@ afterAll(async () => t?.close());
 const get = (url: string, cookie?: string) => t.app.inject({ url, headers: cookie ? { cookie } : {} });
 
 describe('look-up by plate or civil ID', () => {
-  it('shows a stranger the type, date and amount only: no time, place, evidence or full civil ID', async () => {
+  it('shows a stranger what paying needs only: type, amount and due date; no day, time, place, speed, evidence or civil ID', async () => {
     const response = await get(`/api/v1/violations?plate=${encodeURIComponent(demoPlate(0, 0))}`);
     expect(response.statusCode).toBe(200);
     const [violation] = response.json().violations;
-    expect(violation).toMatchObject({ violationNumber: 'DEMO-0001', detail: 'masked', type: { code: 'speeding' }, amount: '80.000', status: 'unpaid', speedKmh: 147, limitKmh: 120 });
-    expect(violation.ownerCivilId).toBe(`********${people[0]!.civilId.slice(-4)}`);
+    expect(violation).toMatchObject({
+      violationNumber: 'DEMO-0001', detail: 'masked', type: { code: 'speeding' }, amount: '80.000', status: 'unpaid', dueDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      speedKmh: null, limitKmh: null, ownerCivilId: null, objection: null,
+    });
     expect(violation.plate).toBe(`${demoPlate(0, 0).slice(0, -2).replace(/\d/g, '*')}${demoPlate(0, 0).slice(-2)}`);
-    for (const hidden of ['evidenceRef', 'place', 'occurredAt']) expect(violation).not.toHaveProperty(hidden);
+    for (const hidden of ['evidenceRef', 'place', 'occurredAt', 'occurredOn', 'recordedAt', 'notifiedAt']) expect(violation).not.toHaveProperty(hidden);
     const [audit] = await auditByAction(t.ctx, 'violations.lookup');
     expect(audit).toMatchObject({ actorKind: 'anonymous', entityId: `plate:${demoPlate(0, 0)}`, detail: { found: 1 } });
   });
@@ -43,11 +45,27 @@ describe('look-up by plate or civil ID', () => {
     for (const cookie of [owner, officer]) {
       const response = await get(`/api/v1/violations?civilId=${people[0]!.civilId}`, cookie);
       const first = response.json().violations.find((v: { violationNumber: string }) => v.violationNumber === 'DEMO-0001');
-      expect(first).toMatchObject({ detail: 'full', evidenceRef: 'cam://KW-CAP-001/demo/0001.jpg', ownerCivilId: people[0]!.civilId, place: { en: '5th Ring Road at King Fahd Road' } });
+      expect(first).toMatchObject({
+        detail: 'full', evidenceRef: 'cam://KW-CAP-001/demo/0001.jpg', ownerCivilId: people[0]!.civilId, place: { en: '5th Ring Road at King Fahd Road' },
+        speedKmh: 147, limitKmh: 120, occurredOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), occurredAt: expect.any(String),
+      });
     }
     const stranger = await signIn(t.app, { civilId: people[2]!.civilId, password: DEMO_PASSWORD });
     const masked = await get(`/api/v1/violations?plate=${encodeURIComponent(demoPlate(0, 0))}`, stranger);
     expect(masked.json().violations[0].detail).toBe('masked');
+  });
+
+  it('shows a stranger asking the dues by civil ID no reference (a bill\'s holds the account number); the owner sees it', async () => {
+    const civilId = people[0]!.civilId;
+    const stranger = (await get(`/api/v1/dues?civilId=${civilId}`)).json();
+    expect(stranger.payables.length).toBeGreaterThan(0);
+    for (const payable of stranger.payables) {
+      expect(payable).toMatchObject({ reference: null, biller: { code: expect.any(String) }, amountDue: expect.any(String), dueDate: expect.any(String) });
+    }
+    const owner = await signIn(t.app, { civilId, password: DEMO_PASSWORD });
+    const own = (await get(`/api/v1/dues?civilId=${civilId}`, owner)).json();
+    expect(own.payables.map((p: { reference: string | null }) => p.reference)).toContain('DEMO-0001');
+    expect(own.payables.every((p: { reference: string | null }) => typeof p.reference === 'string')).toBe(true);
   });
 
   it('accepts the plate written with Arabic-Indic digits and refuses a malformed one', async () => {
@@ -66,7 +84,7 @@ describe('look-up by plate or civil ID', () => {
     for (const plate of written) {
       const dues = await get(`/api/v1/dues?plate=${encodeURIComponent(plate)}`);
       expect(dues.statusCode, plate).toBe(200);
-      expect(dues.json().payables.map((p: { reference: string }) => p.reference), plate).toContain('DEMO-0001');
+      expect(dues.json().payables.map((p: { description: { en: string } }) => p.description.en), plate).toContain('Traffic violation: Speeding');
     }
     const bad = await get('/api/v1/dues?plate=12-ABC');
     expect(bad.json().code).toBe('plate_invalid');
@@ -127,5 +145,16 @@ describe('clearance', () => {
   it('answers clear for someone with no violations, and asks for a subject', async () => {
     expect((await get('/api/v1/clearance?civilId=289011200032', officer)).json()).toMatchObject({ clear: true, totalDue: '0.000' });
     expect((await get('/api/v1/clearance', officer)).json().code).toBe('clearance_subject_required');
+  });
+});
+
+describe('after the fines are paid', () => {
+  it('a stranger sees no history (nothing is left to pay); the owner still sees the paid violations in full', async () => {
+    const civilId = people[0]!.civilId;
+    expect((await get(`/api/v1/violations?civilId=${civilId}`)).json().violations).toEqual([]);
+    expect((await get(`/api/v1/violations?plate=${encodeURIComponent(demoPlate(0, 0))}`)).json().violations).toEqual([]);
+    const owner = await signIn(t.app, { civilId, password: DEMO_PASSWORD });
+    const own = (await get(`/api/v1/violations?civilId=${civilId}`, owner)).json().violations as { violationNumber: string; status: string; detail: string }[];
+    expect(own.filter((v) => ['DEMO-0001', 'DEMO-0002'].includes(v.violationNumber)).map((v) => [v.status, v.detail])).toEqual([['paid', 'full'], ['paid', 'full']]);
   });
 });

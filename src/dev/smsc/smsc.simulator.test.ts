@@ -18,15 +18,15 @@ afterEach(async () => {
   await simulator.close();
 });
 
-function rawSession(): Promise<Session> {
+function rawSession(port = simulator.smppPort): Promise<Session> {
   return new Promise((resolve, reject) => {
-    const session = smpp.connect({ host: '127.0.0.1', port: simulator.smppPort }, () => resolve(session));
+    const session = smpp.connect({ host: '127.0.0.1', port }, () => resolve(session));
     session.on('error', reject);
     cleanups.push(() => new Promise<void>((done) => session.destroy(() => done())));
   });
 }
 
-function request(session: Session, command: 'bind_transceiver' | 'submit_sm', params: Record<string, unknown>): Promise<PDU> {
+function request(session: Session, command: 'bind_transceiver' | 'submit_sm' | 'query_sm' | 'cancel_sm', params: Record<string, unknown>): Promise<PDU> {
   return new Promise((resolve) => session[command](params, resolve));
 }
 
@@ -79,5 +79,33 @@ describe('SMS centre simulator', () => {
     expect(received).toEqual(['+96550000009:إيقاف']);
     const bad = await fetch(`${simulator.httpUrl}/inbound`, { method: 'POST', body: new URLSearchParams({ from: 'nobody', text: 'x' }) });
     expect(bad.status).toBe(400);
+  });
+
+  it('answers query_sm with the state of a message (by any segment id) and ESME_RQUERYFAIL for an unknown one', async () => {
+    const session = await rawSession();
+    expect((await request(session, 'query_sm', { message_id: 'ABC' })).command_status).toBe(0x04); // not bound
+    await request(session, 'bind_transceiver', { system_id: 'tasdeed', password: 'secret1' });
+    const submitted = await request(session, 'submit_sm', { destination_addr: '96550001234', short_message: 'hello', registered_delivery: 1 });
+    session.on('deliver_sm', (pdu: PDU) => session.send(pdu.response()));
+    await waitUntil(() => simulator.messages()[0]?.status === 'delivered', 'the message to be delivered', { intervalMs: 5 });
+    const answer = await request(session, 'query_sm', { message_id: submitted.message_id });
+    expect(answer).toMatchObject({ command: 'query_sm_resp', command_status: 0, message_id: submitted.message_id, message_state: 2 }); // DELIVERED
+    expect(answer.final_date).toBeInstanceOf(Date); // the smpp package decodes SMPP times
+    expect((await request(session, 'query_sm', { message_id: 'FFFFFFFF' })).command_status).toBe(0x67); // ESME_RQUERYFAIL
+  });
+
+  it('cancels a message not yet delivered with cancel_sm; a final or unknown one is ESME_RCANCELFAIL', async () => {
+    // A centre that holds messages for ten minutes before delivering: the message is still waiting when cancelled.
+    const slow = await startSmscSimulator({ smppPort: 0, httpPort: 0, systemId: 'tasdeed', password: 'secret1', receiptDelayMs: 600_000 });
+    cleanups.push(() => slow.close());
+    const session = await rawSession(slow.smppPort);
+    await request(session, 'bind_transceiver', { system_id: 'tasdeed', password: 'secret1' });
+    const submitted = await request(session, 'submit_sm', { destination_addr: '96550001234', short_message: 'wrong amount', registered_delivery: 1 });
+    expect((await request(session, 'query_sm', { message_id: submitted.message_id })).message_state).toBe(6); // ACCEPTED
+    expect((await request(session, 'cancel_sm', { message_id: submitted.message_id, destination_addr: '96550001234' })).command_status).toBe(0);
+    expect(slow.messages()[0]).toMatchObject({ status: 'cancelled' });
+    expect((await request(session, 'query_sm', { message_id: submitted.message_id })).message_state).toBe(4); // DELETED
+    expect((await request(session, 'cancel_sm', { message_id: submitted.message_id })).command_status).toBe(0x11); // already final
+    expect((await request(session, 'cancel_sm', { message_id: 'FFFFFFFF' })).command_status).toBe(0x11);
   });
 });

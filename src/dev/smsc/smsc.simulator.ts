@@ -46,7 +46,9 @@ export interface SmscMessage {
   segments: number;
   receivedAt: string;
   receiptRequested: boolean;
-  status: 'accepted' | 'delivered' | 'undelivered';
+  status: 'accepted' | 'delivered' | 'undelivered' | 'cancelled';
+  /** When it reached a final state (query_sm's final_date). */
+  finalAt?: string;
 }
 
 export interface SmscInboundMessage {
@@ -91,7 +93,9 @@ interface Segment {
   text: string;
 }
 
-const ESME = { RINVBNDSTS: 0x04, RALYBND: 0x05, RINVDSTADR: 0x0b, RINVPASWD: 0x0e, RINVSYSID: 0x0f } as const;
+const ESME = { RINVBNDSTS: 0x04, RALYBND: 0x05, RINVDSTADR: 0x0b, RINVPASWD: 0x0e, RINVSYSID: 0x0f, RCANCELFAIL: 0x11, RQUERYFAIL: 0x67 } as const;
+/** query_sm_resp message_state values (SMPP 3.4 §5.2.28). */
+const MESSAGE_STATE = { accepted: 6, delivered: 2, undelivered: 5, cancelled: 4 } as const;
 
 export async function startSmscSimulator(options: SmscSimulatorOptions = {}): Promise<SmscSimulator> {
   const host = options.host ?? '127.0.0.1';
@@ -157,6 +161,22 @@ export async function startSmscSimulator(options: SmscSimulatorOptions = {}): Pr
       if (holding) held.push({ session, answer });
       else answer();
     });
+    // query_sm (§4.8) and cancel_sm (§4.9) name a message by any of its segments' ids, from the bind that sent it.
+    session.on('query_sm', (pdu: PDU) => {
+      if (state.mode !== 'transceiver' && state.mode !== 'transmitter') return void session.send(pdu.response({ command_status: ESME.RINVBNDSTS }));
+      const message = findMessage(state.systemId, pdu.message_id);
+      if (!message) return void session.send(pdu.response({ command_status: ESME.RQUERYFAIL }));
+      session.send(pdu.response({ message_id: pdu.message_id, final_date: message.finalAt ? new Date(message.finalAt) : '', message_state: MESSAGE_STATE[message.status], error_code: 0 }));
+    });
+    session.on('cancel_sm', (pdu: PDU) => {
+      if (state.mode !== 'transceiver' && state.mode !== 'transmitter') return void session.send(pdu.response({ command_status: ESME.RINVBNDSTS }));
+      const message = findMessage(state.systemId, pdu.message_id);
+      // Only a message not yet delivered (or failed) can be cancelled; its receipt then never comes.
+      if (!message || message.status !== 'accepted') return void session.send(pdu.response({ command_status: ESME.RCANCELFAIL }));
+      message.status = 'cancelled';
+      message.finalAt = new Date().toISOString();
+      session.send(pdu.response());
+    });
     session.on('enquire_link', (pdu: PDU) => session.send(pdu.response()));
     session.on('unbind', (pdu: PDU) => {
       state.mode = null;
@@ -191,10 +211,17 @@ export async function startSmscSimulator(options: SmscSimulatorOptions = {}): Pr
     later(receiptDelayMs, () => settleMessage(message, registeredDelivery, pdu));
   }
 
+  function findMessage(boundSystemId: string, id: unknown): SmscMessage | undefined {
+    if (typeof id !== 'string' || id === '') return undefined;
+    return messages.find((message) => message.systemId === boundSystemId && message.messageIds.includes(id));
+  }
+
   /** Decides the message's fate and, if its sender asked (registered_delivery), tells it segment by segment. */
   function settleMessage(message: SmscMessage, registeredDelivery: number, submit: PDU): void {
+    if (message.status === 'cancelled') return;
     const delivered = random() >= failureRate;
     message.status = delivered ? 'delivered' : 'undelivered';
+    message.finalAt = new Date().toISOString();
     const wanted = registeredDelivery & 0x03; // 1: any final outcome, 2: failures only
     if (wanted === 0 || (wanted === 2 && delivered)) return;
     const submittedAt = new Date(message.receivedAt);

@@ -1,11 +1,12 @@
 // Looking violations up by plate or civil ID. Anyone may look (a fine is paid by whoever holds the plate
-// number), but only the owner and traffic staff see the full record: evidence, exact time, place and
-// coordinates say where a person was, so an anonymous look-up gets the date, the type and the amount only.
+// number), but only the owner and traffic staff see the full record: evidence, time, place, coordinates and speed
+// say where a person was and when. A stranger gets what paying needs and nothing more: the open violations only
+// (not the history), each with its type, amount and due date, a masked plate, and no day, speed, civil ID or
+// objection.
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/context.js';
 import { localDate } from '../../platform/clock.js';
 import { formatAmount } from '../../shared/money.js';
-import { maskCivilId } from '../../shared/mask.js';
 import { amountDue, payables, type Payable } from '../billers/index.js';
 import { actorRole, type Actor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -23,12 +24,13 @@ export interface ViolationView {
   plate: string;
   detail: 'full' | 'masked';
   type: { code: string; nameAr: string; nameEn: string };
-  occurredOn: string;
+  occurredOn?: string;
   amount: string;
   amountDue: string;
   currency: string;
   status: ViolationStatus;
   payableId: string | null;
+  dueDate: string | null;
   payableOnline: boolean;
   holdReason: { ar: string; en: string } | null;
   objection: { id: string; status: string } | null;
@@ -58,7 +60,9 @@ export async function lookupViolations(ctx: Ctx, actor: Actor, query: { plate?: 
   await recordAudit(ctx, actor, {
     action: 'violations.lookup', entityType: 'lookup', entityId: subject.plate ? `plate:${subject.plate}` : `civilId:${subject.ownerCivilId}`, detail: { found: rows.length },
   });
-  return presentViolations(ctx, actor, rows);
+  const views = await presentViolations(ctx, actor, rows);
+  // A stranger is told what is left to pay, not what was paid or cancelled before.
+  return views.filter((view) => view.detail === 'full' || view.status === 'unpaid' || view.status === 'partially_paid');
 }
 
 export async function getViolation(ctx: Ctx, actor: Actor, id: string): Promise<ViolationView> {
@@ -93,22 +97,27 @@ function presentViolation(row: store.ViolationRow, type: store.ViolationTypeRow,
     plate: full ? row.plate : maskPlate(row.plate),
     detail: full ? 'full' : 'masked',
     type: { code: type.code, nameAr: type.nameAr, nameEn: type.nameEn },
-    occurredOn: localDate(row.occurredAt, timeZone),
     amount: formatAmount(row.amount, row.currency),
     amountDue: formatAmount(payable && row.status === 'active' ? amountDue(payable) : 0n, row.currency),
     currency: row.currency,
     status: statusOf(row, payable),
     payableId: row.payableId,
+    dueDate: payable?.dueDate ?? null,
     payableOnline,
     holdReason: !payableOnline && holdAr && holdEn ? { ar: holdAr, en: holdEn } : null,
-    objection: objection ? { id: objection.id, status: objection.status } : null,
-    ownerCivilId: row.ownerCivilId && !full ? maskCivilId(row.ownerCivilId) : row.ownerCivilId,
-    speedKmh: row.speedKmh,
-    limitKmh: row.limitKmh,
+    objection: null,
+    ownerCivilId: null,
+    speedKmh: null,
+    limitKmh: null,
   };
   if (!full) return base;
   return {
     ...base,
+    occurredOn: localDate(row.occurredAt, timeZone),
+    objection: objection ? { id: objection.id, status: objection.status } : null,
+    ownerCivilId: row.ownerCivilId,
+    speedKmh: row.speedKmh,
+    limitKmh: row.limitKmh,
     occurredAt: row.occurredAt.toISOString(),
     place: { ar: row.placeAr, en: row.placeEn, latitude: row.latitude, longitude: row.longitude },
     evidenceRef: row.evidenceRef,

@@ -41,7 +41,7 @@ export async function deliverNotification(ctx: Ctx, transports: Transports, work
   try {
     if (row.channel === 'sms') {
       if (!transports.sms) throw new AppError('sms_not_configured', { retryable: true });
-      const sent = await transports.sms.send({ to: row.address, text: row.body });
+      const sent = await transports.sms.send({ to: row.address, text: row.body, key: row.id });
       // Recorded at once, whether or not this attempt still holds the row: the ids prove the message left, and the
       // segment rows let its receipts find it. (The at-least-once window 1 above is the time until this commits.)
       const at = ctx.clock.now();

@@ -13,8 +13,9 @@ import type { Transports } from './deliver.js';
 import { createMailer, type MailRelayConfig } from './email/mailer.js';
 import { handleInboundSms } from './preferences.service.js';
 import { createReceiptRecorder } from './receipts.js';
-import { createSmppSender, type SmppSenderOptions } from './sms/smpp.client.js';
+import { createSmppSender, type SmppLog, type SmppSenderOptions } from './sms/smpp.client.js';
 import { ensureDefaultTemplates } from './templates.service.js';
+import { createLogger } from '../../platform/logger.js';
 
 /** What a simulator (or a test) puts in `services.smsc` to be used instead of the SMPP_* settings. */
 export interface SmscConnection {
@@ -59,7 +60,7 @@ export interface RunningNotifications {
 }
 
 /** Starts everything notifications needs to run in this process. */
-export async function startNotifications(deps: AppDeps, options: { log?: (message: string, data?: Record<string, unknown>) => void; warn?: (message: string) => void } = {}): Promise<RunningNotifications> {
+export async function startNotifications(deps: AppDeps, options: { log?: (message: string, data?: Record<string, unknown>) => void; warn?: (message: string) => void; smppLog?: SmppLog } = {}): Promise<RunningNotifications> {
   const log = options.log ?? (() => undefined);
   const warn = options.warn ?? log;
   const ctx: Ctx = { db: deps.database.db, clock: deps.clock, config: deps.config };
@@ -67,7 +68,7 @@ export async function startNotifications(deps: AppDeps, options: { log?: (messag
   const smpp = smppOptions(deps.config, deps.services);
   const relay = mailRelay(deps.config, deps.services);
   const transports: Transports = {
-    sms: smpp ? createSmppSender({ ...smpp, log: { info: (m, d) => log(m, d), warn: (m, d) => log(m, d) } }) : null,
+    sms: smpp ? createSmppSender({ ...smpp, log: options.smppLog ?? { info: (m, d) => log(m, d), warn: (m, d) => log(m, d) } }) : null,
     mailer: relay ? createMailer(relay) : null,
     attachments: deps.attachments,
   };
@@ -102,7 +103,10 @@ export const notificationsWorker: WorkerStarter = {
     const warn = (message: string) => {
       if (deps.config.NODE_ENV !== 'test') process.stderr.write(`${message}\n`);
     };
-    const running = await startNotifications(deps, { warn });
+    // Binds, drops and re-binds of the SMS centre link go to the process's logger (an operator needs them).
+    const logger = deps.logger ?? createLogger(deps.config);
+    const smppLog: SmppLog = { info: (message, data) => logger.info({ ...data }, message), warn: (message, data) => logger.warn({ ...data }, message) };
+    const running = await startNotifications(deps, { warn, smppLog });
     return running.stop;
   },
 };
@@ -115,24 +119,36 @@ export async function listenForOutbox(database: DatabaseHandle, onNotify: () => 
   if (database.kind !== 'postgres') return async () => undefined;
   const pool = (database.db as unknown as { $client: pg.Pool }).$client;
   let client: pg.PoolClient | null = null;
+  /** Connections already given back to the pool: giving one back twice throws. */
+  const returned = new WeakSet<pg.PoolClient>();
   let closed = false;
   let retry: NodeJS.Timeout | undefined;
   const connect = async (): Promise<void> => {
     if (closed) return;
+    let connection: pg.PoolClient | undefined;
+    // A broken connection goes back to the pool exactly once, destroyed: one never returned would make the pool's
+    // end() (shutdown) wait for it forever.
+    const discard = () => {
+      if (!connection || returned.has(connection)) return;
+      returned.add(connection);
+      connection.release(true);
+      if (client === connection) client = null;
+    };
     try {
-      const connection = await pool.connect();
+      connection = await pool.connect();
       connection.on('notification', (message) => {
         if (message.channel === OUTBOX_CHANNEL) onNotify();
       });
       connection.on('error', () => {
-        connection.release(true);
-        if (client === connection) client = null;
+        discard();
         if (!closed) retry = setTimeout(() => void connect(), 1_000);
       });
       await connection.query(`LISTEN ${OUTBOX_CHANNEL}`);
       client = connection;
       if (closed) await release();
     } catch (error) {
+      // The LISTEN itself failed (the database went away mid-query: pg rejects the query and emits no 'error').
+      discard();
       log(`notifications: LISTEN failed, polling until it works again: ${error instanceof Error ? error.message : String(error)}`);
       if (!closed) retry = setTimeout(() => void connect(), 5_000);
     }
@@ -142,6 +158,8 @@ export async function listenForOutbox(database: DatabaseHandle, onNotify: () => 
     client = null;
     if (!connection) return;
     await connection.query(`UNLISTEN ${OUTBOX_CHANNEL}`).catch(() => undefined);
+    if (returned.has(connection)) return; // it broke meanwhile and was discarded
+    returned.add(connection);
     connection.release();
   };
   await connect();

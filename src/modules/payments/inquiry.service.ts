@@ -1,6 +1,7 @@
 // Inquiry: everything open for a civil ID, account, meter or plate, across every biller, in one indexed query.
-// Anyone may ask (the way people pay a relative's bill), so what a stranger sees is masked: owner names as
-// initials, no addresses. The citizen who owns the payables, and staff, see names in full. Each look-up is audited
+// Anyone may ask (the way people pay a relative's bill), so a stranger sees only what paying needs: the biller,
+// the description (the period of a bill, the type of a violation), the amount and the due date, with the owner's
+// name as initials; no reference (a bill's holds the account number) and no address. The citizen who owns the payables, and staff, see names in full. Each look-up is audited
 // with one insert; the route is rate limited per client so civil IDs cannot be enumerated.
 import type { Ctx } from '../../platform/context.js';
 import { formatAmount } from '../../shared/money.js';
@@ -18,7 +19,7 @@ export interface DuesPayable {
   id: string;
   biller: { code: string; nameAr: string; nameEn: string };
   kind: string;
-  reference: string;
+  reference: string | null;
   description: { ar: string; en: string };
   amountDue: string;
   currency: string;
@@ -78,7 +79,7 @@ export async function findDues(ctx: Ctx, actor: Actor, lookup: DuesLookup): Prom
       id: row.id,
       biller: { code: biller.code, nameAr: biller.nameAr, nameEn: biller.nameEn },
       kind: row.kind,
-      reference: row.reference,
+      reference: full ? row.reference : null,
       description: { ar: row.descriptionAr, en: row.descriptionEn },
       amountDue: formatAmount(amountDue(row), row.currency),
       currency: row.currency,

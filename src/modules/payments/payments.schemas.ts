@@ -26,7 +26,8 @@ export const duesPayableSchema = z.object({
   id: z.string(),
   biller: z.object({ code: z.string(), nameAr: z.string(), nameEn: z.string() }).strict(),
   kind: z.string(),
-  reference: z.string(),
+  /** The biller's reference (a bill's holds the account number): null unless the caller owns the payable or is staff. */
+  reference: z.string().nullable(),
   description: bilingual,
   amountDue: z.string(),
   currency: z.string(),

@@ -8893,7 +8893,7 @@ export interface components {
                 };
             } | null;
             payableOnline: boolean;
-            reference: string;
+            reference: string | null;
             status: string;
         };
         DuesPayableInput: {
@@ -8924,7 +8924,7 @@ export interface components {
                 };
             } | null;
             payableOnline: boolean;
-            reference: string;
+            reference: string | null;
             status: string;
         };
         Error: {
@@ -9657,12 +9657,14 @@ export interface components {
             currency: string;
             /** @enum {string} */
             detail: "full" | "masked";
+            dueDate: string | null;
             evidenceRef?: string | null;
             holdReason: {
                 ar: string;
                 en: string;
             } | null;
             id: string;
+            /** @description null for a stranger */
             limitKmh: number | null;
             notifiedAt?: string | null;
             objection: {
@@ -9670,8 +9672,11 @@ export interface components {
                 status: string;
             } | null;
             occurredAt?: string;
-            /** @example 2026-11-28 */
-            occurredOn: string;
+            /**
+             * @description The day it happened; absent for a stranger (a look-up by plate or civil ID by someone else)
+             * @example 2026-11-28
+             */
+            occurredOn?: string;
             /** @description Masked unless the caller is the owner or traffic staff */
             ownerCivilId: string | null;
             payableId: string | null;
@@ -9684,6 +9689,7 @@ export interface components {
             };
             plate: string;
             recordedAt?: string;
+            /** @description null for a stranger */
             speedKmh: number | null;
             /** @enum {string} */
             status: "unpaid" | "partially_paid" | "paid" | "cancelled";
@@ -9700,12 +9706,14 @@ export interface components {
             currency: string;
             /** @enum {string} */
             detail: "full" | "masked";
+            dueDate: string | null;
             evidenceRef?: string | null;
             holdReason: {
                 ar: string;
                 en: string;
             } | null;
             id: string;
+            /** @description null for a stranger */
             limitKmh: number | null;
             notifiedAt?: string | null;
             objection: {
@@ -9713,8 +9721,11 @@ export interface components {
                 status: string;
             } | null;
             occurredAt?: string;
-            /** @example 2026-11-28 */
-            occurredOn: string;
+            /**
+             * @description The day it happened; absent for a stranger (a look-up by plate or civil ID by someone else)
+             * @example 2026-11-28
+             */
+            occurredOn?: string;
             /** @description Masked unless the caller is the owner or traffic staff */
             ownerCivilId: string | null;
             payableId: string | null;
@@ -9727,6 +9738,7 @@ export interface components {
             };
             plate: string;
             recordedAt?: string;
+            /** @description null for a stranger */
             speedKmh: number | null;
             /** @enum {string} */
             status: "unpaid" | "partially_paid" | "paid" | "cancelled";

@@ -4,7 +4,7 @@
 //
 // No message is lost silently: a segment waiting for its submit_sm_resp when the bind drops fails its message back
 // to the caller as retryable; messages not yet submitted wait for the next bind (up to `sendTimeoutMs`).
-import { randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import smpp, { type PDU, type Session } from 'smpp';
 import { buildSegmentPayloads, type SegmentPayload } from './sms.encoding.js';
 import { smsError, type SmsErrorCode } from './sms.errors.js';
@@ -122,8 +122,7 @@ class SmppClient implements SmppSender {
     if (this.shuttingDown) throw smsError('sms_sender_closed', true);
     const destination = recipientAddress(message.to);
     const source = senderAddress(message.from ?? this.options.sourceAddr);
-    this.reference = (this.reference + 1) & 0xff;
-    const payloads = buildSegmentPayloads(message.text, this.reference);
+    const payloads = buildSegmentPayloads(message.text, this.referenceFor(message));
     return new Promise<SentSms>((resolve, reject) => {
       const job: Job = { parts: [], messageIds: [], accepted: 0, settled: false, resolve, reject };
       job.parts = payloads.map((payload, index) => ({ job, index, payload, source, destination }));
@@ -131,6 +130,13 @@ class SmppClient implements SmppSender {
       this.queue.push(...job.parts);
       void this.pump();
     });
+  }
+
+  /** The concatenation reference: derived from the message's key when it has one (the same on every resend). */
+  private referenceFor(message: OutgoingSms): number {
+    if (message.key !== undefined) return concatenationReferenceOf(message.key);
+    this.reference = (this.reference + 1) & 0xff;
+    return this.reference;
   }
 
   onReceipt(listener: ReceiptListener): void {
@@ -197,6 +203,10 @@ class SmppClient implements SmppSender {
       this.onClosed(session);
     });
     session.on('deliver_sm', (pdu: PDU) => void this.inbound.handle(session, pdu));
+    // SMPP 3.4 §4.7: an SMS centre may send receipts and handset messages as data_sm (payload in message_payload)
+    // instead of deliver_sm. Handled the same way and answered with data_sm_resp; unanswered, the centre would
+    // resend it and at last drop the bind.
+    session.on('data_sm', (pdu: PDU) => void this.inbound.handle(session, pdu));
     session.on('enquire_link', (pdu: PDU) => session.send(pdu.response()));
     session.on('unbind', (pdu: PDU) => {
       this.bound = false; // the SMS centre is leaving: submit nothing more on this bind
@@ -365,6 +375,11 @@ class SmppClient implements SmppSender {
       session.destroy();
     });
   }
+}
+
+/** An 8-bit concatenation reference that is the same for the same key, in any process. */
+export function concatenationReferenceOf(key: string): number {
+  return createHash('sha256').update(key).digest()[0]!;
 }
 
 function hex(status: number): string {

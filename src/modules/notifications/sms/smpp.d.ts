@@ -33,6 +33,8 @@ declare module 'smpp' {
     message_id?: string;
     receipted_message_id?: string;
     message_state?: number;
+    /** query_sm_resp: when the message reached its final state (decoded to a Date), or '' while it has not. */
+    final_date?: Date | string;
     isResponse(): boolean;
     response(options?: Record<string, unknown>): PDU;
   }
@@ -46,6 +48,8 @@ declare module 'smpp' {
     bind_transceiver(params: PduParams, responseCallback?: ResponseCallback): boolean;
     submit_sm(params: PduParams, responseCallback?: ResponseCallback): boolean;
     deliver_sm(params: PduParams, responseCallback?: ResponseCallback): boolean;
+    query_sm(params: PduParams, responseCallback?: ResponseCallback): boolean;
+    cancel_sm(params: PduParams, responseCallback?: ResponseCallback): boolean;
     enquire_link(params: PduParams, responseCallback?: ResponseCallback): boolean;
     unbind(params: PduParams, responseCallback?: ResponseCallback): boolean;
     close(callback?: () => void): void;

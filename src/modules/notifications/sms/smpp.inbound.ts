@@ -1,6 +1,6 @@
-// What the SMS centre sends us on a bind: deliver_sm carrying either a delivery receipt (esm_class message type
-// 0x04, or 0x20 for an intermediate notification) or a message someone sent to our number. Every deliver_sm gets
-// its deliver_sm_resp, after our listeners ran: if one fails, the answer is a temporary error and the SMS centre
+// What the SMS centre sends us on a bind: deliver_sm (or data_sm, SMPP 3.4 §4.7) carrying either a delivery receipt (esm_class message type
+// 0x04, or 0x20 for an intermediate notification) or a message someone sent to our number. Every one gets its
+// response (deliver_sm_resp or data_sm_resp), after our listeners ran: if one fails, the answer is a temporary error and the SMS centre
 // delivers it again later, so a receipt is never acknowledged before we could record it.
 import type { PDU, Session, DecodedShortMessage } from 'smpp';
 import { decodeText } from './sms.encoding.js';

@@ -10,6 +10,12 @@ export interface OutgoingSms {
   /** Sender: an alphanumeric name (≤ 11 characters, e.g. `Tasdeed`) or a number; defaults to the configured one. */
   from?: string;
   text: string;
+  /**
+   * What makes this message the same message when it is sent again (the notification's id). A long message resent
+   * after a drop then carries the same concatenation reference, so the handset joins the new parts with any part
+   * that got through the first time instead of keeping an orphan. Without it each send takes a new reference.
+   */
+  key?: string;
 }
 
 export interface SentSms {

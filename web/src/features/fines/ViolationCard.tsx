@@ -52,8 +52,18 @@ export function ViolationCard({ violation, onChanged }: { violation: Violation; 
         <dd><bdi className="tabular">{violation.violationNumber}</bdi></dd>
         <dt>{t('violations.plate')}</dt>
         <dd><bdi className="tabular">{violation.plate}</bdi></dd>
-        <dt>{t('violations.when')}</dt>
-        <dd><DateText value={violation.occurredAt ?? violation.occurredOn} withTime withHijri /></dd>
+        {(violation.occurredAt ?? violation.occurredOn) && (
+          <>
+            <dt>{t('violations.when')}</dt>
+            <dd><DateText value={(violation.occurredAt ?? violation.occurredOn)!} withTime withHijri /></dd>
+          </>
+        )}
+        {violation.dueDate && (
+          <>
+            <dt>{t('quickPay.dueDate')}</dt>
+            <dd><DateText value={violation.dueDate} withHijri /></dd>
+          </>
+        )}
         {violation.place && (
           <>
             <dt>{t('violations.where')}</dt>

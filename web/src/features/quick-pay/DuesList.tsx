@@ -98,10 +98,15 @@ export function DuesList({ payables, selection, amounts, onToggle, onToggleAll, 
                     </span>
                   )}
                   <span className="text-sm text-slate-700">
-                    {t('quickPay.reference')}: <bdi className="tabular">{payable.reference}</bdi>
+                    {/* The reference is shown to its owner and staff only (a bill's holds the account number). */}
+                    {payable.reference && (
+                      <>
+                        {t('quickPay.reference')}: <bdi className="tabular">{payable.reference}</bdi>
+                      </>
+                    )}
                     {payable.dueDate && (
                       <>
-                        {' · '}
+                        {payable.reference && ' · '}
                         {t('quickPay.dueDate')}: <DateText value={payable.dueDate} withHijri />
                       </>
                     )}
