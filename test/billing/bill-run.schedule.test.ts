@@ -29,6 +29,7 @@ describe('the bill day schedule', () => {
     expect(outcomes).toEqual([
       { billerCode: 'mew-electricity', period: '2026-11', outcome: 'completed' },
       { billerCode: 'mew-water', period: '2026-11', outcome: 'completed' },
+      { billerCode: 'sec-electricity', period: '2026-11', outcome: 'completed' },
     ]);
     const counts = await billingCounts(t.ctx, '2026-11');
     expect(counts.bills).toBeGreaterThan(0);
