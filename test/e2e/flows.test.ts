@@ -1,6 +1,7 @@
 // Every citizen and staff flow of the portal, end to end: the real server as `npm start` runs it (demo data, the
 // KNET, SMS and mail simulators, the workers) and Debian's Chromium. One server for the file; a browser context per
 // person, reused.
+import { csrfHeaderOf } from '../support/app.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo-accounts.js';
@@ -89,7 +90,7 @@ describe.skipIf(!browserCheck.available)('portal flows in Chromium', () => {
     const due = dues.payables.find((p) => p.payableOnline)!;
     const paid = await fetch(`${server.url}/api/v1/payments`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie },
+      headers: { 'content-type': 'application/json', cookie, ...csrfHeaderOf(cookie) },
       body: JSON.stringify({ items: [{ payableId: due.id, amount: due.amountDue }], channel: 'counter', externalId, language: 'en' }),
     });
     expect(paid.status).toBe(201);

@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo-accounts.js';
 import { demoPeople } from '../../src/db/seed/foundation.seed.js';
+import { csrfHeaderOf } from '../support/app.js';
 import { seriousAccessibilityViolations } from './support/axe.js';
 import { browserAvailability, launchChromium, newPortalContext, VIEWPORTS, type FormFactor } from './support/browser.js';
 import { saveScreenshot } from './support/screenshots.js';
@@ -66,7 +67,7 @@ async function payAtTheCounter(baseUrl: string, people: ReturnType<typeof demoPe
     if (!due) continue;
     const paid = await fetch(`${baseUrl}/api/v1/payments`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie },
+      headers: { 'content-type': 'application/json', cookie, ...csrfHeaderOf(cookie) },
       body: JSON.stringify({ items: [{ payableId: due.id, amount: due.amountDue }], channel: 'counter', externalId: `SHOT-${person.civilId}`, language: 'ar' }),
     });
     expect(paid.status).toBe(201);

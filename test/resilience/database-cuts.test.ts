@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { csrfHeaderOf } from '../support/app.js';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../support/database.js';
 import { startTcpProxy, throughProxy, type TcpProxy } from '../support/tcp-proxy.js';
 import { eventually, waitUntil } from '../support/wait.js';
@@ -43,6 +44,8 @@ beforeAll(async () => {
       // out mid-send has the message taken and sent again, over and over.
       NOTIFY_LEASE_SECONDS: '60', NOTIFY_RETRY_BASE_MS: '50', NOTIFY_MAX_ATTEMPTS: '50', NOTIFY_POLL_MS: '50',
       RATE_LIMIT_PER_MINUTE: '100000', SMPP_HOST: '', SMTP_HOST: '',
+      // The secret the demo seed sealed the banks' keys with; without it `serve --demo` would make one of its own.
+      TASDEED_SECRET: testConfig().secret,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -100,7 +103,7 @@ async function adminCookie(): Promise<string> {
 
 async function requestBillRun(cookie: string): Promise<{ status: number }> {
   try {
-    const response = await fetch(`${url}/api/v1/bill-runs`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ biller: 'mew-electricity', period: PERIOD }) });
+    const response = await fetch(`${url}/api/v1/bill-runs`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, ...csrfHeaderOf(cookie) }, body: JSON.stringify({ biller: 'mew-electricity', period: PERIOD }) });
     return { status: response.status };
   } catch {
     return { status: 0 };

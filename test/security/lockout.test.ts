@@ -85,13 +85,18 @@ describe('attempts are counted before the password is checked', () => {
     expect((await login(victim, DEMO_PASSWORD, '203.0.113.70')).json().code).toBe('login_locked');
   });
 
-  it('20 parallel attempts with the right password among them: at most five are checked', async () => {
+  it('20 parallel attempts with the right password among them: at most five wrong ones checked on either side of it', async () => {
     const victim = civilIds[0]!;
     t.clock.advance(60 * 60_000); // a fresh hour: nothing left from the tests above
     const passwords = Array.from({ length: 20 }, (_, i) => (i === 19 ? DEMO_PASSWORD : `wrong-guess-${i}`));
     const answers = await Promise.all(passwords.map((p) => login(victim, p, '203.0.113.71')));
-    const checked = answers.filter((a) => a.statusCode === 200 || a.json().code === 'login_failed');
-    expect(checked.length).toBeLessThanOrEqual(5);
-    expect(answers.filter((a) => a.json().code === 'login_locked').length).toBeGreaterThanOrEqual(15);
+    // A right password starts the pair's count over (attemptSucceeded). With real concurrency (PostgreSQL) it may be
+    // checked early, so the wrong ones get at most five before it and five after it; never the 18-24 of the issue.
+    const failed = answers.filter((a) => a.json().code === 'login_failed').length;
+    const succeeded = answers.filter((a) => a.statusCode === 200).length;
+    expect(succeeded).toBeLessThanOrEqual(1);
+    expect(failed).toBeLessThanOrEqual(succeeded ? 10 : 5);
+    expect(answers.filter((a) => a.json().code === 'login_locked').length).toBe(20 - failed - succeeded);
+    expect(failed + succeeded).toBeGreaterThanOrEqual(5);
   });
 });

@@ -79,7 +79,9 @@ export async function findDues(ctx: Ctx, actor: Actor, lookup: DuesLookup): Prom
       id: row.id,
       biller: { code: biller.code, nameAr: biller.nameAr, nameEn: biller.nameEn },
       kind: row.kind,
-      reference: full ? row.reference : null,
+      // A bill's reference holds the account number: only its owner (or staff) sees it. A fine's is its violation
+      // number, which names no account, place or time, and is what a stranger paying it at a counter quotes.
+      reference: full || row.kind === 'fine' ? row.reference : null,
       description: { ar: row.descriptionAr, en: row.descriptionEn },
       amountDue: formatAmount(amountDue(row), row.currency),
       currency: row.currency,
