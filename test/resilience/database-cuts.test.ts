@@ -115,7 +115,7 @@ describe.runIf(onPostgres)('losing the database under load', () => {
     const ctx = { db: database.db, clock: systemClock, config: testConfig() };
     const open = await queryRows<{ id: string; amount: string }>(database.db, sql`
       SELECT id, (amount - amount_paid)::text AS amount FROM payables
-      WHERE status = 'open' AND payable_online AND amount > amount_paid AND kind = 'bill' ORDER BY id LIMIT ${PAYMENTS}`);
+      WHERE status = 'open' AND payable_online AND amount > amount_paid AND kind = 'bill' AND currency = 'KWD' ORDER BY id LIMIT ${PAYMENTS}`); // Kuwaiti bills: a bank pays in one currency, and the amounts below are fils
     expect(open.length).toBe(PAYMENTS);
 
     const cookie = await adminCookie();
