@@ -13,7 +13,8 @@ import { payables, receivableAccountOf } from '../../src/modules/billers/billers
 import * as ledger from '../../src/modules/ledger/ledger.service.js';
 import { findPayment, itemsOf } from '../../src/modules/payments/payments.store.js';
 import { createTestApp, signIn } from '../support/app.js';
-import { startPaymentsHarness, type PaymentsHarness } from './harness.js';
+import { chooseOnHostedPage, openHostedPage, startPaymentsHarness, type PaymentsHarness } from './harness.js';
+import { eventually } from '../support/wait.js';
 import { expectBalancedLedger, issueTestPayable } from './support.js';
 
 let h: PaymentsHarness;
@@ -165,6 +166,26 @@ describe('checkout', () => {
     const over = await h.app.inject({ method: 'POST', url: '/api/v1/checkout', payload: { allocate: { lookup: { accountNumber: 'A-1' }, amount: '25.000' } }, headers: { 'idempotency-key': randomUUID() } });
     const payment = (await findPayment(h.ctx.db, over.json().paymentId))!;
     expect(payment).toMatchObject({ amount: 25_000n, creditAmount: 5_000n, creditParty: 'acct-A-1' });
+  });
+
+  it('allocates past a payable that cannot take a part payment (issue #16, 9): 50 KD over bill 10, fine 150, bill 20', async () => {
+    const first = await issueTestPayable(h.ctx, { amount: 10_000n, accountNumber: 'A-9', dueDate: '2026-09-01' });
+    const fine = await issueTestPayable(h.ctx, { billerCode: 'moi-traffic', amount: 150_000n, accountNumber: 'A-9', dueDate: '2026-10-01' });
+    const last = await issueTestPayable(h.ctx, { amount: 20_000n, accountNumber: 'A-9', dueDate: '2026-11-01' });
+    const started = await h.app.inject({ method: 'POST', url: '/api/v1/checkout', payload: { allocate: { lookup: { accountNumber: 'A-9' }, amount: '50.000' } }, headers: { 'idempotency-key': randomUUID() } });
+    expect(started.statusCode).toBe(200);
+    const items = await itemsOf(h.ctx.db, [started.json().paymentId]);
+    expect(items.map((i) => [i.payableId, i.amount])).toEqual([[first.id, 10_000n], [last.id, 20_000n]]);
+    // Through the card gateway to the ledger: both bills paid in full, the fine untouched, the rest the payer's credit.
+    const row = (await findPayment(h.ctx.db, started.json().paymentId))!;
+    const knetPaymentId = await openHostedPage(h.sim, started.json().redirectUrl, row.trackId!);
+    await chooseOnHostedPage(h.sim, knetPaymentId, 'approve');
+    await eventually(async () => expect((await findPayment(h.ctx.db, row.id))!.status).toBe('posted'));
+    expect(await ledger.balance(h.ctx, receivableAccountOf(first))).toBe(0n);
+    expect(await ledger.balance(h.ctx, receivableAccountOf(last))).toBe(0n);
+    expect(await ledger.balance(h.ctx, receivableAccountOf(fine))).toBe(150_000n);
+    expect((await findPayment(h.ctx.db, row.id))!).toMatchObject({ amount: 50_000n, creditAmount: 20_000n });
+    await expectBalancedLedger(h.ctx);
   });
 });
 
