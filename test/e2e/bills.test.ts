@@ -1,37 +1,22 @@
 // Older bills are reachable and payable from their own page: from the dashboard to an account's bill history,
 // paged and filtered by year, to a bill from about a year ago, paid there through KNET. The bill page labels
 // its billing period and its meter-reading dates.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo-accounts.js';
 import { demoPeople } from '../../src/db/seed/foundation.seed.js';
 import en from '../../web/src/i18n/en.json';
-import { browserAvailability, launchChromium } from './support/browser.js';
-import { Contexts, plain, signInThroughForm } from './support/portal.js';
-import { startServerUnderTest, type ServerUnderTest } from './support/server.js';
+import { browserAvailability } from './support/browser.js';
+import { plain, signInThroughForm } from './support/portal.js';
+import { portalUnderTest } from './support/portal-under-test.js';
 
 const browserCheck = browserAvailability();
 const people = demoPeople(6);
 
 describe.skipIf(!browserCheck.available)('bill history and paying a bill from its page', () => {
-  let server: ServerUnderTest;
-  let browser: Browser;
-  let contexts: Contexts;
-
-  beforeAll(async () => {
-    server = await startServerUnderTest();
-    browser = await launchChromium();
-    contexts = new Contexts(browser, server.url);
-  });
-
-  afterAll(async () => {
-    await contexts?.closeAll();
-    await browser?.close();
-    await server?.close();
-  });
+  const portal = portalUnderTest();
 
   it('reaches a bill from a year ago through the history (pages, year filter) and pays it from its page', async () => {
-    const page = await (await contexts.get('citizen-en', { language: 'en' })).newPage();
+    const page = await (await portal.contexts.get('citizen-en', { language: 'en' })).newPage();
     await signInThroughForm(page, { civilId: people[4]!.civilId }, DEMO_PASSWORD, '/dashboard');
     await page.getByTestId('all-bills-link').first().click();
     await page.waitForURL((url) => url.pathname === '/bills');
@@ -75,7 +60,7 @@ describe.skipIf(!browserCheck.available)('bill history and paying a bill from it
   });
 
   it('pages through all of an account’s bills', async () => {
-    const page = await (await contexts.get('citizen-en', { language: 'en' })).newPage();
+    const page = await (await portal.contexts.get('citizen-en', { language: 'en' })).newPage();
     await page.goto('/bills');
     await page.getByTestId('bill-history').waitFor();
     const accountNumber = await page.locator('select[name="account"]').inputValue();

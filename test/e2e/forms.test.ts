@@ -2,15 +2,15 @@
 // message is specific, and it is announced (role=alert). Quick pay's civil ID, the part-payment amount, the meter
 // reading (which also shows the last accepted reading) and sign-in's wrong password, which no longer offers a
 // pointless "sign in" link.
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo-accounts.js';
 import { demoPeople } from '../../src/db/seed/foundation.seed.js';
 import en from '../../web/src/i18n/en.json';
 import { formatAmount } from '../../web/src/i18n/format.js';
-import { browserAvailability, launchChromium } from './support/browser.js';
-import { Contexts, openPage, plain, showAllDues, signInThroughForm } from './support/portal.js';
-import { startServerUnderTest, type ServerUnderTest } from './support/server.js';
+import { browserAvailability } from './support/browser.js';
+import { openPage, plain, showAllDues, signInThroughForm } from './support/portal.js';
+import { portalUnderTest } from './support/portal-under-test.js';
 
 const browserCheck = browserAvailability();
 const people = demoPeople(6);
@@ -24,24 +24,10 @@ async function expectErrorAt(page: Page, field: Locator, text: string): Promise<
 }
 
 describe.skipIf(!browserCheck.available)('form errors at their fields', () => {
-  let server: ServerUnderTest;
-  let browser: Browser;
-  let contexts: Contexts;
-
-  beforeAll(async () => {
-    server = await startServerUnderTest();
-    browser = await launchChromium();
-    contexts = new Contexts(browser, server.url);
-  });
-
-  afterAll(async () => {
-    await contexts?.closeAll();
-    await browser?.close();
-    await server?.close();
-  });
+  const portal = portalUnderTest();
 
   it('quick pay: a wrong civil ID is told at its box, not under the button', async () => {
-    const page = await openPage(await contexts.get('visitor', { language: 'en' }), '/');
+    const page = await openPage(await portal.contexts.get('visitor', { language: 'en' }), '/');
     const box = page.locator('input[name="civilId"]');
     await box.fill('123456789012');
     await page.locator('form button[type="submit"]').click();
@@ -52,7 +38,7 @@ describe.skipIf(!browserCheck.available)('form errors at their fields', () => {
   });
 
   it('part payment: zero says the minimum, too many decimals says so', async () => {
-    const page = await openPage(await contexts.get('visitor', { language: 'en' }), '/');
+    const page = await openPage(await portal.contexts.get('visitor', { language: 'en' }), '/');
     const dues = (await (await page.request.get(`/api/v1/dues?civilId=${people[5]!.civilId}`)).json()) as { payables: Array<{ id: string; amountDue: string; allowsPartialPayment: boolean; minPartialAmount: string | null; payableOnline: boolean }> };
     const due = dues.payables.find((p) => p.payableOnline && p.allowsPartialPayment && p.minPartialAmount && Number(p.amountDue) > Number(p.minPartialAmount) + 0.5);
     expect(due, 'the demo person has a utility bill that may be paid in part').toBeDefined();
@@ -73,7 +59,7 @@ describe.skipIf(!browserCheck.available)('form errors at their fields', () => {
   });
 
   it('meter reading: letters are refused at the reading box, beside the last accepted reading', async () => {
-    const page = await (await contexts.get('citizen', { language: 'en' })).newPage();
+    const page = await (await portal.contexts.get('citizen', { language: 'en' })).newPage();
     await signInThroughForm(page, { civilId: people[0]!.civilId }, DEMO_PASSWORD, '/dashboard');
     await page.getByTestId('reading-link').first().click();
     await page.waitForURL((url) => url.pathname === '/readings');
@@ -88,7 +74,7 @@ describe.skipIf(!browserCheck.available)('form errors at their fields', () => {
   });
 
   it('sign-in: a wrong password is told at the password, with no "sign in" link', async () => {
-    const page = await openPage(await contexts.get('stranger', { language: 'en' }), '/sign-in');
+    const page = await openPage(await portal.contexts.get('stranger', { language: 'en' }), '/sign-in');
     await page.locator('input[name="civilId"]').fill(people[1]!.civilId);
     const password = page.locator('input[name="password"]');
     await password.fill('not-the-password');

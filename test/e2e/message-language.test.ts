@@ -1,37 +1,22 @@
 // The page language and the language of a citizen's SMS and emails are kept apart: the language button changes
 // the pages only; the message settings change the messages' language, and say so.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo-accounts.js';
 import { demoPeople } from '../../src/db/seed/foundation.seed.js';
 import ar from '../../web/src/i18n/ar.json';
 import en from '../../web/src/i18n/en.json';
-import { browserAvailability, launchChromium } from './support/browser.js';
-import { Contexts, documentLanguage, plain, signInThroughForm } from './support/portal.js';
-import { startServerUnderTest, type ServerUnderTest } from './support/server.js';
+import { browserAvailability } from './support/browser.js';
+import { documentLanguage, plain, signInThroughForm } from './support/portal.js';
+import { portalUnderTest } from './support/portal-under-test.js';
 
 const browserCheck = browserAvailability();
 const people = demoPeople(6);
 
 describe.skipIf(!browserCheck.available)('page language and message language', () => {
-  let server: ServerUnderTest;
-  let browser: Browser;
-  let contexts: Contexts;
-
-  beforeAll(async () => {
-    server = await startServerUnderTest();
-    browser = await launchChromium();
-    contexts = new Contexts(browser, server.url);
-  });
-
-  afterAll(async () => {
-    await contexts?.closeAll();
-    await browser?.close();
-    await server?.close();
-  });
+  const portal = portalUnderTest();
 
   it('the language button leaves the SMS language alone; the message settings change it, and say so', async () => {
-    const page = await (await contexts.get('citizen', { language: 'ar' })).newPage();
+    const page = await (await portal.contexts.get('citizen', { language: 'ar' })).newPage();
     await signInThroughForm(page, { civilId: people[2]!.civilId }, DEMO_PASSWORD, '/settings/notifications');
     const messageLanguage = async () => ((await (await page.request.get('/api/v1/me/profile')).json()) as { preferredLanguage: string }).preferredLanguage;
     const before = await messageLanguage();

@@ -1,39 +1,24 @@
 // The officer's form shows the fine the server will record (GET /api/v1/violation-types/fine), never a copy of
 // the rules: for a speed in every band of the catalogue, the preview on the form equals the amount recorded.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo-accounts.js';
 import { demoPlate } from '../../src/modules/fines/demo-data.js';
 import ar from '../../web/src/i18n/ar.json';
 import { formatAmount } from '../../web/src/i18n/format.js';
-import { browserAvailability, launchChromium } from './support/browser.js';
-import { Contexts, eventually, plain, signInThroughForm } from './support/portal.js';
-import { startServerUnderTest, type ServerUnderTest } from './support/server.js';
+import { browserAvailability } from './support/browser.js';
+import { eventually, plain, signInThroughForm } from './support/portal.js';
+import { portalUnderTest } from './support/portal-under-test.js';
 
 const browserCheck = browserAvailability();
 
 describe.skipIf(!browserCheck.available)('the officer’s fine preview', () => {
-  let server: ServerUnderTest;
-  let browser: Browser;
-  let contexts: Contexts;
-
-  beforeAll(async () => {
-    server = await startServerUnderTest();
-    browser = await launchChromium();
-    contexts = new Contexts(browser, server.url);
-  });
-
-  afterAll(async () => {
-    await contexts?.closeAll();
-    await browser?.close();
-    await server?.close();
-  });
+  const portal = portalUnderTest();
 
   it('equals the recorded fine for a speed in every speeding band (165 in a 120 zone is 150.000)', async () => {
-    const catalogue = (await (await fetch(`${server.url}/api/v1/violation-types`)).json()) as { types: Array<{ code: string; isSpeeding: boolean; speedingBands: Array<{ overFromKmh: number; overToKmh: number | null; amount: string }> }> };
+    const catalogue = (await (await fetch(`${portal.server.url}/api/v1/violation-types`)).json()) as { types: Array<{ code: string; isSpeeding: boolean; speedingBands: Array<{ overFromKmh: number; overToKmh: number | null; amount: string }> }> };
     const speeding = catalogue.types.find((type) => type.isSpeeding)!;
     expect(speeding.speedingBands.length).toBeGreaterThan(1);
-    const page = await (await contexts.get('officer', { language: 'ar' })).newPage();
+    const page = await (await portal.contexts.get('officer', { language: 'ar' })).newPage();
     await signInThroughForm(page, { username: 'officer' }, DEMO_PASSWORD, '/staff/violations/new');
     const preview = page.getByTestId('fine-preview');
     const limitKmh = 120;
