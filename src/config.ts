@@ -37,6 +37,10 @@ const schema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   INQUIRY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
   SESSION_TTL_HOURS: z.coerce.number().int().positive().default(12),
+  // Staff's second factor (an authenticator app's code). `required`: staff without one cannot sign in (the
+  // default in production); `when-enrolled`: asked of those who enrolled one (the default elsewhere, so the demo's
+  // staff sign in with a password alone until they enrol).
+  STAFF_SECOND_FACTOR: z.enum(['required', 'when-enrolled']).optional(),
   HMAC_MAX_SKEW_SECONDS: z.coerce.number().int().positive().default(300),
   // Notifications. SMS over SMPP 3.4 and email over SMTP; a channel whose server is not set waits (and
   // dead-letters after NOTIFY_MAX_ATTEMPTS) until it is. `serve --demo` points both at its simulators.
@@ -114,6 +118,8 @@ export type RawConfig = z.infer<typeof schema>;
 
 export interface Config extends RawConfig {
   secret: string;
+  /** STAFF_SECOND_FACTOR with its default for NODE_ENV filled in. */
+  staffSecondFactor: 'required' | 'when-enrolled';
   publicUrl: string;
   /** The KNET terminal named by KNET_*, when there is one. */
   knet: { baseUrl: string; tranportalId: string; tranportalPassword: string; resourceKey: string } | null;
@@ -137,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   return {
     ...raw,
     secret: raw.TASDEED_SECRET ?? DEVELOPMENT_SECRET,
+    staffSecondFactor: raw.STAFF_SECOND_FACTOR ?? (raw.NODE_ENV === 'production' ? 'required' : 'when-enrolled'),
     publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, ''),
     knet: raw.KNET_BASE_URL
       ? { baseUrl: raw.KNET_BASE_URL, tranportalId: raw.KNET_TRANPORTAL_ID!, tranportalPassword: raw.KNET_TRANPORTAL_PASSWORD!, resourceKey: raw.KNET_RESOURCE_KEY! }

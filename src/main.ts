@@ -4,6 +4,7 @@ import { registerServeCommand } from './cli/serve.command.js';
 import { registerDatabaseCommands } from './cli/database.command.js';
 import { registerDemoCameraCommand } from './cli/demo-camera.command.js';
 import { registerBillingCommands } from './modules/billing/index.js';
+import { registerIdentityCommands } from './modules/identity/index.js';
 import { registerKnetSimCommand } from './dev/knet-sim/knet-sim.command.js';
 import { registerSmscCommand } from './dev/smsc/smsc.command.js';
 import { registerMailCommand } from './dev/mail/mail.command.js';
@@ -17,6 +18,7 @@ registerServeCommand(program);
 registerDatabaseCommands(program);
 registerDemoCameraCommand(program);
 registerBillingCommands(program);
+registerIdentityCommands(program);
 
 const dev = program.command('dev').description('Local simulators of the outside world, for development and the demo');
 registerKnetSimCommand(dev);

@@ -11,6 +11,7 @@ import { formatAmount } from '../../web/src/i18n/format.js';
 import { browserAvailability } from './support/browser.js';
 import { openPage, plain, showAllDues, signInThroughForm } from './support/portal.js';
 import { portalUnderTest } from './support/portal-under-test.js';
+import { STEP_SECONDS, totpAt } from '../../src/modules/identity/totp.js';
 
 const browserCheck = browserAvailability();
 const people = demoPeople(6);
@@ -84,6 +85,34 @@ describe.skipIf(!browserCheck.available)('form errors at their fields', () => {
     expect(await page.locator(`[id="${id}"]`).getAttribute('role')).toBe('alert');
     expect(plain(await page.locator(`[id="${id}"]`).innerText()).length).toBeGreaterThan(5);
     expect(await page.locator('main a', { hasText: en.errors.next.signIn }).count()).toBe(0);
+    await page.close();
+  });
+
+  it('sign-in: staff with an authenticator are asked for its code after the password; a wrong code is told at the code', async () => {
+    const context = await portal.contexts.get('enrolling-officer', { language: 'en' });
+    // The officer enrols an authenticator through the API, as their settings would, then signs out.
+    expect((await context.request.post('/api/v1/auth/staff/login', { data: { username: 'officer', password: DEMO_PASSWORD } })).ok()).toBe(true);
+    const csrf = (await context.cookies()).find((c) => c.name === 'tasdeed_csrf')!.value;
+    const started = await context.request.post('/api/v1/me/second-factor', { headers: { 'x-csrf-token': csrf } });
+    const { secret } = (await started.json()) as { secret: string };
+    expect((await context.request.post('/api/v1/me/second-factor/confirm', { headers: { 'x-csrf-token': csrf }, data: { code: totpAt(secret, new Date()) } })).status()).toBe(204);
+    await context.clearCookies();
+
+    const page = await openPage(context, '/sign-in?as=staff&next=%2Fstaff');
+    await page.locator('input[name="username"]').fill('officer');
+    await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+    await page.locator('form button[type="submit"]').click();
+    const code = page.locator('input[name="code"]');
+    await code.waitFor();
+    expect(await code.getAttribute('autocomplete')).toBe('one-time-code');
+    await code.fill('000000' === totpAt(secret, new Date()) ? '111111' : '000000');
+    await page.locator('form button[type="submit"]').click();
+    await page.waitForFunction(() => document.querySelector('input[name="code"]')?.getAttribute('aria-invalid') === 'true');
+    // The next step's code: the step the enrolment spent is never accepted again, and one step ahead is allowed.
+    await code.fill(totpAt(secret, new Date(Date.now() + STEP_SECONDS * 1000)));
+    await page.locator('form button[type="submit"]').click();
+    await page.waitForURL((url) => url.pathname === '/staff');
+    await page.getByRole('heading', { level: 1 }).waitFor();
     await page.close();
   });
 });

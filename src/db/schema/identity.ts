@@ -1,4 +1,4 @@
-import { pgTable, text, timestamp, boolean, index, uniqueIndex, integer } from 'drizzle-orm/pg-core';
+import { pgTable, text, timestamp, boolean, index, uniqueIndex, integer, bigint } from 'drizzle-orm/pg-core';
 
 /** A person known by a national ID (Kuwaiti civil ID by default). Citizens sign in as themselves. */
 export const people = pgTable('people', {
@@ -39,6 +39,12 @@ export const staffUsers = pgTable('staff_users', {
   /** For cashiers and officers: the office or unit they work in (a receipt's issuing point). */
   unit: text(),
   active: boolean().notNull().default(true),
+  /** The authenticator (TOTP) secret of the second factor, encrypted with TASDEED_SECRET; null until enrolled. */
+  totpSecretCiphertext: text(),
+  /** A secret being enrolled: it replaces the active one once a code from it is confirmed. */
+  totpPendingCiphertext: text(),
+  /** The last time step whose code signed in: a code is accepted once (RFC 6238 §5.2). */
+  totpLastStep: bigint({ mode: 'bigint' }),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 }, (t) => [uniqueIndex('staff_users_username_key').on(t.username)]);
 

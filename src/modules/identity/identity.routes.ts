@@ -12,6 +12,7 @@ import * as identity from './identity.service.js';
 import { findPersonById, findStaffById } from './identity.store.js';
 import * as s from './identity.schemas.js';
 import { requestSignInCode, signInWithCode } from './sign-in-code.js';
+import { confirmEnrolment, startEnrolment } from './second-factor.js';
 
 export const identityRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   const tags = ['identity'];
@@ -36,6 +37,18 @@ export const identityRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
     const session = await identity.loginStaff(request.ctx, request.body);
     setSessionCookie(reply, session.token, session.expiresAt);
     return present(request.ctx, session.actor);
+  });
+
+  // A staff member sets up their authenticator app: the secret once, then a code from it to confirm.
+  app.post('/api/v1/me/second-factor', {
+    schema: { tags, summary: 'Start enrolling an authenticator app (staff); the secret is shown once', response: { 201: s.secondFactorEnrolment, ...errorResponses } },
+  }, async (request, reply) => reply.status(201).send(await startEnrolment(request.ctx, request.actor)));
+
+  app.post('/api/v1/me/second-factor/confirm', {
+    schema: { tags, summary: 'Confirm the authenticator app with a code from it (staff)', body: s.secondFactorConfirmBody, response: { 204: z.null(), ...errorResponses } },
+  }, async (request, reply) => {
+    await confirmEnrolment(request.ctx, request.actor, request.body.code);
+    return reply.status(204).send(null);
   });
 
   // The way in while the password is locked: a code by SMS to a registered phone (./sign-in-code.ts).

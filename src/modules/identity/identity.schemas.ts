@@ -3,7 +3,11 @@ import { bilingual, civilIdSchema, languageSchema } from '../../http/schemas.js'
 import { ROLES } from '../../platform/actor.js';
 
 export const citizenLoginBody = z.object({ civilId: civilIdSchema, password: z.string().min(1).max(200) }).strict();
-export const staffLoginBody = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }).strict();
+const authenticatorCode = z.string().regex(/^\d{6}$/, 'six digits');
+/** `code`: the authenticator's six digits, sent once the first answer was `second_factor_required`. */
+export const staffLoginBody = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200), code: authenticatorCode.optional() }).strict();
+export const secondFactorEnrolment = z.object({ secret: z.string(), otpauthUri: z.string() }).strict();
+export const secondFactorConfirmBody = z.object({ code: authenticatorCode }).strict();
 
 export const signInCodeRequestBody = z.object({ civilId: civilIdSchema }).strict();
 export const signInCodeBody = z.object({ civilId: civilIdSchema, code: z.string().regex(/^\d{6}$/, 'six digits') }).strict();

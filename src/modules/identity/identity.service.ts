@@ -11,6 +11,7 @@ import { encryptSecret, sha256Hex } from './secrets.js';
 import * as store from './identity.store.js';
 import { admitAttempt, attemptSucceeded } from './login-attempts.js';
 import { assertPasswordStrength } from './password-policy.js';
+import { checkStaffSecondFactor } from './second-factor.js';
 import type { createStaffBody, registerPersonBody } from './identity.schemas.js';
 
 /** Validates a national ID for the deployment's country and returns it, or throws `civil_id_invalid`. */
@@ -135,11 +136,15 @@ export async function loginCitizen(ctx: Ctx, input: { civilId: string; password:
   return startSession(ctx, actor, 'person');
 }
 
-export async function loginStaff(ctx: Ctx, input: { username: string; password: string }): Promise<SessionResult> {
+/** Staff sign-in: password, then the authenticator's code where one is enrolled or required (./second-factor.ts). */
+export async function loginStaff(ctx: Ctx, input: { username: string; password: string; code?: string | undefined }): Promise<SessionResult> {
   const ticket = await admitAttempt(ctx, `staff:${input.username}`);
   const staff = await store.findStaffByUsername(ctx.db, input.username);
   const ok = await verifyPassword(staff?.passwordHash ?? (await decoyPasswordHash()), input.password);
-  if (!staff || !staff.active || !ok) await failLogin(ctx, { kind: 'anonymous', ip: ctx.ip }, 'staff', staff?.id);
+  const refuse = () => failLogin(ctx, { kind: 'anonymous', ip: ctx.ip }, 'staff', staff?.id);
+  if (!staff || !staff.active || !ok) await refuse();
+  // The attempt stays counted until the code is right too: a password alone never resets the lockout.
+  await checkStaffSecondFactor(ctx, staff!, input.code, refuse);
   const actor: Actor = { kind: 'staff', id: staff!.id, role: staff!.role as Role, unit: staff!.unit };
   await attemptSucceeded(ctx, ticket);
   return startSession(ctx, actor, 'staff');

@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { apiClients, people, personEmails, personPhones, sessions, staffUsers } from '../../db/schema/identity.js';
 import type { Executor } from '../../db/client.js';
 
@@ -110,4 +110,25 @@ export async function contactsOfPeople(db: Executor, personIds: string[]): Promi
 export async function personIdsByPhone(db: Executor, phone: string): Promise<string[]> {
   const rows = await db.select({ personId: personPhones.personId }).from(personPhones).where(eq(personPhones.phone, phone));
   return [...new Set(rows.map((r) => r.personId))];
+}
+
+/** Keeps a secret being enrolled, beside the active one until a code from it is confirmed. */
+export async function setTotpPending(db: Executor, staffId: string, ciphertext: string): Promise<void> {
+  await db.update(staffUsers).set({ totpPendingCiphertext: ciphertext }).where(eq(staffUsers.id, staffId));
+}
+
+/** Makes `ciphertext` the active secret (and forgets any pending one); the step its confirming code used is spent. */
+export async function activateTotp(db: Executor, staffId: string, ciphertext: string, step: bigint): Promise<void> {
+  await db.update(staffUsers).set({ totpSecretCiphertext: ciphertext, totpPendingCiphertext: null, totpLastStep: step }).where(eq(staffUsers.id, staffId));
+}
+
+/**
+ * Spends a code's time step, once: true when it is later than the last one used. One conditional UPDATE, so two
+ * sign-ins racing with the same code cannot both pass.
+ */
+export async function claimTotpStep(db: Executor, staffId: string, step: bigint): Promise<boolean> {
+  const rows = await db.update(staffUsers).set({ totpLastStep: step })
+    .where(and(eq(staffUsers.id, staffId), or(isNull(staffUsers.totpLastStep), lt(staffUsers.totpLastStep, step))))
+    .returning({ id: staffUsers.id });
+  return rows.length === 1;
 }

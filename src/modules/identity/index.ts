@@ -7,3 +7,4 @@ export { actorFromSignedRequest } from './api-clients.service.js';
 export { signRequest } from './secrets.js';
 export { seedIdentity, type SeedPerson } from './identity.seed.js';
 export { identityRoutes } from './identity.routes.js';
+export { registerIdentityCommands } from './identity.command.js';

@@ -17,27 +17,41 @@ export function SignInForm({ mode, onSignedIn }: { mode: SignInMode; onSignedIn:
   const { language } = useLanguage();
   const [identifier, setIdentifier] = useState('');
   const [password, setPassword] = useState('');
-  const [missing, setMissing] = useState<{ identifier?: boolean; password?: boolean }>({});
+  // Staff with an authenticator: the server answers `second_factor_required` to the password, then the form asks
+  // for the app's code and sends the three together.
+  const [askCode, setAskCode] = useState(false);
+  const [code, setCode] = useState('');
+  const [missing, setMissing] = useState<{ identifier?: boolean; password?: boolean; code?: boolean }>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const field = mode === 'citizen' ? 'civilId' : 'username';
 
   // Wrong credentials (401) are told at the password, a malformed civil ID (400) at its box; neither needs the
   // generic "sign in, then try again" link, which would only send the person to this same form.
-  const errorAtField = error instanceof ApiError ? (error.status === 401 ? 'password' : error.status === 400 ? 'identifier' : null) : null;
+  // A wrong code answers like a wrong password (login_failed): it is told at the code once the code is asked for.
+  const errorAtField = error instanceof ApiError
+    ? (error.status === 401 ? (askCode ? 'code' : 'password') : error.status === 400 ? 'identifier' : null)
+    : null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const id = mode === 'citizen' ? normaliseNumberInput(identifier) : identifier.trim();
-    const problems = { identifier: !id, password: !password };
+    const typedCode = normaliseNumberInput(code);
+    const problems = { identifier: !id, password: !password, code: askCode && !typedCode };
     setMissing(problems);
-    if (problems.identifier || problems.password) return;
+    if (problems.identifier || problems.password || problems.code) return;
     setBusy(true);
     setError(null);
     try {
-      await signIn(mode === 'citizen' ? { civilId: id, password } : { username: id, password });
+      await signIn(mode === 'citizen' ? { civilId: id, password } : { username: id, password, ...(askCode ? { code: typedCode } : {}) });
       onSignedIn();
     } catch (caught) {
+      if (caught instanceof ApiError && caught.code === 'second_factor_required') {
+        setAskCode(true);
+        setError(null);
+        setBusy(false);
+        return;
+      }
       setError(caught);
       setBusy(false);
     }
@@ -66,6 +80,19 @@ export function SignInForm({ mode, onSignedIn }: { mode: SignInMode; onSignedIn:
         onChange={(e) => setPassword(e.target.value)}
         error={missing.password ? t('signIn.passwordMissing') : errorAtField === 'password' ? (error as ApiError).messageIn(language) : undefined}
       />
+      {askCode && (
+        <TextField
+          label={t('signIn.code')}
+          hint={t('signIn.codeHint')}
+          name="code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          autoFocus
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          error={missing.code ? t('signIn.codeMissing') : errorAtField === 'code' ? (error as ApiError).messageIn(language) : undefined}
+        />
+      )}
       <Button type="submit" disabled={busy} className="w-full sm:w-auto sm:self-start">
         {busy ? t('signIn.submitting') : t('signIn.submit')}
       </Button>
