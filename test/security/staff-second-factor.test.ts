@@ -8,6 +8,8 @@ import { createTestApp, signIn, type TestApp } from '../support/app.js';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo-accounts.js';
 import { hotp, newTotpSecret, totpAt, STEP_SECONDS } from '../../src/modules/identity/totp.js';
 import { enrolByOperator } from '../../src/modules/identity/second-factor.js';
+import { findStaffByUsername } from '../../src/modules/identity/identity.store.js';
+import { auditTrail } from '../../src/platform/audit.js';
 
 describe('codes (RFC 6238)', () => {
   it('match the RFC 6238 appendix B vectors (SHA-1, eight digits)', () => {
@@ -110,10 +112,9 @@ describe('a deployment that requires the second factor (STAFF_SECOND_FACTOR=requ
     const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/staff/login', payload: { username: 'officer', password: DEMO_PASSWORD } });
     expect(response.statusCode).toBe(403);
     expect(response.json()).toMatchObject({ code: 'second_factor_not_enrolled', message: { ar: expect.any(String), en: expect.any(String) } });
-    const admin = await t.database.db.execute(`select id from staff_users where username = 'officer'`);
-    const officerId = (admin as unknown as { rows: { id: string }[] }).rows[0]!.id;
-    const audit = await t.database.db.execute(`select outcome, detail from audit_log where entity_id = '${officerId}' and action = 'auth.login'`);
-    expect((audit as unknown as { rows: { outcome: string; detail: { reason: string } }[] }).rows).toEqual([{ outcome: 'refused', detail: { reason: 'second_factor_not_enrolled' } }]);
+    const officer = await findStaffByUsername(t.ctx.db, 'officer');
+    const logins = (await auditTrail(t.ctx, 'staff', officer!.id)).filter((row) => row.action === 'auth.login');
+    expect(logins.map((row) => ({ outcome: row.outcome, detail: row.detail }))).toEqual([{ outcome: 'refused', detail: { reason: 'second_factor_not_enrolled' } }]);
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { civilId: t.seeded!.people[0]!.civilId, password: DEMO_PASSWORD } })).statusCode).toBe(200);
   });
 
