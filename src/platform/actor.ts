@@ -2,7 +2,7 @@
 // services authorise, so a new channel (CLI, worker, bank API) cannot skip a check by forgetting it.
 import { AppError } from './errors/app-error.js';
 
-export const ROLES = ['citizen', 'cashier', 'officer', 'bank', 'station', 'camera', 'admin'] as const;
+export const ROLES = ['citizen', 'cashier', 'officer', 'service', 'bank', 'station', 'camera', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export type Actor =

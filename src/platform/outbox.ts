@@ -20,6 +20,8 @@ export interface EventPayloads {
   'violation.recorded': Recipient & { violationId: string; payableId: string | null; vars: Record<string, string> };
   /** vars: kind-specific: plate or licenceNumber, dueDate, daysLeft */
   'violation.reminder': Recipient & { kind: 'licence_expiry' | 'registration_expiry' | 'inspection_due'; subjectId: string; vars: Record<string, string> };
+  /** A service request changed status. vars: requestNumber, typeAr, typeEn, statusAr, statusEn, note */
+  'request.updated': Recipient & { requestId: string; status: string; vars: Record<string, string> };
   /** A sign-in code, by SMS to one registered phone whatever the person's preferences. vars: code, minutes */
   'auth.sign_in_code': Recipient & { phone: string; vars: Record<string, string> };
 }

@@ -11,3 +11,4 @@ export * from './tariffs.js';
 export * from './billing.js';
 export * from './notifications.js';
 export * from './prepaid.js';
+export * from './requests.js';

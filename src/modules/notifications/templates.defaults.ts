@@ -213,4 +213,34 @@ export const DEFAULT_TEMPLATES: Record<EventTopic, Record<Language, DefaultTempl
       },
     },
   },
+  'request.updated': {
+    ar: {
+      sms: 'طلبك {{requestNumber}} ({{type}}): {{status}}. {{note}}',
+      email: {
+        subject: 'طلبك رقم {{requestNumber}}: {{status}}',
+        body: [
+          'مرحباً {{name}}،',
+          '',
+          'تغيرت حالة طلبك رقم {{requestNumber}} ({{type}}) إلى: {{status}}.',
+          '{{note}}',
+          '',
+          'يمكنك متابعة طلبك عبر بوابة تسديد.',
+        ].join('\n'),
+      },
+    },
+    en: {
+      sms: 'Your request {{requestNumber}} ({{type}}): {{status}}. {{note}}',
+      email: {
+        subject: 'Your request {{requestNumber}}: {{status}}',
+        body: [
+          'Hello {{name}},',
+          '',
+          'Your request {{requestNumber}} ({{type}}) is now: {{status}}.',
+          '{{note}}',
+          '',
+          'You can follow your request on the Tasdeed portal.',
+        ].join('\n'),
+      },
+    },
+  },
 };

@@ -62,6 +62,8 @@ export function sampleVars(topic: EventTopic, publicUrl: string): { vars: Record
       };
     case 'auth.sign_in_code':
       return { vars: { code: '482913', minutes: '10' } };
+    case 'request.updated':
+      return { vars: { requestNumber: 'SR-2026-01JDZ5K3M8', typeAr: 'شهادة العزل الحراري', typeEn: 'Thermal-insulation certificate', statusAr: 'قيد التنفيذ', statusEn: 'in progress', note: '' } };
     case 'violation.reminder':
       return {
         vars: { plate: '12/123456', licenceNumber: '289011200032', dueDate: '2026-12-28', daysLeft: '30' },

@@ -11,6 +11,7 @@ export const TOPIC_PLACEHOLDERS: Record<EventTopic, readonly string[]> = {
   'payment.received': ['name', 'receiptNumber', 'amount', 'paidAt', 'verifyUrl', 'items'],
   'violation.recorded': ['name', 'violationNumber', 'type', 'occurredAt', 'place', 'amount', 'plate', 'payUrl', 'holdReason'],
   'violation.reminder': ['name', 'item', 'dueDate', 'daysLeft', 'plate', 'licenceNumber'],
+  'request.updated': ['name', 'requestNumber', 'type', 'status', 'note'],
   'auth.sign_in_code': ['name', 'code', 'minutes'],
 };
 
@@ -53,6 +54,7 @@ export function templateValues(source: ValueSource): Record<string, string> {
   values.type = pick('typeAr', 'typeEn');
   values.place = pick('placeAr', 'placeEn');
   values.holdReason = pick('holdReasonAr', 'holdReasonEn');
+  values.status = pick('statusAr', 'statusEn');
   if (!vars.daysLeft && vars.dueDate && source.today) values.daysLeft = String(daysBetween(source.today, vars.dueDate));
   if (source.topic === 'violation.reminder') {
     const kind = String(source.payload?.kind ?? vars.kind ?? 'licence_expiry');
