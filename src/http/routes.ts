@@ -9,6 +9,7 @@ import { paymentsRoutes } from '../modules/payments/index.js';
 import { reportsRoutes } from '../modules/reports/index.js';
 import { utilityBillingRoutes } from '../modules/billing/index.js';
 import { prepaidRoutes } from '../modules/prepaid/index.js';
+import { requestsRoutes } from '../modules/requests/index.js';
 
 export async function registerModuleRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   await app.register(identityRoutes, { deps });
@@ -19,4 +20,5 @@ export async function registerModuleRoutes(app: FastifyInstance, deps: AppDeps):
   await app.register(reportsRoutes, { deps });
   await app.register(utilityBillingRoutes, { deps });
   await app.register(prepaidRoutes, { deps });
+  await app.register(requestsRoutes, { deps });
 }

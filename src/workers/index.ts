@@ -8,6 +8,7 @@ import { notificationsWorker } from '../modules/notifications/index.js';
 import { paymentsReconciler } from '../modules/payments/index.js';
 import { billRunScheduler } from '../modules/billing/index.js';
 import { prepaidWorker } from '../modules/prepaid/index.js';
+import { requestsWorker } from '../modules/requests/index.js';
 
 export type WorkerStarter = { name: string; start: (deps: AppDeps) => Promise<() => Promise<void>> };
 
@@ -17,6 +18,7 @@ const WORKERS: WorkerStarter[] = [
   paymentsReconciler,
   billRunScheduler,
   prepaidWorker,
+  requestsWorker,
 ];
 
 export async function startWorkers(given: AppDeps, log: (line: string) => void = () => undefined): Promise<() => Promise<void>> {

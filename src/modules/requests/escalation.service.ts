@@ -4,7 +4,6 @@ import type { Ctx } from '../../platform/context.js';
 import { inTransaction } from '../../platform/context.js';
 import { systemActor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
-import type { PeriodicJob } from '../../platform/jobs.js';
 import { newId } from '../../shared/ids.js';
 import * as store from './requests.store.js';
 
@@ -25,9 +24,4 @@ export async function escalateLateRequests(ctx: Ctx): Promise<string[]> {
     });
   }
   return late.map((r) => r.id);
-}
-
-/** Every 15 minutes: the service-level times are in hours. */
-export function requestsEscalationJob(ctx: Ctx): PeriodicJob {
-  return { name: 'requests-escalation', firstRunAfterMs: 60_000, everyMs: 15 * 60_000, run: async () => { await escalateLateRequests(ctx); } };
 }

@@ -3,4 +3,6 @@
 export { seedRequestTypes, REQUEST_TYPES, SERVICES_BILLER } from './requests.seed.js';
 export { submitRequest, type SubmitInput, type AttachmentInput } from './submit.service.js';
 export { moveRequest, commentOnRequest, getRequest, myRequests, workQueue, type Step, type StepInput } from './workflow.service.js';
-export { escalateLateRequests, requestsEscalationJob } from './escalation.service.js';
+export { escalateLateRequests } from './escalation.service.js';
+export { requestsWorker } from './requests.worker.js';
+export { requestsRoutes } from './requests.routes.js';
