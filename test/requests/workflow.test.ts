@@ -9,7 +9,7 @@ import {
   commentOnRequest, escalateLateRequests, getRequest, moveRequest, myRequests, REQUEST_TYPES, seedRequestTypes, submitRequest, workQueue,
 } from '../../src/modules/requests/index.js';
 import { startPaymentsHarness, type PaymentsHarness } from '../payments/harness.js';
-import { expectBalancedLedger } from '../payments/support.js';
+import { expectBalancedLedger, issueTestPayable } from '../payments/support.js';
 import { cashier, citizen, file, payThroughKnet, sentStatuses, serviceStaff, VALID_ATTACHMENTS, VALID_FIELDS } from './support.js';
 
 let h: PaymentsHarness;
@@ -34,7 +34,9 @@ describe('each request type through its workflow', () => {
   for (const type of REQUEST_TYPES) {
     it(`${type.code}: submitted → accepted → ${type.fee ? 'fee paid through KNET → ' : ''}scheduled → in progress → done`, async () => {
       const person = citizen();
-      const submitted = await submitRequest(h.ctx, person, { typeCode: type.code, civilId: person.civilId, office: 'hawalli', fields: VALID_FIELDS[type.code]!, attachments: VALID_ATTACHMENTS[type.code]! });
+      const fields = { ...VALID_FIELDS[type.code]! };
+      if (type.code === 'bill_dispute') fields.billNumber = (await issueTestPayable(h.ctx, { billerCode: 'mew-services', kind: 'bill', amount: 20_000n, accountNumber: fields.accountNumber, civilId: person.civilId })).reference;
+      const submitted = await submitRequest(h.ctx, person, { typeCode: type.code, civilId: person.civilId, office: 'hawalli', fields, attachments: VALID_ATTACHMENTS[type.code]! });
       expect(submitted.status).toBe('submitted');
       expect((await myRequests(h.ctx, person, person.civilId)).map((r) => r.id)).toContain(submitted.id);
       expect((await workQueue(h.ctx, serviceStaff, { office: 'hawalli', typeCode: type.code })).map((r) => r.id)).toContain(submitted.id);
@@ -123,5 +125,44 @@ describe('escalation of late steps', () => {
     expect(view.history.filter((e) => e.kind === 'escalated')).toHaveLength(1);
     await moveRequest(h.ctx, serviceStaff, request.id, { step: 'accept' });
     expect((await getRequest(h.ctx, person, request.id)).request.escalatedAt).toBeNull();
+  });
+});
+
+describe('a bill dispute', () => {
+  async function checkoutStatus(payableId: string): Promise<number> {
+    const response = await h.app.inject({ method: 'POST', url: '/api/v1/checkout', payload: { items: [{ payableId }], language: 'en' }, headers: { 'idempotency-key': `dispute-${payableId}-${Date.now()}` } });
+    return response.statusCode;
+  }
+
+  it('holds the bill until decided, then lowers it by a credit note and releases it', async () => {
+    const person = citizen();
+    const bill = await issueTestPayable(h.ctx, { billerCode: 'mew-services', kind: 'bill', amount: 40_000n, accountNumber: '881001', civilId: person.civilId });
+    const request = await submitRequest(h.ctx, person, { typeCode: 'bill_dispute', civilId: person.civilId, office: 'hawalli', fields: { accountNumber: '881001', billNumber: bill.reference, reason: 'Estimated reading too high.' }, attachments: [] });
+    expect((await payables.find(h.ctx, bill.id))).toMatchObject({ payableOnline: false, holdReasonEn: 'The bill is under dispute' });
+    expect(await checkoutStatus(bill.id)).not.toBe(200);
+    for (const step of ['accept', 'schedule', 'start'] as const) await moveRequest(h.ctx, serviceStaff, request.id, { step });
+    expect(await refusal(moveRequest(h.ctx, serviceStaff, request.id, { step: 'complete', adjustment: 50_000n }))).toBe('request_adjustment_too_large');
+    expect((await payables.find(h.ctx, bill.id))).toMatchObject({ payableOnline: false, amount: 40_000n });
+    await moveRequest(h.ctx, serviceStaff, request.id, { step: 'complete', adjustment: 15_000n, note: 'Reading corrected.' });
+    expect((await payables.find(h.ctx, bill.id))).toMatchObject({ payableOnline: true, holdReasonEn: null, amount: 25_000n });
+    await payThroughKnet(h, [bill.id]);
+    expect((await payables.find(h.ctx, bill.id))!.status).toBe('paid');
+    await expectBalancedLedger(h.ctx);
+  });
+
+  it('releases the bill unchanged when the dispute is rejected', async () => {
+    const person = citizen();
+    const bill = await issueTestPayable(h.ctx, { billerCode: 'mew-services', kind: 'bill', amount: 12_000n, accountNumber: '881002', civilId: person.civilId });
+    const request = await submitRequest(h.ctx, person, { typeCode: 'bill_dispute', civilId: person.civilId, office: 'hawalli', fields: { accountNumber: '881002', billNumber: bill.reference, reason: 'Not mine.' }, attachments: [] });
+    expect((await payables.find(h.ctx, bill.id))!.payableOnline).toBe(false);
+    await moveRequest(h.ctx, serviceStaff, request.id, { step: 'reject', note: 'The reading was verified.' });
+    expect((await payables.find(h.ctx, bill.id))).toMatchObject({ payableOnline: true, amount: 12_000n, status: 'open' });
+  });
+
+  it('refuses a dispute of a bill that is not open on the account, holding nothing', async () => {
+    const person = citizen();
+    const before = await requestCount();
+    expect(await refusal(submitRequest(h.ctx, person, { typeCode: 'bill_dispute', civilId: person.civilId, office: 'hawalli', fields: { accountNumber: '881003', billNumber: 'EB-NONE', reason: 'x' }, attachments: [] }))).toBe('request_disputed_bill_not_found');
+    expect(await requestCount()).toBe(before);
   });
 });

@@ -49,6 +49,8 @@ export const serviceRequests = pgTable('service_requests', {
   status: text().$type<'submitted' | 'accepted' | 'scheduled' | 'in_progress' | 'done' | 'rejected'>().notNull(),
   fields: jsonb().$type<Record<string, string>>().notNull(),
   feePayableId: text(),
+  /** A bill dispute: the payable held (not collectable, no reminders) until the decision. */
+  disputedPayableId: text(),
   scheduledFor: timestamp({ withTimezone: true }),
   statusSince: timestamp({ withTimezone: true }).notNull(),
   /** Set when the current step passed its service-level time; cleared at the next change. */

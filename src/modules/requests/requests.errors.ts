@@ -12,4 +12,6 @@ export const requestsErrors = defineErrors({
   request_step_not_allowed: { status: 409, ar: 'لا يمكن نقل الطلب إلى هذه المرحلة من حالته الحالية.', en: 'The request cannot move to this step from its current status.' },
   request_fee_unpaid: { status: 409, ar: 'يجب دفع رسوم الطلب قبل بدء العمل.', en: 'The request fee must be paid before work starts.' },
   request_reason_required: { status: 400, ar: 'اذكر سبب رفض الطلب.', en: 'Give the reason for rejecting the request.' },
+  request_disputed_bill_not_found: { status: 404, ar: 'لا توجد فاتورة مستحقة بهذا الرقم على هذا الحساب.', en: 'No open bill with this number on this account.' },
+  request_adjustment_too_large: { status: 400, ar: 'مبلغ التسوية أكبر من مبلغ الفاتورة.', en: 'The adjustment is larger than the bill.' },
 });

@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../http/app.js';
 import { errorResponses } from '../../http/schemas.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import { formatAmount } from '../../shared/money.js';
+import { formatAmount, parseAmount } from '../../shared/money.js';
 import { submitRequest } from './submit.service.js';
 import { commentOnRequest, getRequest, moveRequest, myRequests, workQueue } from './workflow.service.js';
 import * as store from './requests.store.js';
@@ -66,6 +66,7 @@ export const requestsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
     schema: { tags, summary: 'Move a request one step (service staff)', params: s.idParams, body: s.stepBody, response: { 200: s.requestSummary, ...errorResponses } },
   }, async (request) => presentRequest(await moveRequest(request.ctx, request.actor, request.params.id, {
     step: request.body.step, note: request.body.note, scheduledFor: request.body.scheduledFor ? new Date(request.body.scheduledFor) : undefined,
+    adjustment: request.body.adjustment ? parseAmount(request.body.adjustment, 'KWD') : undefined,
   })));
 
   app.post('/api/v1/requests/:id/comments', {

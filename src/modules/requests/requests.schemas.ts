@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { amountSchema } from '../../http/schemas.js';
 
 const id = z.string().min(1).max(64);
 const office = z.string().min(1).max(60).meta({ example: 'hawalli' });
@@ -21,6 +22,8 @@ export const stepBody = z.object({
   step: z.enum(['accept', 'schedule', 'start', 'complete', 'reject']),
   note: z.string().max(2000).optional(),
   scheduledFor: z.iso.datetime({ offset: true }).optional(),
+  /** A bill dispute's completion: how much to take off the bill (KWD). */
+  adjustment: amountSchema.optional(),
 }).strict();
 
 export const commentBody = z.object({ body: z.string().min(1).max(2000) }).strict();

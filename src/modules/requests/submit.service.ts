@@ -9,6 +9,7 @@ import { newId } from '../../shared/ids.js';
 import type { RequestAttachmentSpec, RequestFieldSpec } from '../../db/schema/requests.js';
 import * as store from './requests.store.js';
 import { notifyChange } from './requests.notify.js';
+import { DISPUTE_TYPE, holdDisputedBill } from './dispute.service.js';
 
 export interface AttachmentInput {
   name: string;
@@ -76,18 +77,19 @@ export async function submitRequest(ctx: Ctx, actor: Actor, input: SubmitInput):
   return inTransaction(ctx, async (tx) => {
     const now = tx.clock.now();
     const id = newId('srq');
+    const disputed = type.code === DISPUTE_TYPE ? await holdDisputedBill(tx, fields) : null;
     const row = {
       id, number: `SR-${localDate(now, tx.config.TZ_BUSINESS).slice(0, 4)}-${id.slice(-10).toUpperCase()}`,
       typeCode: type.code, civilId: input.civilId, personId: input.personId ?? (actor.kind === 'person' ? actor.id : null),
       accountNumber: fields.accountNumber ?? null, office: input.office, status: 'submitted' as const, fields,
-      feePayableId: null, scheduledFor: null, statusSince: now, escalatedAt: null, decisionNote: null, createdAt: now, updatedAt: now,
+      feePayableId: null, disputedPayableId: disputed?.id ?? null, scheduledFor: null, statusSince: now, escalatedAt: null, decisionNote: null, createdAt: now, updatedAt: now,
     };
     await store.insertRequest(tx.db, row);
     await store.insertAttachments(tx.db, files.map(({ input: file, sizeBytes }) => ({
       id: newId('sra'), requestId: id, name: file.name, filename: file.filename, contentType: file.contentType, sizeBytes, content: file.content, createdAt: now,
     })));
     await store.insertEvent(tx.db, { id: newId('sre'), requestId: id, kind: 'status', fromStatus: null, toStatus: 'submitted', body: null, actorKind: actor.kind, actorId: actor.kind === 'anonymous' ? null : actor.id, at: now });
-    await recordAudit(tx, actor, { action: 'request.submitted', entityType: 'service_request', entityId: id, detail: { typeCode: type.code, office: input.office, attachments: files.map((f) => f.input.name) } });
+    await recordAudit(tx, actor, { action: 'request.submitted', entityType: 'service_request', entityId: id, detail: { typeCode: type.code, office: input.office, attachments: files.map((f) => f.input.name), heldPayableId: disputed?.id } });
     await notifyChange(tx, row, type);
     return row;
   });

@@ -10,6 +10,7 @@ import { newId } from '../../shared/ids.js';
 import { issuePayable, payables } from '../billers/index.js';
 import * as store from './requests.store.js';
 import { notifyChange } from './requests.notify.js';
+import { decideDisputedBill } from './dispute.service.js';
 
 export type Step = 'accept' | 'schedule' | 'start' | 'complete' | 'reject';
 
@@ -28,6 +29,8 @@ export interface StepInput {
   note?: string;
   /** For `schedule`: when the visit is planned. */
   scheduledFor?: Date;
+  /** For `complete` of a bill dispute: how much to take off the bill (minor units; 0 or absent: dismissed). */
+  adjustment?: bigint;
 }
 
 async function loadForUpdate(ctx: Ctx, id: string): Promise<store.RequestRow> {
@@ -70,9 +73,12 @@ export async function moveRequest(ctx: Ctx, actor: Actor, id: string, input: Ste
     if (input.step === 'accept') set.feePayableId = await issueFee(tx, request, type);
     if (input.step === 'schedule') set.scheduledFor = input.scheduledFor ?? null;
     if (input.step === 'reject' || input.step === 'complete') set.decisionNote = input.note?.trim() || null;
+    // A dispute's bill stays held until the request ends, whichever way; only completion may lower it.
+    const adjusted = request.disputedPayableId && (rule.to === 'done' || rule.to === 'rejected')
+      ? await decideDisputedBill(tx, id, request.disputedPayableId, rule.to === 'done' ? input.adjustment ?? 0n : 0n) : undefined;
     await store.updateRequest(tx.db, id, set);
     await store.insertEvent(tx.db, { id: newId('sre'), requestId: id, kind: 'status', fromStatus: request.status, toStatus: rule.to, body: input.note?.trim() || null, actorKind: actor.kind, actorId: actor.id, at: now });
-    await recordAudit(tx, actor, { action: `request.${input.step}`, entityType: 'service_request', entityId: id, detail: { from: request.status, to: rule.to, feePayableId: set.feePayableId ?? request.feePayableId } });
+    await recordAudit(tx, actor, { action: `request.${input.step}`, entityType: 'service_request', entityId: id, detail: { from: request.status, to: rule.to, feePayableId: set.feePayableId ?? request.feePayableId, disputedPayableId: request.disputedPayableId, adjustment: adjusted } });
     const updated = { ...request, ...set };
     await notifyChange(tx, updated, type, input.note?.trim() ?? '');
     return updated;
