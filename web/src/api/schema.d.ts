@@ -1201,7 +1201,7 @@ export interface paths {
                 path: {
                     channel: "sms" | "email";
                     language: "ar" | "en";
-                    topic: "bill.issued" | "bill.due_soon" | "payment.received" | "violation.recorded" | "violation.reminder" | "auth.sign_in_code";
+                    topic: "bill.issued" | "bill.due_soon" | "payment.received" | "violation.recorded" | "violation.reminder" | "request.updated" | "auth.sign_in_code";
                 };
                 cookie?: never;
             };
@@ -7238,6 +7238,804 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/request-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The service request types, their forms, attachments and fees */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attachments: {
+                                contentTypes: string[];
+                                labelAr: string;
+                                labelEn: string;
+                                maxBytes: number;
+                                name: string;
+                            }[];
+                            code: string;
+                            currency: string;
+                            fee: string;
+                            feeBeforeWork: boolean;
+                            fields: {
+                                kind: string;
+                                labelAr: string;
+                                labelEn: string;
+                                maxLength?: number;
+                                name: string;
+                                required: boolean;
+                            }[];
+                            nameAr: string;
+                            nameEn: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit a service request (the citizen, or service staff for them) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        attachments?: {
+                            /** @description base64 */
+                            content: string;
+                            contentType: string;
+                            filename: string;
+                            name: string;
+                        }[];
+                        civilId?: string;
+                        fields: {
+                            [key: string]: string;
+                        };
+                        /** @example hawalli */
+                        office: string;
+                        typeCode: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            civilId: string;
+                            createdAt: string;
+                            decisionNote: string | null;
+                            escalated: boolean;
+                            feePayableId: string | null;
+                            fields: {
+                                [key: string]: string;
+                            };
+                            id: string;
+                            number: string;
+                            office: string;
+                            scheduledFor: string | null;
+                            status: string;
+                            statusSince: string;
+                            typeCode: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A request with its history (its citizen or service staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attachments: {
+                                contentType: string;
+                                filename: string;
+                                id: string;
+                                name: string;
+                                sizeBytes: number;
+                            }[];
+                            civilId: string;
+                            createdAt: string;
+                            decisionNote: string | null;
+                            escalated: boolean;
+                            feePaid: boolean;
+                            feePayableId: string | null;
+                            fields: {
+                                [key: string]: string;
+                            };
+                            history: {
+                                actorKind: string;
+                                at: string;
+                                body: string | null;
+                                fromStatus: string | null;
+                                kind: string;
+                                toStatus: string | null;
+                            }[];
+                            id: string;
+                            number: string;
+                            office: string;
+                            scheduledFor: string | null;
+                            status: string;
+                            statusSince: string;
+                            typeCode: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Comment on a request (its citizen or service staff) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a request one step (service staff) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Decimal string in the currency scale
+                         * @example 12.500
+                         */
+                        adjustment?: string;
+                        note?: string;
+                        /** Format: date-time */
+                        scheduledFor?: string;
+                        /** @enum {string} */
+                        step: "accept" | "schedule" | "start" | "complete" | "reject";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            civilId: string;
+                            createdAt: string;
+                            decisionNote: string | null;
+                            escalated: boolean;
+                            feePayableId: string | null;
+                            fields: {
+                                [key: string]: string;
+                            };
+                            id: string;
+                            number: string;
+                            office: string;
+                            scheduledFor: string | null;
+                            status: string;
+                            statusSince: string;
+                            typeCode: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My requests (citizen), or a citizen's (service staff) */
+        get: {
+            parameters: {
+                query?: {
+                    civilId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            civilId: string;
+                            createdAt: string;
+                            decisionNote: string | null;
+                            escalated: boolean;
+                            feePayableId: string | null;
+                            fields: {
+                                [key: string]: string;
+                            };
+                            id: string;
+                            number: string;
+                            office: string;
+                            scheduledFor: string | null;
+                            status: string;
+                            statusSince: string;
+                            typeCode: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open requests by office and type, oldest step first (service staff) */
+        get: {
+            parameters: {
+                query?: {
+                    office?: string;
+                    typeCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            civilId: string;
+                            createdAt: string;
+                            decisionNote: string | null;
+                            escalated: boolean;
+                            feePayableId: string | null;
+                            fields: {
+                                [key: string]: string;
+                            };
+                            id: string;
+                            number: string;
+                            office: string;
+                            scheduledFor: string | null;
+                            status: string;
+                            statusSince: string;
+                            typeCode: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff": {
         parameters: {
             query?: never;
@@ -7262,7 +8060,7 @@ export interface paths {
                         nameEn: string;
                         password: string;
                         /** @enum {string} */
-                        role: "citizen" | "cashier" | "officer" | "bank" | "station" | "camera" | "admin";
+                        role: "citizen" | "cashier" | "officer" | "service" | "bank" | "station" | "camera" | "admin";
                         unit?: string;
                         username: string;
                     };
@@ -9186,7 +9984,7 @@ export interface components {
             /** @enum {string} */
             preferredLanguage?: "ar" | "en";
             /** @enum {string} */
-            role: "citizen" | "cashier" | "officer" | "bank" | "station" | "camera" | "admin";
+            role: "citizen" | "cashier" | "officer" | "service" | "bank" | "station" | "camera" | "admin";
             unit?: string | null;
         };
         MeInput: {
@@ -9200,7 +9998,7 @@ export interface components {
             /** @enum {string} */
             preferredLanguage?: "ar" | "en";
             /** @enum {string} */
-            role: "citizen" | "cashier" | "officer" | "bank" | "station" | "camera" | "admin";
+            role: "citizen" | "cashier" | "officer" | "service" | "bank" | "station" | "camera" | "admin";
             unit?: string | null;
         };
         Meter: {
@@ -9399,7 +10197,7 @@ export interface components {
             language: "ar" | "en";
             subject: string | null;
             /** @enum {string} */
-            topic: "bill.issued" | "bill.due_soon" | "payment.received" | "violation.recorded" | "violation.reminder" | "auth.sign_in_code";
+            topic: "bill.issued" | "bill.due_soon" | "payment.received" | "violation.recorded" | "violation.reminder" | "request.updated" | "auth.sign_in_code";
             updatedAt: string | null;
             updatedBy: string | null;
         };
@@ -9411,7 +10209,7 @@ export interface components {
             language: "ar" | "en";
             subject: string | null;
             /** @enum {string} */
-            topic: "bill.issued" | "bill.due_soon" | "payment.received" | "violation.recorded" | "violation.reminder" | "auth.sign_in_code";
+            topic: "bill.issued" | "bill.due_soon" | "payment.received" | "violation.recorded" | "violation.reminder" | "request.updated" | "auth.sign_in_code";
             updatedAt: string | null;
             updatedBy: string | null;
         };
