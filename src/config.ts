@@ -91,6 +91,8 @@ const schema = z.object({
   PREPAID_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   // How long a station's offline allow-list is valid.
   PREPAID_ALLOW_LIST_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(24),
+  // A wallet falling under this (in the prepaid biller's currency, a decimal string) sends the operator one message.
+  PREPAID_LOW_BALANCE: z.string().regex(/^\d{1,9}(\.\d{1,3})?$/, 'a decimal amount such as 10.000').default('10.000'),
 }).superRefine((env, issue) => {
   if (!env.KNET_BASE_URL) return;
   for (const name of ['KNET_TRANPORTAL_ID', 'KNET_TRANPORTAL_PASSWORD', 'KNET_RESOURCE_KEY'] as const) {

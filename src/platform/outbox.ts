@@ -24,6 +24,8 @@ export interface EventPayloads {
   'request.updated': Recipient & { requestId: string; status: string; vars: Record<string, string> };
   /** A sign-in code, by SMS to one registered phone whatever the person's preferences. vars: code, minutes */
   'auth.sign_in_code': Recipient & { phone: string; vars: Record<string, string> };
+  /** A prepaid water wallet fell under the low-balance threshold. vars: operatorAr, operatorEn, amount, threshold, currency, topUpUrl */
+  'prepaid.low_balance': Recipient & { operatorId: string; dispenseId: string; vars: Record<string, string> };
 }
 
 export type EventTopic = keyof EventPayloads;

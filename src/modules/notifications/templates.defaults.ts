@@ -243,4 +243,34 @@ export const DEFAULT_TEMPLATES: Record<EventTopic, Record<Language, DefaultTempl
       },
     },
   },
+  'prepaid.low_balance': {
+    ar: {
+      sms: 'رصيد محفظة تعبئة المياه انخفض إلى {{amount}}، أقل من {{threshold}}. للشحن: {{topUpUrl}}',
+      email: {
+        subject: 'رصيد محفظة تعبئة المياه منخفض',
+        body: [
+          'مرحباً {{name}}،',
+          '',
+          'انخفض رصيد محفظة تعبئة المياه ({{operator}}) إلى {{amount}}، وهو أقل من {{threshold}}.',
+          'لن تُعبّأ الصهاريج بأكثر من الرصيد المتاح.',
+          '',
+          'لشحن المحفظة: {{topUpUrl}}',
+        ].join('\n'),
+      },
+    },
+    en: {
+      sms: 'Water filling wallet ({{operator}}) is down to {{amount}}, under {{threshold}}. Top up: {{topUpUrl}}',
+      email: {
+        subject: 'Your water filling wallet is low',
+        body: [
+          'Hello {{name}},',
+          '',
+          'The water filling wallet of {{operator}} is down to {{amount}}, under {{threshold}}.',
+          'Trucks cannot fill beyond the balance available.',
+          '',
+          'Top up the wallet: {{topUpUrl}}',
+        ].join('\n'),
+      },
+    },
+  },
 };

@@ -64,6 +64,13 @@ export function sampleVars(topic: EventTopic, publicUrl: string): { vars: Record
       return { vars: { code: '482913', minutes: '10' } };
     case 'request.updated':
       return { vars: { requestNumber: 'SR-2026-01JDZ5K3M8', typeAr: 'شهادة العزل الحراري', typeEn: 'Thermal-insulation certificate', statusAr: 'قيد التنفيذ', statusEn: 'in progress', note: '' } };
+    case 'prepaid.low_balance':
+      return {
+        vars: {
+          ...base, threshold: '99999.999', topUpUrl: `${publicUrl}/prepaid/pop_${LONG_ID}`,
+          operatorAr: 'شركة عبدالرحمن عبدالعزيز العبدالجليل لنقل المياه بالصهاريج', operatorEn: 'Abdulrahman Abdulaziz Al-Abduljaleel Water Tanker Transport Co',
+        },
+      };
     case 'violation.reminder':
       return {
         vars: { plate: '12/123456', licenceNumber: '289011200032', dueDate: '2026-12-28', daysLeft: '30' },

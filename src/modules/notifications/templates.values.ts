@@ -13,6 +13,7 @@ export const TOPIC_PLACEHOLDERS: Record<EventTopic, readonly string[]> = {
   'violation.reminder': ['name', 'item', 'dueDate', 'daysLeft', 'plate', 'licenceNumber'],
   'request.updated': ['name', 'requestNumber', 'type', 'status', 'note'],
   'auth.sign_in_code': ['name', 'code', 'minutes'],
+  'prepaid.low_balance': ['name', 'operator', 'amount', 'threshold', 'topUpUrl'],
 };
 
 // How a currency is written after an Arabic amount ("12.500 د.ك") and before an English one ("KWD 12.500").
@@ -55,6 +56,8 @@ export function templateValues(source: ValueSource): Record<string, string> {
   values.place = pick('placeAr', 'placeEn');
   values.holdReason = pick('holdReasonAr', 'holdReasonEn');
   values.status = pick('statusAr', 'statusEn');
+  values.operator = pick('operatorAr', 'operatorEn');
+  values.threshold = formatMoneyText(vars.threshold, vars.currency, language);
   if (!vars.daysLeft && vars.dueDate && source.today) values.daysLeft = String(daysBetween(source.today, vars.dueDate));
   if (source.topic === 'violation.reminder') {
     const kind = String(source.payload?.kind ?? vars.kind ?? 'licence_expiry');

@@ -12,7 +12,7 @@ export type Channel = (typeof CHANNELS)[number];
 export const LANGUAGES = ['ar', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-export const TOPICS = ['bill.issued', 'bill.due_soon', 'payment.received', 'violation.recorded', 'violation.reminder', 'request.updated', 'auth.sign_in_code'] as const satisfies readonly EventTopic[];
+export const TOPICS = ['bill.issued', 'bill.due_soon', 'payment.received', 'violation.recorded', 'violation.reminder', 'request.updated', 'auth.sign_in_code', 'prepaid.low_balance'] as const satisfies readonly EventTopic[];
 
 /**
  * `security` is no preference group: a sign-in code the person asked for goes by SMS to the phone it was asked
@@ -27,6 +27,8 @@ export const TOPIC_CATEGORY: Record<EventTopic, Category | 'security'> = {
   'violation.reminder': 'reminders',
   // A request's progress answers something the person asked for, about their own service: the bills group.
   'request.updated': 'bills',
+  // Money the operator must pay in before the next truck can fill: a bill in all but name.
+  'prepaid.low_balance': 'bills',
 };
 
 /**

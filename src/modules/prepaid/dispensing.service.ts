@@ -13,6 +13,7 @@ import { auditedRefusals } from './prepaid.audit.js';
 import { canonicalPlate, isOpen, priceInForce } from './registry.service.js';
 import { holdAccount, priceOf, revenueAccount, walletAccount, walletBalances } from './wallet.accounts.js';
 import { creditPaidTopups } from './wallet.service.js';
+import { noteLowBalance } from './low-balance.js';
 import type { AuthoriseInput, ReportInput } from './prepaid.schemas.js';
 import * as store from './prepaid.store.js';
 
@@ -125,9 +126,12 @@ export async function settleHeld(ctx: Ctx, dispense: store.DispenseRow, gallons:
     { account: revenueAccount(), amount: -charge },
     { account: walletAccount(dispense.operatorId), amount: -release },
   ].filter((line) => line.amount !== 0n);
+  // The operator's lock serialises settles of one wallet, so two trucks settling at once see one crossing, not two.
+  const operator = (await store.lockOperator(ctx.db, dispense.operatorId))!;
   if (lines.length >= 2) {
     await post(ctx, { kind: 'prepaid.settle', sourceRef: dispense.id, currency: dispense.currency, lines, memo: { gallons, by } });
   }
+  await noteLowBalance(ctx, operator, dispense.id, charge);
   return store.updateDispense(ctx.db, dispense.id, {
     status: 'settled', dispensedGallons: gallons, chargedAmount: charge, settledAt: ctx.clock.now(), settledBy: by,
   });

@@ -16,6 +16,7 @@ import { terminalStation } from './dispensing.service.js';
 import { canonicalPlate, priceInForce } from './registry.service.js';
 import { debtAccount, gallonsFor, PREPAID_BILLER, priceOf, revenueAccount, walletAccount, walletBalances } from './wallet.accounts.js';
 import type { OfflineUploadInput } from './prepaid.schemas.js';
+import { noteLowBalance } from './low-balance.js';
 import * as store from './prepaid.store.js';
 
 // The allow-list key is derived from the deployment secret, so it changes with it and is never stored.
@@ -108,6 +109,7 @@ async function recordOne(ctx: Ctx, actor: Actor, station: store.StationRow, item
         { account: revenueAccount(), amount: -charge },
       ].filter((line) => line.amount !== 0n);
       if (lines.length >= 2) await post(tx, { kind: 'prepaid.offline', sourceRef: dispense.id, currency: dispense.currency, lines, memo: { station: station.code, plate, gallons: item.gallons } });
+      await noteLowBalance(tx, operator, dispense.id, fromWallet);
       await recordAudit(tx, actor, { action: 'prepaid.dispense.offline', entityType: 'prepaid_dispense', entityId: item.dispenseId, detail: { plate, gallons: item.gallons, charge, debt } });
       return uploaded(dispense, 'recorded');
     });
