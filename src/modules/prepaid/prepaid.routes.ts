@@ -1,6 +1,7 @@
 // HTTP for prepaid water filling: the registry (admins), wallets and top-ups (operators, cashiers), and the
 // terminal protocol (HMAC-signed station terminals). Validate → call the service → present.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { AppDeps } from '../../http/app.js';
 import { errorResponses } from '../../http/schemas.js';
 import { formatAmount } from '../../shared/money.js';
@@ -10,6 +11,7 @@ import * as wallet from './wallet.service.js';
 import * as dispensing from './dispensing.service.js';
 import * as offline from './offline.service.js';
 import { stationReport } from './reports.service.js';
+import { monthlyReport, monthlyReportCsv } from './monthly-report.js';
 import * as store from './prepaid.store.js';
 import * as s from './prepaid.schemas.js';
 
@@ -107,4 +109,18 @@ export const prepaidRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
   app.get('/api/v1/prepaid/reports/stations', {
     schema: { tags, summary: 'Gallons and KD by station and day, with the headline total and the price obtained (admin)', querystring: s.reportQuery, response: { 200: s.stationReportResponse, ...errorResponses } },
   }, async (request) => stationReport(request.ctx, request.actor, request.query.from, request.query.to));
+
+  app.get('/api/v1/prepaid/reports/monthly', {
+    schema: { tags, summary: 'The month\'s gallons, dispenses and KD per station and per operator (admin)', querystring: s.monthlyReportQuery, response: { 200: s.monthlyReportResponse, ...errorResponses } },
+  }, async (request) => monthlyReport(request.ctx, request.actor, request.query.month));
+
+  app.get('/api/v1/prepaid/reports/monthly.csv', {
+    schema: { tags, summary: 'The monthly report as CSV (admin)', querystring: s.monthlyReportQuery, produces: ['text/csv'], response: { 200: z.string(), ...errorResponses } },
+  }, async (request, reply) => {
+    const report = await monthlyReport(request.ctx, request.actor, request.query.month);
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="prepaid-${report.month}.csv"`)
+      .send(monthlyReportCsv(report));
+  });
 };

@@ -108,3 +108,12 @@ export const stationReportResponse = z.object({
   rows: z.array(z.object({ stationCode: z.string(), day: z.string(), dispenses: z.number().int(), gallons: z.number().int(), amount: z.string() }).strict()),
   total: z.object({ amount: z.string(), millionGallons: z.string(), pricePerThousandGallons: z.string().nullable() }).strict(),
 }).strict();
+
+export const monthlyReportQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM') }).strict();
+const monthlyLine = z.object({
+  code: z.string(), nameAr: z.string(), nameEn: z.string(), dispenses: z.number().int(), gallons: z.number().int(), amount: z.string(), debt: z.string(), currency: z.string(),
+}).strict();
+export const monthlyReportResponse = z.object({
+  month: z.string(), stations: z.array(monthlyLine), operators: z.array(monthlyLine),
+  total: z.object({ dispenses: z.number().int(), gallons: z.number().int(), amount: z.string(), currency: z.string() }).strict(),
+}).strict();

@@ -149,3 +149,22 @@ export async function dispenseTotals(db: Executor, from: Date, to: Date, timeZon
     // parameterised expressions as one.
     .groupBy(prepaidDispenses.stationId, sql`2`, prepaidDispenses.currency).orderBy(asc(prepaidDispenses.stationId), sql`2`);
 }
+
+/** Settled dispenses in [from, to) summed by one key (the station or the operator), per currency. */
+export async function dispenseTotalsBy(db: Executor, key: 'stationId' | 'operatorId', from: Date, to: Date) {
+  const column = key === 'stationId' ? prepaidDispenses.stationId : prepaidDispenses.operatorId;
+  return db.select({
+    id: column,
+    currency: prepaidDispenses.currency,
+    gallons: sql<string>`sum(${prepaidDispenses.dispensedGallons})::text`,
+    amount: sql<string>`coalesce(sum(${prepaidDispenses.chargedAmount}), 0)::text`,
+    debt: sql<string>`sum(${prepaidDispenses.debtAmount})::text`,
+    dispenses: sql<number>`count(*)::int`,
+  }).from(prepaidDispenses)
+    .where(and(eq(prepaidDispenses.status, 'settled'), sql`${prepaidDispenses.settledAt} >= ${from.toISOString()}::timestamptz`, lt(prepaidDispenses.settledAt, to)))
+    .groupBy(column, prepaidDispenses.currency).orderBy(asc(column));
+}
+
+export async function listOperators(db: Executor): Promise<OperatorRow[]> {
+  return db.select().from(prepaidOperators).orderBy(asc(prepaidOperators.id));
+}

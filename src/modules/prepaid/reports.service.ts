@@ -37,7 +37,7 @@ function nextDay(day: string): string {
 }
 
 /** The instant a business day starts in a time zone (offset looked up at noon UTC of that day; no DST in the Gulf). */
-function zonedMidnight(day: string, timeZone: string): Date {
+export function zonedMidnight(day: string, timeZone: string): Date {
   const noon = new Date(`${day}T12:00:00Z`);
   const local = new Date(noon.toLocaleString('en-US', { timeZone }));
   const utc = new Date(noon.toLocaleString('en-US', { timeZone: 'UTC' }));
