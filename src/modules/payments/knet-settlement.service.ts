@@ -42,10 +42,12 @@ const POSTED = new Set(['posted', 'partially_refunded']);
 
 /** KNET's business day is Kuwait's, UTC+3 all year (Kuwait keeps no daylight saving time). */
 export function knetDayBounds(businessDate: string): { from: Date; to: Date } {
-  const from = new Date(`${businessDate}T00:00:00+03:00`);
-  if (!DATE.test(businessDate) || Number.isNaN(from.getTime()) || from.toISOString().slice(0, 10) !== addDays(businessDate, -1)) {
+  const noon = DATE.test(businessDate) ? new Date(`${businessDate}T12:00:00Z`) : new Date(NaN);
+  // A calendar date that exists: JavaScript would quietly roll 2026-02-30 over to March.
+  if (Number.isNaN(noon.getTime()) || noon.toISOString().slice(0, 10) !== businessDate) {
     throw new AppError('validation_failed', { field: 'date', reason: 'expected YYYY-MM-DD' });
   }
+  const from = new Date(`${businessDate}T00:00:00+03:00`);
   return { from, to: new Date(from.getTime() + 24 * 60 * 60 * 1000) };
 }
 
