@@ -5,6 +5,7 @@ import { registerDatabaseCommands } from './cli/database.command.js';
 import { registerDemoCameraCommand } from './cli/demo-camera.command.js';
 import { registerBillingCommands } from './modules/billing/index.js';
 import { registerIdentityCommands } from './modules/identity/index.js';
+import { registerKnetSettlementCommand } from './modules/payments/index.js';
 import { registerKnetSimCommand } from './dev/knet-sim/knet-sim.command.js';
 import { registerSmscCommand } from './dev/smsc/smsc.command.js';
 import { registerMailCommand } from './dev/mail/mail.command.js';
@@ -19,6 +20,7 @@ registerDatabaseCommands(program);
 registerDemoCameraCommand(program);
 registerBillingCommands(program);
 registerIdentityCommands(program);
+registerKnetSettlementCommand(program);
 
 const dev = program.command('dev').description('Local simulators of the outside world, for development and the demo');
 registerKnetSimCommand(dev);

@@ -5,7 +5,7 @@ import { emailAttachments } from './attachments.js';
 import { createLogger } from '../platform/logger.js';
 import { finesRemindersWorker } from '../modules/fines/index.js';
 import { notificationsWorker } from '../modules/notifications/index.js';
-import { paymentsReconciler } from '../modules/payments/index.js';
+import { knetSettlementWorker, paymentsReconciler } from '../modules/payments/index.js';
 import { billRunScheduler } from '../modules/billing/index.js';
 import { prepaidWorker } from '../modules/prepaid/index.js';
 import { requestsWorker } from '../modules/requests/index.js';
@@ -16,6 +16,7 @@ const WORKERS: WorkerStarter[] = [
   finesRemindersWorker,
   notificationsWorker,
   paymentsReconciler,
+  knetSettlementWorker,
   billRunScheduler,
   prepaidWorker,
   requestsWorker,

@@ -17,6 +17,8 @@ import * as ledger from '../../src/modules/ledger/ledger.service.js';
 import { startCheckout } from '../../src/modules/payments/checkout.service.js';
 import { findPayment } from '../../src/modules/payments/payments.store.js';
 import { listKnetSettlementExceptions, runKnetSettlement } from '../../src/modules/payments/knet-settlement.service.js';
+import { DEMO_PASSWORD } from '../../src/db/seed/demo-accounts.js';
+import { signIn } from '../support/app.js';
 import { chooseOnHostedPage, openHostedPage, startPaymentsHarness, type PaymentsHarness } from './harness.js';
 import { expectBalancedLedger, issueTestPayable } from './support.js';
 
@@ -121,6 +123,24 @@ describe('KNET settlement', () => {
     expect(second.agreed).toBe(second.attempts - second.unanswered);
     expect(await ledger.balance(h.ctx, receivableAccountOf(payable))).toBe(0n);
     expect(await listKnetSettlementExceptions(h.ctx, admin, today())).toHaveLength(count);
+    await expectBalancedLedger(h.ctx);
+  });
+
+  it('an admin runs it and lists the day through the API; others are refused', async () => {
+    const payable = await issueTestPayable(h.ctx, { amount: 1_125n, civilId: person.civilId, accountNumber: '93003' });
+    const { payment } = await checkoutThrough(payable, 'post-then-lose-answer');
+    const admin = await signIn(h.app, { username: 'admin', password: DEMO_PASSWORD });
+    const anonymous = await h.app.inject({ method: 'POST', url: `/api/v1/admin/knet-settlement/${today()}/run` });
+    expect(anonymous.statusCode).toBe(401);
+    const run = await h.app.inject({ method: 'POST', url: `/api/v1/admin/knet-settlement/${today()}/run`, headers: { cookie: admin } });
+    expect(run.statusCode).toBe(200);
+    expect(run.json().found).toEqual([{ kind: 'posted_but_voided', paymentId: payment.id, status: 'resolved', resolutionRef: expect.stringMatching(/^reversal:/) }]);
+    const listed = await h.app.inject({ url: `/api/v1/admin/knet-settlement/${today()}/exceptions`, headers: { cookie: admin } });
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json().exceptions).toContainEqual(expect.objectContaining({ paymentId: payment.id, kind: 'posted_but_voided', amount: '1.125', currency: 'KWD', status: 'resolved' }));
+    const badDate = await h.app.inject({ url: '/api/v1/admin/knet-settlement/2026-13-01/exceptions', headers: { cookie: admin } });
+    expect(badDate.statusCode).toBe(400);
+    expect(badDate.json().code).toBe('validation_failed');
     await expectBalancedLedger(h.ctx);
   });
 

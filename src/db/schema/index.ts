@@ -12,4 +12,3 @@ export * from './billing.js';
 export * from './notifications.js';
 export * from './prepaid.js';
 export * from './requests.js';
-export * from './knet-settlement.js';

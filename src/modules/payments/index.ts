@@ -10,3 +10,5 @@ export { knetDemoSimulator } from './knet.demo.js';
 // The KNET wire helpers the KNET simulator shares.
 export { decryptTrandata, encryptTrandata, resourceKeyBytes } from './gateways/knet/knet.crypto.js';
 export { parseKnetXml, toKnetXml } from './gateways/knet/knet.xml.js';
+export { knetSettlementWorker } from './knet-settlement.worker.js';
+export { registerKnetSettlementCommand } from './knet-settlement.command.js';

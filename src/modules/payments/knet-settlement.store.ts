@@ -1,8 +1,7 @@
 // The KNET settlement check's SQL: the day's KNET attempts (from the payments table, read-only here) and the
 // exceptions it records. Exceptions are inserted once per payment and kind and never updated.
 import { and, asc, eq, gte, isNotNull, lt } from 'drizzle-orm';
-import { payments } from '../../db/schema/payments.js';
-import { knetSettlementExceptions } from '../../db/schema/knet-settlement.js';
+import { knetSettlementExceptions, payments } from '../../db/schema/payments.js';
 import type { Executor } from '../../db/client.js';
 import type { PaymentRow } from './payments.store.js';
 

@@ -14,6 +14,7 @@ import { verificationPage } from './payments.pages.js';
 import { checkout, getPayment, myPayments, paymentResult, presentPayment, recordChannelPayment } from './payments.service.js';
 import { getReceipt, receiptPdf, verifyReceipt } from './receipts.service.js';
 import { refundPayment } from './refunds.service.js';
+import { knetSettlementRoutes } from './knet-settlement.routes.js';
 import * as s from './payments.schemas.js';
 
 const PAYMENT_ID = /^pay_[0-9A-Z]{26}$/;
@@ -29,6 +30,7 @@ export const paymentsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
     errorUrl: `${base()}/api/v1/payments/knet/error?payment=${encodeURIComponent(paymentId)}`,
   });
   const resultUrl = (paymentId: string) => `${base()}/pay/result/${paymentId}`;
+  await app.register(knetSettlementRoutes, { deps });
 
   app.get('/api/v1/dues', {
     schema: { tags, summary: 'Open payables by civil ID, account, meter or plate, across every biller (names masked unless yours)', querystring: s.duesQuery, response: { 200: s.duesResponse, ...errorResponses } },

@@ -174,3 +174,24 @@ export const governmentTransferResponse = z.object({
   currency: z.string(),
   settled: z.array(z.object({ payableId: z.string(), reference: z.string(), amount: z.string() }).strict()),
 }).strict().meta({ id: 'GovernmentTransfer' });
+
+export const knetSettlementParams = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({ example: '2026-12-04' }) }).strict();
+
+const knetExceptionKind = z.enum(['captured_not_posted', 'posted_but_voided']);
+
+export const knetSettlementRunResponse = z.object({
+  businessDate: z.string(),
+  attempts: z.number().int(),
+  agreed: z.number().int(),
+  unanswered: z.number().int(),
+  found: z.array(z.object({ kind: knetExceptionKind, paymentId: z.string(), status: z.enum(['resolved', 'open']), resolutionRef: z.string().nullable() }).strict()),
+}).strict().meta({ id: 'KnetSettlementRun' });
+
+export const knetSettlementExceptionsResponse = z.object({
+  businessDate: z.string(),
+  exceptions: z.array(z.object({
+    id: z.string(), kind: knetExceptionKind, paymentId: z.string(), trackId: z.string(), knetPaymentId: z.string().nullable(),
+    amount: z.string(), currency: z.string(), tasdeedStatus: z.string(), knetResult: z.string(),
+    status: z.enum(['resolved', 'open']), resolutionRef: z.string().nullable(), detectedAt: z.string(),
+  }).strict()),
+}).strict().meta({ id: 'KnetSettlementExceptions' });
