@@ -16,6 +16,8 @@ export interface SimContext {
   /** Aborted when the simulator closes, so no notification outlives it. */
   signal: AbortSignal;
   now(): Date;
+  /** Set by a test to make inquiries slow: each waits for `released` (see KnetSimulator.holdInquiries). */
+  inquiryHold?: { arrived(): void; released: Promise<void> };
 }
 
 export interface SimOutcome {

@@ -21,7 +21,17 @@ export interface KnetSimulatorOptions extends KnetSimTerminal {
 export interface KnetSimulator {
   /** `http://host:port`, to use as the KNET gateway's `baseUrl`. */
   url: string;
+  /**
+   * Tests: makes action 8 inquiries wait (as a slow KNET would) until `release()`. `reached` resolves when the
+   * first inquiry is waiting, so a test waits on that condition rather than on time.
+   */
+  holdInquiries(): InquiryHold;
   close(): Promise<void>;
+}
+
+export interface InquiryHold {
+  reached: Promise<void>;
+  release(): void;
 }
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -43,7 +53,18 @@ export async function startKnetSimulator(options: KnetSimulatorOptions): Promise
       send(response, 500, 'text/plain; charset=utf-8', `simulator error: ${error instanceof Error ? error.message : String(error)}`);
     });
   });
-  return listenHttp(server, { port: options.port, host: options.host ?? '127.0.0.1' }, () => closing.abort());
+  const started = await listenHttp(server, { port: options.port, host: options.host ?? '127.0.0.1' }, () => closing.abort());
+  return { ...started, holdInquiries: () => holdInquiries(ctx) };
+}
+
+function holdInquiries(ctx: SimContext): InquiryHold {
+  let reach!: () => void;
+  let release!: () => void;
+  const reached = new Promise<void>((resolve) => { reach = resolve; });
+  const released = new Promise<void>((resolve) => { release = resolve; });
+  ctx.signal.addEventListener('abort', () => release(), { once: true }); // closing never waits on a held inquiry
+  ctx.inquiryHold = { arrived: () => reach(), released };
+  return { reached, release: () => { if (ctx.inquiryHold?.released === released) ctx.inquiryHold = undefined; release(); } };
 }
 
 async function route(request: IncomingMessage, response: ServerResponse, ctx: SimContext): Promise<void> {
@@ -64,7 +85,13 @@ async function route(request: IncomingMessage, response: ServerResponse, ctx: Si
 
   if (path === '/kpg/tranPipe.htm' && method === 'POST') {
     if (url.searchParams.get('param') !== 'tranInit') return send(response, 404, 'text/plain; charset=utf-8', 'unknown param');
-    return send(response, 200, 'application/xml; charset=utf-8', answerInquiry(await readBody(request), ctx));
+    const body = await readBody(request);
+    const hold = ctx.inquiryHold;
+    if (hold) {
+      hold.arrived();
+      await hold.released;
+    }
+    return send(response, 200, 'application/xml; charset=utf-8', answerInquiry(body, ctx));
   }
 
   const pay = /^\/sim\/pay\/([0-9]+)$/.exec(path);

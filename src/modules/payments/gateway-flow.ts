@@ -90,11 +90,12 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
- * The gateway's POST to our response URL (or the query on the error URL). A forged or tampered message, or one
- * about an amount we did not ask for, is refused and audited. A genuine one triggers the inquiry; a repeated one
- * (the gateway retrying, or someone replaying it) posts nothing again and is audited as a replay.
+ * The gateway's POST to our response URL (or the query on the error URL), checked and recorded, without asking
+ * the gateway yet. A forged or tampered message, or one about an amount we did not ask for, is refused and
+ * audited. A repeated one (the gateway retrying, or someone replaying it) is audited as a replay; `pending` says
+ * whether the payment still waits for the inquiry that confirms it.
  */
-export async function handleGatewayCallback(ctx: Ctx, actor: Actor, gateway: PaymentGateway, body: Record<string, string>): Promise<{ outcome: SettleOutcome; payment: store.PaymentRow }> {
+export async function acceptGatewayCallback(ctx: Ctx, actor: Actor, gateway: PaymentGateway, body: Record<string, string>): Promise<{ payment: store.PaymentRow; pending: boolean }> {
   let callback: GatewayResult;
   try {
     callback = gateway.parseCallback(body);
@@ -116,7 +117,42 @@ export async function handleGatewayCallback(ctx: Ctx, actor: Actor, gateway: Pay
   }
   if (payment.status !== 'pending') {
     await auditRefusal(ctx, actor, 'payment.gateway_callback', payment.id, new AppError('conflict', { reason: 'replayed', status: payment.status }), { gatewayPaymentId: callback.paymentId ?? null });
-    return { outcome: 'already_final', payment };
+    return { payment, pending: false };
   }
+  // Recorded before anything else: if the confirmation that follows is slow or fails, the payment's history
+  // still shows what the gateway said, and the reconciler confirms it later.
+  await inTransaction(ctx, (tx) => recordAudit(tx, actor, {
+    action: 'payment.gateway_callback', entityType: 'payment', entityId: payment.id,
+    detail: { gatewayStatus: callback.status, gatewayPaymentId: callback.paymentId ?? null, trackId: callback.trackId },
+  }));
+  return { payment, pending: true };
+}
+
+/** Accepts the callback and, for a payment still pending, confirms it with the gateway before returning. */
+export async function handleGatewayCallback(ctx: Ctx, actor: Actor, gateway: PaymentGateway, body: Record<string, string>): Promise<{ outcome: SettleOutcome; payment: store.PaymentRow }> {
+  const { payment, pending } = await acceptGatewayCallback(ctx, actor, gateway, body);
+  if (!pending) return { outcome: 'already_final', payment };
   return settleWithGateway(ctx, actor, gateway, payment);
+}
+
+const CLEAR_TRACK_ID = /^[A-Za-z0-9]{1,40}$/;
+const OUR_PAYMENT_ID = /^pay_[0-9A-Z]{26}$/;
+
+/**
+ * The error URL when its encrypted `trandata` is missing or unreadable: KNET's kits still send `Error`,
+ * `ErrorText`, `paymentid`, `trackid` and `amt` in clear. Clear parameters prove nothing, so they only name the
+ * payment (by our track id, else by the `payment` we put in the URL) and are recorded; what happened is asked of
+ * KNET by inquiry. Returns the payment (to show its page) or undefined.
+ */
+export async function paymentOfClearErrorUrl(ctx: Ctx, actor: Actor, fields: Record<string, string>): Promise<store.PaymentRow | undefined> {
+  const trackId = typeof fields.trackid === 'string' && CLEAR_TRACK_ID.test(fields.trackid) ? fields.trackid : undefined;
+  const named = typeof fields.payment === 'string' && OUR_PAYMENT_ID.test(fields.payment) ? fields.payment : undefined;
+  const payment = (trackId ? await store.findPaymentByTrackId(ctx.db, trackId) : undefined) ?? (named ? await store.findPayment(ctx.db, named) : undefined);
+  if (!payment) return undefined;
+  const clip = (value: unknown) => (typeof value === 'string' ? value.slice(0, 200) : null);
+  await inTransaction(ctx, (tx) => recordAudit(tx, actor, {
+    action: 'payment.gateway_error_url', entityType: 'payment', entityId: payment.id,
+    detail: { error: clip(fields.Error), errorText: clip(fields.ErrorText), gatewayPaymentId: clip(fields.paymentid), amount: clip(fields.amt), trackId: trackId ?? null },
+  }));
+  return payment;
 }

@@ -6,7 +6,7 @@ import type { Ctx } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { formatAmount } from '../../shared/money.js';
 import { formatRedirectReply } from './gateways/index.js';
-import { handleGatewayCallback } from './gateway-flow.js';
+import { acceptGatewayCallback, handleGatewayCallback, paymentOfClearErrorUrl, settleWithGateway } from './gateway-flow.js';
 import { findDues } from './inquiry.service.js';
 import { recordGovernmentTransfer } from './government-settlement.service.js';
 import { paymentGatewayOf } from './payments.gateway.js';
@@ -17,7 +17,29 @@ import { refundPayment } from './refunds.service.js';
 import { knetSettlementRoutes } from './knet-settlement.routes.js';
 import * as s from './payments.schemas.js';
 
-const PAYMENT_ID = /^pay_[0-9A-Z]{26}$/;
+/** How long the response URL lets the inquiry run before answering KNET anyway (KNET waits a few seconds). */
+export const KNET_ANSWER_BUDGET_MS = 1_500;
+
+/** Work that outlives its request (a failure is audited inside and retried by the reconciler); awaited on close. */
+function backgroundWork() {
+  const running = new Set<Promise<unknown>>();
+  return {
+    track<T>(work: Promise<T>): Promise<T | undefined> {
+      const quiet = work.catch(() => undefined);
+      running.add(quiet);
+      void quiet.finally(() => running.delete(quiet));
+      return quiet;
+    },
+    drain: async () => { await Promise.allSettled([...running]); },
+  };
+}
+
+/** Waits for `work` at most `ms`; it carries on afterwards either way. */
+async function withinBudget(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work, new Promise<void>((resolve) => { timer = setTimeout(resolve, ms); timer.unref(); })]);
+  clearTimeout(timer);
+}
 
 export const paymentsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   const tags = ['payments'];
@@ -31,6 +53,8 @@ export const paymentsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
   });
   const resultUrl = (paymentId: string) => `${base()}/pay/result/${paymentId}`;
   await app.register(knetSettlementRoutes, { deps });
+  const confirming = backgroundWork();
+  app.addHook('onClose', () => confirming.drain());
 
   app.get('/api/v1/dues', {
     schema: { tags, summary: 'Open payables by civil ID, account, meter or plate, across every biller (names masked unless yours)', querystring: s.duesQuery, response: { 200: s.duesResponse, ...errorResponses } },
@@ -93,7 +117,11 @@ export const paymentsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
   }, async (request, reply) => {
     const knet = gateway();
     if (!knet) throw new AppError('payment_gateway_not_configured');
-    const { payment } = await handleGatewayCallback(request.ctx, request.actor, knet, request.body);
+    // Record, answer, confirm: KNET voids a capture whose REDIRECT= answer is late, so a slow inquiry must never
+    // hold the answer. The inquiry gets a short head start (most finish within it, and the result page then
+    // shows the posted payment at once); past that, the answer goes and the confirmation carries on behind it.
+    const { payment, pending } = await acceptGatewayCallback(request.ctx, request.actor, knet, request.body);
+    if (pending) await withinBudget(confirming.track(settleWithGateway(request.ctx, request.actor, knet, payment)), KNET_ANSWER_BUDGET_MS);
     return reply.status(200).header('content-type', 'text/plain; charset=utf-8').send(formatRedirectReply(resultUrl(payment.id)));
   });
 
@@ -105,8 +133,11 @@ export const paymentsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
       const { payment } = await handleGatewayCallback(ctx, actor, knet, fields);
       return resultUrl(payment.id);
     } catch {
-      const named = fields.payment ?? '';
-      return resultUrl(PAYMENT_ID.test(named) ? named : 'unknown');
+      // No readable trandata: the clear parameters name the payment; its page shows, and KNET is asked.
+      const payment = await paymentOfClearErrorUrl(ctx, actor, fields);
+      if (!payment) return resultUrl('unknown');
+      if (payment.status === 'pending') await withinBudget(confirming.track(settleWithGateway(ctx, actor, knet, payment)), KNET_ANSWER_BUDGET_MS);
+      return resultUrl(payment.id);
     }
   };
   app.get('/api/v1/payments/knet/error', {
