@@ -708,6 +708,190 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/knet-settlement/{date}/exceptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A KNET business day's settlement exceptions and how each was fixed (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    date: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KnetSettlementExceptions"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/knet-settlement/{date}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run the KNET settlement check for a KNET business day (admin): exceptions are fixed by ledger postings */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    date: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KnetSettlementRun"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/notifications": {
         parameters: {
             query?: never;
@@ -1201,7 +1385,7 @@ export interface paths {
                 path: {
                     channel: "sms" | "email";
                     language: "ar" | "en";
-                    topic: "bill.issued" | "bill.due_soon" | "payment.received" | "violation.recorded" | "violation.reminder" | "request.updated" | "auth.sign_in_code";
+                    topic: "bill.issued" | "bill.due_soon" | "payment.received" | "violation.recorded" | "violation.reminder" | "request.updated" | "auth.sign_in_code" | "prepaid.low_balance";
                 };
                 cookie?: never;
             };
@@ -6121,6 +6305,218 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/prepaid/reports/monthly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The month's gallons, dispenses and KD per station and per operator (admin) */
+        get: {
+            parameters: {
+                query: {
+                    month: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            month: string;
+                            operators: {
+                                amount: string;
+                                code: string;
+                                currency: string;
+                                debt: string;
+                                dispenses: number;
+                                gallons: number;
+                                nameAr: string;
+                                nameEn: string;
+                            }[];
+                            stations: {
+                                amount: string;
+                                code: string;
+                                currency: string;
+                                debt: string;
+                                dispenses: number;
+                                gallons: number;
+                                nameAr: string;
+                                nameEn: string;
+                            }[];
+                            total: {
+                                amount: string;
+                                currency: string;
+                                dispenses: number;
+                                gallons: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prepaid/reports/monthly.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The monthly report as CSV (admin) */
+        get: {
+            parameters: {
+                query: {
+                    month: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/prepaid/reports/stations": {
         parameters: {
             query?: never;
@@ -9973,6 +10369,72 @@ export interface components {
             transactionId: string;
             transferReference: string;
         };
+        KnetSettlementExceptions: {
+            businessDate: string;
+            exceptions: {
+                amount: string;
+                currency: string;
+                detectedAt: string;
+                id: string;
+                /** @enum {string} */
+                kind: "captured_not_posted" | "posted_but_voided";
+                knetPaymentId: string | null;
+                knetResult: string;
+                paymentId: string;
+                resolutionRef: string | null;
+                /** @enum {string} */
+                status: "resolved" | "open";
+                tasdeedStatus: string;
+                trackId: string;
+            }[];
+        };
+        KnetSettlementExceptionsInput: {
+            businessDate: string;
+            exceptions: {
+                amount: string;
+                currency: string;
+                detectedAt: string;
+                id: string;
+                /** @enum {string} */
+                kind: "captured_not_posted" | "posted_but_voided";
+                knetPaymentId: string | null;
+                knetResult: string;
+                paymentId: string;
+                resolutionRef: string | null;
+                /** @enum {string} */
+                status: "resolved" | "open";
+                tasdeedStatus: string;
+                trackId: string;
+            }[];
+        };
+        KnetSettlementRun: {
+            agreed: number;
+            attempts: number;
+            businessDate: string;
+            found: {
+                /** @enum {string} */
+                kind: "captured_not_posted" | "posted_but_voided";
+                paymentId: string;
+                resolutionRef: string | null;
+                /** @enum {string} */
+                status: "resolved" | "open";
+            }[];
+            unanswered: number;
+        };
+        KnetSettlementRunInput: {
+            agreed: number;
+            attempts: number;
+            businessDate: string;
+            found: {
+                /** @enum {string} */
+                kind: "captured_not_posted" | "posted_but_voided";
+                paymentId: string;
+                resolutionRef: string | null;
+                /** @enum {string} */
+                status: "resolved" | "open";
+            }[];
+            unanswered: number;
+        };
         Me: {
             civilId?: string;
             /** @enum {string} */
@@ -10197,7 +10659,7 @@ export interface components {
             language: "ar" | "en";
             subject: string | null;
             /** @enum {string} */
-            topic: "bill.issued" | "bill.due_soon" | "payment.received" | "violation.recorded" | "violation.reminder" | "request.updated" | "auth.sign_in_code";
+            topic: "bill.issued" | "bill.due_soon" | "payment.received" | "violation.recorded" | "violation.reminder" | "request.updated" | "auth.sign_in_code" | "prepaid.low_balance";
             updatedAt: string | null;
             updatedBy: string | null;
         };
@@ -10209,7 +10671,7 @@ export interface components {
             language: "ar" | "en";
             subject: string | null;
             /** @enum {string} */
-            topic: "bill.issued" | "bill.due_soon" | "payment.received" | "violation.recorded" | "violation.reminder" | "request.updated" | "auth.sign_in_code";
+            topic: "bill.issued" | "bill.due_soon" | "payment.received" | "violation.recorded" | "violation.reminder" | "request.updated" | "auth.sign_in_code" | "prepaid.low_balance";
             updatedAt: string | null;
             updatedBy: string | null;
         };
