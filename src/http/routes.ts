@@ -10,6 +10,7 @@ import { reportsRoutes } from '../modules/reports/index.js';
 import { utilityBillingRoutes } from '../modules/billing/index.js';
 import { prepaidRoutes } from '../modules/prepaid/index.js';
 import { requestsRoutes } from '../modules/requests/index.js';
+import { channelsRoutes } from '../modules/channels/index.js';
 
 export async function registerModuleRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   await app.register(identityRoutes, { deps });
@@ -21,4 +22,5 @@ export async function registerModuleRoutes(app: FastifyInstance, deps: AppDeps):
   await app.register(utilityBillingRoutes, { deps });
   await app.register(prepaidRoutes, { deps });
   await app.register(requestsRoutes, { deps });
+  await app.register(channelsRoutes, { deps });
 }

@@ -12,3 +12,4 @@ export * from './billing.js';
 export * from './notifications.js';
 export * from './prepaid.js';
 export * from './requests.js';
+export * from './channels.js';

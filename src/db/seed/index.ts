@@ -4,6 +4,7 @@ import type { Ctx } from '../../platform/context.js';
 import { seedFoundation, type SeededPerson } from './foundation.seed.js';
 import { finesDemoSeeder } from '../../modules/fines/index.js';
 import { billingDemoSeeder } from '../../modules/billing/index.js';
+import { channelsDemoSeeder } from '../../modules/channels/index.js';
 
 export interface DemoSeedContext {
   people: SeededPerson[];
@@ -17,6 +18,7 @@ export type DemoSeeder = { name: string; run: (ctx: Ctx, seed: DemoSeedContext) 
 const DEMO_SEEDERS: DemoSeeder[] = [
   finesDemoSeeder,
   billingDemoSeeder,
+  channelsDemoSeeder,
 ];
 
 export async function seedDemo(ctx: Ctx, options: { people?: number; log?: (line: string) => void } = {}): Promise<DemoSeedContext> {

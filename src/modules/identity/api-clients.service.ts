@@ -50,3 +50,8 @@ export async function actorFromSignedRequest(ctx: Ctx, request: SignedRequest): 
   if (!signaturesMatch(expected, request.signature)) return refuse('bad_signature', client.id);
   return { kind: 'client', id: client.id, role: client.role as Role, name: client.name };
 }
+
+/** The id of the machine client with this key id (the channels module keys a bank's billers by it). */
+export async function apiClientIdOfKey(ctx: Ctx, keyId: string): Promise<string | undefined> {
+  return (await findApiClientByKeyId(ctx.db, keyId))?.id;
+}

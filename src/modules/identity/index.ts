@@ -3,7 +3,7 @@ export {
   actorFromSession, checkCivilId, contactsOfPeople, contactsOfPerson, findPersonIdByCivilId, personIdsByPhone, findPersonByCivilId,
   findPersonById, type PersonContacts, type PersonSummary,
 } from './identity.service.js';
-export { actorFromSignedRequest } from './api-clients.service.js';
+export { actorFromSignedRequest, apiClientIdOfKey } from './api-clients.service.js';
 export { signRequest } from './secrets.js';
 export { seedIdentity, type SeedPerson } from './identity.seed.js';
 export { identityRoutes } from './identity.routes.js';

@@ -12,3 +12,5 @@ export { decryptTrandata, encryptTrandata, resourceKeyBytes } from './gateways/k
 export { parseKnetXml, toKnetXml } from './gateways/knet/knet.xml.js';
 export { knetSettlementWorker } from './knet-settlement.worker.js';
 export { registerKnetSettlementCommand } from './knet-settlement.command.js';
+// The bank API of the channels module posts, finds, reverses and reports bank payments through these.
+export { postBankNotification, findBankPayment, reverseBankPayment, bankActivityBetween, type BankPayment } from './bank-channel.service.js';

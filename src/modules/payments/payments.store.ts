@@ -187,3 +187,19 @@ export async function paymentsOfPerson(db: Executor, person: { personId: string;
     OR ${payments.id} IN (SELECT pi.payment_id FROM payment_items pi JOIN payables p ON p.id = pi.payable_id WHERE p.civil_id = ${person.civilId})
   )`).orderBy(sql`${payments.createdAt} DESC`).limit(limit);
 }
+
+/** A bank client's payments posted in [from, to), oldest first, for its end-of-day report. */
+export async function bankPaymentsPostedBetween(db: Executor, actorId: string, from: Date, to: Date): Promise<PaymentRow[]> {
+  return db.select().from(payments)
+    .where(and(eq(payments.channel, 'bank'), eq(payments.actorId, actorId), sql`${payments.postedAt} >= ${from} AND ${payments.postedAt} < ${to}`))
+    .orderBy(asc(payments.postedAt), asc(payments.id));
+}
+
+/** Refunds and reversals made in [from, to) of a bank client's payments, oldest first. */
+export async function bankRefundsBetween(db: Executor, actorId: string, from: Date, to: Date): Promise<(typeof paymentRefunds.$inferSelect & { externalId: string | null })[]> {
+  const rows = await db.select({ refund: paymentRefunds, externalId: payments.externalId }).from(paymentRefunds)
+    .innerJoin(payments, eq(payments.id, paymentRefunds.paymentId))
+    .where(and(eq(payments.channel, 'bank'), eq(payments.actorId, actorId), sql`${paymentRefunds.createdAt} >= ${from} AND ${paymentRefunds.createdAt} < ${to}`))
+    .orderBy(asc(paymentRefunds.createdAt), asc(paymentRefunds.id));
+  return rows.map((r) => ({ ...r.refund, externalId: r.externalId }));
+}

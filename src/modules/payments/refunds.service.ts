@@ -69,7 +69,7 @@ export async function refundPayable(ctx: Ctx, actor: Actor, input: { payableId: 
 
 const REFUNDABLE = new Set(['posted', 'partially_refunded']);
 
-async function giveBack(ctx: Ctx, actor: Actor, payment: store.PaymentRow, items: store.PaymentItemRow[], options: { kind: RefundKind; reason: string; creditGivenBack?: bigint }): Promise<RefundResult> {
+export async function giveBack(ctx: Ctx, actor: Actor, payment: store.PaymentRow, items: store.PaymentItemRow[], options: { kind: RefundKind; reason: string; creditGivenBack?: bigint }): Promise<RefundResult> {
   if (payment.status === 'refunded' || payment.status === 'reversed') throw new AppError('payment_already_refunded', { paymentId: payment.id });
   if (!REFUNDABLE.has(payment.status)) throw new AppError('payment_not_refundable', { paymentId: payment.id, status: payment.status });
   const refundId = newId('rfd');

@@ -1,0 +1,6 @@
+// The channels module's surface (bank part): the biller API banks and national switches call, the banks each
+// biller accepts, and the demo bank simulator's seed.
+export { channelsRoutes } from './channels.routes.js';
+export { allowBankForBiller, inquire, notifyPayment, reversePayment } from './banks.service.js';
+export { bankDayReport, bankDayReportCsv } from './reports.service.js';
+export { channelsDemoSeeder } from './channels.seed.js';
