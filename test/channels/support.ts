@@ -1,0 +1,28 @@
+// A server with the demo data and the demo bank's signing, for the bank API tests.
+import { DEMO_API_CLIENTS } from '../../src/db/seed/demo-accounts.js';
+import { seedDemo } from '../../src/db/seed/index.js';
+import { signRequest } from '../../src/modules/identity/secrets.js';
+import { channelsDemoSeeder } from '../../src/modules/channels/index.js';
+import { createTestApp, type TestApp } from '../support/app.js';
+
+export const demoBank = DEMO_API_CLIENTS.find((c) => c.role === 'bank')!;
+
+export async function startBankApp(now: string): Promise<TestApp> {
+  const t = await createTestApp({ now });
+  await seedDemo(t.ctx, { people: 1 });
+  await channelsDemoSeeder.run(t.ctx);
+  return t;
+}
+
+/** An HMAC-signed request from the demo bank, through app.inject. */
+export function bankRequest(t: TestApp, method: 'GET' | 'POST', url: string, body?: unknown, client: { keyId: string; secret: string } = demoBank) {
+  const text = body === undefined ? '' : JSON.stringify(body);
+  const timestamp = String(Math.floor(t.clock.now().getTime() / 1000));
+  return t.app.inject({
+    method, url, ...(body === undefined ? {} : { payload: text }),
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      'x-tasdeed-key': client.keyId, 'x-tasdeed-timestamp': timestamp, 'x-tasdeed-signature': signRequest(client.secret, method, url, timestamp, text),
+    },
+  });
+}
