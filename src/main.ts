@@ -10,6 +10,7 @@ import { registerKnetSimCommand } from './dev/knet-sim/knet-sim.command.js';
 import { registerSmscCommand } from './dev/smsc/smsc.command.js';
 import { registerMailCommand } from './dev/mail/mail.command.js';
 import { registerStationCommand } from './dev/station/station.command.js';
+import { registerBankCommand } from './dev/bank/bank.command.js';
 
 const program = new Command('tasdeed')
   .description('Tasdeed (تسديد): bills and fines presented and paid in one place')
@@ -27,5 +28,6 @@ registerKnetSimCommand(dev);
 registerSmscCommand(dev);
 registerMailCommand(dev);
 registerStationCommand(dev);
+registerBankCommand(dev);
 
 await program.parseAsync(process.argv);

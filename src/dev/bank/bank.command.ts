@@ -1,0 +1,48 @@
+// `tasdeed dev bank --account 1234`: a simulated bank against a running Tasdeed. It inquires by the billing number,
+// pays the first open bill, sends the same notification again, reverses it and fetches the day's report, printing
+// one JSON line per step; it exits 1 when a step did not answer as a bank expects.
+import type { Command } from 'commander';
+import { DEMO_API_CLIENTS } from '../../db/seed/demo-accounts.js';
+import { runBankScenario, type BankStep } from './bank.simulator.js';
+
+const demoBank = DEMO_API_CLIENTS.find((client) => client.role === 'bank')!;
+
+interface BankCommandOptions {
+  url: string; keyId: string; secret: string; account?: string; meter?: string; civilId?: string; plate?: string;
+  amount?: string; reverse: boolean; reason: string; tz: string;
+}
+
+const EXPECTED: Record<BankStep['step'], number[]> = { inquiry: [200], payment: [201], duplicate: [200], reversal: [200], report: [200] };
+
+export function registerBankCommand(dev: Command): Command {
+  return dev.command('bank')
+    .description('simulate a bank collecting a bill: inquiry, payment notification, duplicate, reversal, end-of-day report (JSON lines)')
+    .option('--url <url>', 'the running Tasdeed', `http://localhost:${process.env.PORT ?? 3000}`)
+    .option('--account <number>', 'inquire by account number')
+    .option('--meter <number>', 'inquire by meter number')
+    .option('--civil-id <id>', 'inquire by civil ID')
+    .option('--plate <plate>', 'inquire by plate')
+    .option('--amount <amount>', 'pay this much (default: the whole amount due)')
+    .option('--no-reverse', 'keep the payment (skip the reversal)')
+    .option('--reason <text>', 'the reversal reason', 'customer asked to cancel at the branch')
+    .option('--tz <zone>', 'the business time zone (for the report date)', process.env.TZ_BUSINESS ?? 'Asia/Kuwait')
+    .option('--key-id <id>', 'the bank API client key id', demoBank.keyId)
+    .option('--secret <secret>', 'the bank API client secret', demoBank.secret)
+    .action(async (options: BankCommandOptions) => {
+      const given = ([['accountNumber', options.account], ['meterNumber', options.meter], ['civilId', options.civilId], ['plate', options.plate]] as const)
+        .filter(([, value]) => value);
+      if (given.length !== 1) {
+        console.error('give exactly one of --account, --meter, --civil-id, --plate');
+        process.exitCode = 1;
+        return;
+      }
+      const [kind, value] = given[0]!;
+      const steps = await runBankScenario({
+        url: options.url, keyId: options.keyId, secret: options.secret, lookup: { kind, value: value! },
+        ...(options.amount ? { amount: options.amount } : {}), reverse: options.reverse, reason: options.reason, timeZone: options.tz,
+        log: (step) => console.log(JSON.stringify(step)),
+      });
+      const failed = steps.length === 0 || steps.some((s) => !EXPECTED[s.step].includes(s.status)) || !steps.some((s) => s.step === 'report');
+      if (failed) process.exitCode = 1;
+    });
+}
