@@ -13,3 +13,4 @@ export * from './notifications.js';
 export * from './prepaid.js';
 export * from './requests.js';
 export * from './channels.js';
+export * from './reconciliation.js';

@@ -19,6 +19,7 @@ import { paymentsErrors } from '../../modules/payments/payments.errors.js';
 import { prepaidErrors } from '../../modules/prepaid/prepaid.errors.js';
 import { requestsErrors } from '../../modules/requests/requests.errors.js';
 import { channelsErrors } from '../../modules/channels/channels.errors.js';
+import { reconciliationErrors } from '../../modules/reconciliation/reconciliation.errors.js';
 import { reportsErrors } from '../../modules/reports/reports.errors.js';
 import { tariffsErrors } from '../../modules/tariffs/tariffs.errors.js';
 import { pdfErrors } from '../../shared/pdf/pdf.errors.js';
@@ -27,7 +28,7 @@ import { platesErrors } from '../../shared/plates.js';
 /** Every module's codes, listed once: the union type and the map below both come from this list. */
 function parts() {
   return [commonErrors, accountsErrors, billersErrors, billingErrors, finesErrors, identityErrors, ledgerErrors, meteringErrors,
-    notificationsErrors, emailErrors, smsErrors, gatewayErrors, paymentsErrors, prepaidErrors, requestsErrors, channelsErrors, reportsErrors, tariffsErrors, pdfErrors, platesErrors] as const;
+    notificationsErrors, emailErrors, smsErrors, gatewayErrors, paymentsErrors, prepaidErrors, requestsErrors, channelsErrors, reconciliationErrors, reportsErrors, tariffsErrors, pdfErrors, platesErrors] as const;
 }
 
 type CodesOf<T> = T extends unknown ? keyof T : never;
