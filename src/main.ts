@@ -6,6 +6,7 @@ import { registerDemoCameraCommand } from './cli/demo-camera.command.js';
 import { registerBillingCommands } from './modules/billing/index.js';
 import { registerIdentityCommands } from './modules/identity/index.js';
 import { registerKnetSettlementCommand } from './modules/payments/index.js';
+import { registerReconciliationCommands } from './modules/reconciliation/index.js';
 import { registerKnetSimCommand } from './dev/knet-sim/knet-sim.command.js';
 import { registerSmscCommand } from './dev/smsc/smsc.command.js';
 import { registerMailCommand } from './dev/mail/mail.command.js';
@@ -22,6 +23,7 @@ registerDemoCameraCommand(program);
 registerBillingCommands(program);
 registerIdentityCommands(program);
 registerKnetSettlementCommand(program);
+registerReconciliationCommands(program);
 
 const dev = program.command('dev').description('Local simulators of the outside world, for development and the demo');
 registerKnetSimCommand(dev);

@@ -14,3 +14,5 @@ export { knetSettlementWorker } from './knet-settlement.worker.js';
 export { registerKnetSettlementCommand } from './knet-settlement.command.js';
 // The bank API of the channels module posts, finds, reverses and reports bank payments through these.
 export { postBankNotification, findBankPayment, reverseBankPayment, bankActivityBetween, type BankPayment } from './bank-channel.service.js';
+// What reconciliation reads of payments (it never reads the payments tables itself).
+export { findPaymentsByReference, findPaymentForReconciliation, postedPaymentsBetween, type ReconcilablePayment } from './reconciliation.lookup.js';
