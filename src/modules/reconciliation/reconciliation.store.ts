@@ -1,5 +1,5 @@
 // The reconciliation module's SQL, and only its tables.
-import { and, asc, desc, eq, or, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, or, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { bankStatements, statementEntries } from '../../db/schema/reconciliation.js';
 
@@ -56,4 +56,15 @@ export async function lockEntry(db: Executor, id: string): Promise<EntryRow | un
 export async function resolveEntry(db: Executor, id: string, change: Pick<EntryRow, 'state' | 'paymentId' | 'resolvedBy' | 'resolvedAt' | 'note'>): Promise<EntryRow> {
   const [row] = await db.update(statementEntries).set(change).where(eq(statementEntries.id, id)).returning();
   return row!;
+}
+
+/** Matched entries booked on a date (bookingDate may carry a time: its first ten characters are the date). */
+export async function matchedEntriesBookedOn(db: Executor, date: string): Promise<EntryRow[]> {
+  return db.select().from(statementEntries)
+    .where(and(eq(statementEntries.state, 'matched'), sql`left(${statementEntries.bookingDate}, 10) = ${date}`));
+}
+
+export async function matchedEntriesOfPayments(db: Executor, paymentIds: string[]): Promise<EntryRow[]> {
+  if (paymentIds.length === 0) return [];
+  return db.select().from(statementEntries).where(and(eq(statementEntries.state, 'matched'), inArray(statementEntries.paymentId, paymentIds)));
 }

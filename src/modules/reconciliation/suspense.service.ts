@@ -41,3 +41,15 @@ export async function suspenseList(ctx: Ctx, actor: Actor): Promise<store.EntryR
   requireRole(actor, 'admin');
   return store.entriesInState(ctx.db, 'suspense', 500);
 }
+
+export async function listStatements(ctx: Ctx, actor: Actor): Promise<store.StatementRow[]> {
+  requireRole(actor, 'admin');
+  return store.listStatements(ctx.db, 200);
+}
+
+export async function statementWithEntries(ctx: Ctx, actor: Actor, id: string): Promise<{ statement: store.StatementRow; entries: store.EntryRow[] }> {
+  requireRole(actor, 'admin');
+  const statement = await store.findStatement(ctx.db, id);
+  if (!statement) throw new AppError('recon_statement_not_found', { id });
+  return { statement, entries: await store.entriesOf(ctx.db, id) };
+}
