@@ -1,7 +1,7 @@
 // Cross-site request forgery: a page on a sibling subdomain or another port of the same host counts as "same
 // site", so SameSite=Lax alone lets it post with the signed-in person's cookie. Every state-changing request that
 // carries the session cookie must therefore (1) come from this origin (Origin / Sec-Fetch-Site, when the browser
-// sends them), (2) carry a JSON body (or the readings CSV), never a form or text/plain body a plain <form> can send,
+// sends them), (2) carry a JSON body (or the readings CSV, or a statement's XML), never a form or text/plain body a plain <form> can send,
 // and (3) carry the CSRF token in X-CSRF-Token. The token is an HMAC of the session token: the portal reads it from
 // the readable `tasdeed_csrf` cookie (double submit) and a forger can neither read that cookie cross-origin nor
 // compute the HMAC, and a cookie planted by a sibling subdomain does not match the session.
@@ -13,8 +13,9 @@ export const CSRF_COOKIE = 'tasdeed_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-// Bodies a cross-site page cannot send without a CORS preflight, which this server never grants.
-const ACCEPTED_BODY_TYPES = ['application/json', 'text/csv'];
+// Bodies a cross-site page cannot send without a CORS preflight, which this server never grants (a <form> can send
+// only urlencoded, multipart and text/plain). XML is a bank statement uploaded by an admin.
+const ACCEPTED_BODY_TYPES = ['application/json', 'text/csv', 'application/xml', 'text/xml'];
 
 export function csrfTokenFor(secret: string, sessionToken: string): string {
   return createHmac('sha256', secret).update(`tasdeed:csrf:${sessionToken}`).digest('base64url');
