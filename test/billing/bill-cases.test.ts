@@ -26,7 +26,7 @@ beforeAll(async () => {
   t = await createTestApp({ now: '2026-06-01T12:00:00+03:00' });
   people = await seedBilling(t.ctx);
   // The Saudi biller (the demo seeds it too since #16): its reference tariffs are tiered.
-  await seedBillers(t.ctx, { currencies: [], billers: [{ code: 'sec-electricity', nameAr: 'الشركة السعودية للكهرباء', nameEn: 'Saudi Electricity Company', kind: 'utility', allowsPartialPayment: true, minPartialAmount: 100n, currency: 'SAR', billDay: 28, dueDays: 30 }] });
+  await seedBillers(t.ctx, { currencies: [], billers: [{ code: 'sec-electricity', nameAr: 'الشركة السعودية للكهرباء', nameEn: 'Saudi Electricity Company', kind: 'utility', allowsPartialPayment: true, minPartialAmount: 100n, currency: 'SAR', billDay: 28, dueDays: 30, settings: { vatNumber: '300000000000003' } }] });
 });
 afterAll(async () => t?.close());
 
@@ -106,8 +106,19 @@ describe('3. a first bill of an account installed mid-period', () => {
     await run('2026-11', 'sec-electricity');
     const bill = (await billOfAccount(t.ctx, account.id, '2026-11'))!;
     // 14 of the period's 31 days: the 6,000 kWh first block becomes 6,000 × 14/31 ≈ 2,710 kWh at 18 halalas.
-    expect(bill.lines.map((l) => [l.kind, l.quantity, l.rateMinor])).toEqual([['consumption', 2710n, 18n], ['consumption', 3290n, 30n]]);
-    expect(bill.amount).toBe(2710n * 18n + 3290n * 30n);
+    // Then VAT at 15 % (the Saudi versions since July 2020) on the energy, into the biller's tax account.
+    expect(bill.lines.map((l) => [l.kind, l.quantity, l.rateMinor])).toEqual([['consumption', 2710n, 18n], ['consumption', 3290n, 30n], ['vat', null, null]]);
+    const energy = 2710n * 18n + 3290n * 30n;
+    expect(bill.lines.at(-1)!.amount).toBe(22_122n); // 147,480 × 15 %
+    expect(bill.amount).toBe(energy + 22_122n);
+    // Its receivable posting credits the energy to revenue and the VAT to the biller's tax account.
+    const posting = (await ledger.findTransaction(t.ctx, 'bill', bill.id))!;
+    const entries = await ledger.entriesOf(t.ctx, [posting.id]);
+    expect(entries.filter((e) => !e.accountCode.startsWith('receivable:')).map((e) => [e.accountCode, e.amount]).sort()).toEqual([['revenue:sec-electricity', -energy], ['tax:vat:sec-electricity', -22_122n]]);
+    // The e-bill is a simplified tax invoice: its QR code carries the seller, VAT number, total and VAT.
+    const document = await billDocumentOf(t.ctx, bill, (await findAccountById(t.ctx, account.id))!);
+    expect(document.taxInvoice).toMatchObject({ vatNumber: '300000000000003', vatAmount: 22_122n, sellerName: 'الشركة السعودية للكهرباء' });
+    expect(document.lines.at(-1)).toMatchObject({ kind: 'fixed', label: { ar: 'ضريبة القيمة المضافة 15%', en: 'VAT 15%' }, amount: 22_122n });
     await expectBilledAsMetered(t.ctx, account.id);
     await expectBalancedLedger(t.ctx);
   });

@@ -18,6 +18,11 @@ export const tariffVersions = pgTable('tariff_versions', {
   unit: text().notNull(),
   /** Charged per month whatever the consumption (meter fee), prorated by days across versions. */
   fixedMonthly: bigint({ mode: 'bigint' }).notNull().default(sql`0`),
+  /**
+   * Value added tax on the bill's charges, in basis points (1500 = 15 %); 0 where there is none (Kuwait). A rate
+   * change is a new version, like a price change: the bill takes the rate in force on its period's last day.
+   */
+  vatRateBps: integer().notNull().default(0),
   nameAr: text().notNull(),
   nameEn: text().notNull(),
   /** Where the rates come from (decision, news source), for the people who maintain them. */

@@ -14,8 +14,10 @@ export const DEMO_BILLERS = [
   { code: 'mew-electricity', nameAr: 'وزارة الكهرباء والماء - الكهرباء', nameEn: 'Ministry of Electricity & Water — Electricity', kind: 'utility', allowsPartialPayment: true, minPartialAmount: 1000n },
   { code: 'mew-water', nameAr: 'وزارة الكهرباء والماء - الماء', nameEn: 'Ministry of Electricity & Water — Water', kind: 'utility', allowsPartialPayment: true, minPartialAmount: 1000n },
   { code: 'moi-traffic', nameAr: 'وزارة الداخلية - الإدارة العامة للمرور', nameEn: 'Ministry of Interior — General Traffic Department', kind: 'fines', allowsPartialPayment: false, minPartialAmount: 0n },
-  // Saudi Arabia's electricity, so the demo shows both countries: billed in riyals on the 28th (minimum part payment 10 SAR).
-  { code: 'sec-electricity', nameAr: 'الشركة السعودية للكهرباء', nameEn: 'Saudi Electricity Company', kind: 'utility', allowsPartialPayment: true, minPartialAmount: 1000n, currency: 'SAR' },
+  // Saudi Arabia's electricity, so the demo shows both countries: billed in riyals on the 28th (minimum part payment 10 SAR),
+  // with VAT, so its bills are simplified tax invoices. CHOICE: the VAT number is the format's sample
+  // (15 digits, 3…3), not the company's: an operator sets the real one in the biller's settings.
+  { code: 'sec-electricity', nameAr: 'الشركة السعودية للكهرباء', nameEn: 'Saudi Electricity Company', kind: 'utility', allowsPartialPayment: true, minPartialAmount: 1000n, currency: 'SAR', settings: { vatNumber: '300000000000003' } },
 ] as const;
 
 /** A demo person as identity registers it (phone and email included). */

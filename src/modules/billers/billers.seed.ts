@@ -5,7 +5,7 @@ import { forgetBillerCache } from './billers.service.js';
 
 export interface BillerSeed {
   currencies: readonly { code: string; minorUnits: number; nameAr: string; nameEn: string }[];
-  billers: readonly { code: string; nameAr: string; nameEn: string; kind: string; allowsPartialPayment: boolean; minPartialAmount: bigint; currency: string; billDay: number; dueDays: number }[];
+  billers: readonly { code: string; nameAr: string; nameEn: string; kind: string; allowsPartialPayment: boolean; minPartialAmount: bigint; currency: string; billDay: number; dueDays: number; settings?: Record<string, unknown> }[];
 }
 
 export async function seedBillers(ctx: Ctx, seed: BillerSeed): Promise<void> {

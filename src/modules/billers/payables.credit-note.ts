@@ -1,6 +1,6 @@
 // A credit note: a biller says a customer owes less than it billed (an actual reading below the estimates). It
 // lowers the open payables named, newest first, and whatever they can no longer take (already paid) becomes the
-// customer's credit, in one balanced posting: debit revenue, credit the receivable and the credit account. So the
+// customer's credit, in one balanced posting: debit revenue (and the tax account for the VAT in it), credit the receivable and the credit account. So the
 // dues, the receivable and what is owed agree at every moment, and no surplus lives outside the ledger.
 import type { Ctx } from '../../platform/context.js';
 import { accounts, post } from '../ledger/index.js';
@@ -12,6 +12,8 @@ export interface CreditNoteInput {
   /** The ledger transaction's source (the correcting bill's id): one credit note per source. */
   sourceId: string;
   amount: bigint;
+  /** The part of `amount` that is VAT given back: debited to the biller's tax account, the rest to its revenue. */
+  taxAmount?: bigint;
   /** Payables to lower, in this order (newest first, say). */
   payableIds: string[];
   /** Where what the payables cannot take goes: the customer's credit account. */
@@ -30,7 +32,11 @@ export async function issueCreditNote(ctx: Ctx, input: CreditNoteInput): Promise
   const biller = await getBiller(ctx, input.billerCode);
   const locked = new Map((await payableStore.lockPayables(ctx.db, input.payableIds)).map((p) => [p.id, p]));
   const reduced: CreditNoteResult['reduced'] = [];
-  const lines: { account: string; amount: bigint }[] = [{ account: accounts.revenue(biller.code), amount: input.amount }];
+  const tax = input.taxAmount ?? 0n;
+  const lines: { account: string; amount: bigint }[] = [
+    ...(input.amount - tax !== 0n ? [{ account: accounts.revenue(biller.code), amount: input.amount - tax }] : []),
+    ...(tax !== 0n ? [{ account: accounts.vat(biller.code), amount: tax }] : []),
+  ];
   let left = input.amount;
   for (const id of input.payableIds) {
     const payable = locked.get(id);

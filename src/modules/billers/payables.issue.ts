@@ -27,6 +27,8 @@ export interface IssuePayableInput {
   meterNumber?: string | null;
   plate?: string | null;
   amount: bigint;
+  /** The part of `amount` that is VAT: credited to the biller's tax account, not its revenue. */
+  taxAmount?: bigint;
   issuedOn: string;
   dueDate: string;
   descriptionAr: string;
@@ -59,11 +61,13 @@ function payableRow(ctx: Ctx, biller: BillerRow, id: string, input: IssuePayable
 }
 
 function receivablePosting(biller: BillerRow, row: payableStore.NewPayable, input: IssuePayableInput): PostingInput {
+  const tax = input.taxAmount ?? 0n;
   return {
     kind: POSTING_KIND[input.kind], sourceRef: input.sourceId, currency: biller.currency,
     lines: [
       { account: receivableAccountOf({ ...row, accountNumber: row.accountNumber ?? null, civilId: row.civilId ?? null, plate: row.plate ?? null }), amount: input.amount },
-      { account: accounts.revenue(biller.code), amount: -input.amount },
+      ...(input.amount - tax !== 0n ? [{ account: accounts.revenue(biller.code), amount: -(input.amount - tax) }] : []),
+      ...(tax !== 0n ? [{ account: accounts.vat(biller.code), amount: -tax }] : []),
     ],
     memo: input.ledgerMemo,
   };
@@ -71,6 +75,7 @@ function receivablePosting(biller: BillerRow, row: payableStore.NewPayable, inpu
 
 function checkInput(input: IssuePayableInput): void {
   if (input.amount < 0n) throw new AppError('amount_not_positive');
+  if (input.taxAmount !== undefined && (input.taxAmount < 0n || input.taxAmount > input.amount)) throw new AppError('validation_failed', { field: 'taxAmount' });
   if (!PAYABLE_KINDS.includes(input.kind)) throw new AppError('validation_failed', { field: 'kind', value: input.kind });
 }
 

@@ -70,7 +70,7 @@ export async function writeBills(ctx: Ctx, c: RunConstants, batch: BillToWrite[]
   const fresh = batch.filter((b) => written.has(b.id));
   await issuePayables(ctx, c.billerCode, fresh.map((b) => ({
     id: b.payableId, billerCode: c.billerCode, kind: 'bill', sourceId: b.id, reference: b.billNumber, personId: b.ownerPersonId,
-    civilId: b.ownerCivilId, accountNumber: b.accountNumber, meterNumber: b.meterNumber, amount: b.bill.amount, issuedOn: c.issuedOn,
+    civilId: b.ownerCivilId, accountNumber: b.accountNumber, meterNumber: b.meterNumber, amount: b.bill.amount, taxAmount: taxOf(b.bill), issuedOn: c.issuedOn,
     dueDate: c.dueDate, descriptionAr: c.descriptionAr, descriptionEn: c.descriptionEn, payableOnline: b.payableOnline,
     holdReasonAr: b.payableOnline ? null : c.holdReasonAr, holdReasonEn: b.payableOnline ? null : c.holdReasonEn,
     ledgerMemo: { billNumber: b.billNumber },
@@ -110,7 +110,7 @@ async function postCreditNote(ctx: Ctx, c: RunConstants, b: BillToWrite): Promis
     SELECT payable_id FROM bills WHERE account_id = ${b.accountId} AND period = ANY(${sql.param(b.correctedPeriods)}::text[]) ORDER BY period DESC`);
   const [creditAccount] = creditAccountsFor({ billerCode: c.billerCode, accountNumber: b.accountNumber, civilId: b.ownerCivilId, plate: null, id: b.payableId });
   await issueCreditNote(ctx, {
-    billerCode: c.billerCode, sourceId: b.id, amount: b.bill.creditNote, payableIds: rows.map((r) => r.payable_id), creditAccount: creditAccount!,
+    billerCode: c.billerCode, sourceId: b.id, amount: b.bill.creditNote, taxAmount: vatGivenBack(b.bill), payableIds: rows.map((r) => r.payable_id), creditAccount: creditAccount!,
     memo: { billNumber: b.billNumber, corrects: b.correctedPeriods },
   });
 }
@@ -190,4 +190,18 @@ async function insertBillRows(ctx: Ctx, c: RunConstants, batch: BillToWrite[]): 
     )
     SELECT id FROM new_bills`);
   return rows.map((r) => r.id);
+}
+
+const vatOf = (bill: BillToWrite['bill']) => bill.lines.filter((l) => l.kind === 'vat').reduce((sum, l) => sum + l.amount, 0n);
+
+/** The VAT inside a bill's amount (VAT is on the net charges, so a positive bill has VAT of the same sign or none). */
+function taxOf(bill: BillToWrite['bill']): bigint {
+  const vat = vatOf(bill);
+  return bill.amount > 0n && vat > 0n ? vat : 0n;
+}
+
+/** A correction larger than the charges: the bill is zero and the VAT of the difference goes back with the credit note. */
+function vatGivenBack(bill: BillToWrite['bill']): bigint {
+  const vat = vatOf(bill);
+  return bill.creditNote > 0n && vat < 0n ? -vat : 0n;
 }

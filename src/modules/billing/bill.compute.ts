@@ -50,7 +50,7 @@ export interface BillInput {
 }
 
 export interface ComputedLine {
-  kind: 'consumption' | 'fixed' | 'estimate_correction' | 'credit_brought_forward' | 'previous_balance';
+  kind: 'consumption' | 'fixed' | 'estimate_correction' | 'vat' | 'credit_brought_forward' | 'previous_balance';
   tariffVersionId: string | null;
   tierFrom: bigint | null;
   tierTo: bigint | null;
@@ -88,6 +88,18 @@ export interface ComputedBill {
 const line = (kind: ComputedLine['kind'], amount: bigint, extra: Partial<ComputedLine> = {}): ComputedLine => ({
   kind, tariffVersionId: null, tierFrom: null, tierTo: null, quantity: null, rateMinor: null, perUnits: null, amount, countsInTotal: true, detail: null, ...extra,
 });
+
+/**
+ * VAT on the bill's charges (consumption, fixed, and the correction of estimates, which were taxed when billed), at
+ * the rate of the version in force on the period's last day: the bill is the tax invoice and that day its tax
+ * point. Rounded once, half away from zero. None where the rate is zero (Kuwait).
+ */
+function vatLine(lines: readonly ComputedLine[], current: Span, schedule: BillInput['schedule']): ComputedLine | null {
+  const version = schedule.versions.find((v) => v.effectiveFrom <= current.to && (v.effectiveTo === null || current.to < v.effectiveTo));
+  if (!version || version.vatRateBps === 0) return null;
+  const taxable = lines.filter((l) => l.kind === 'consumption' || l.kind === 'fixed' || l.kind === 'estimate_correction').reduce((sum, l) => sum + l.amount, 0n);
+  return line('vat', mulDivRound(taxable, BigInt(version.vatRateBps), 10_000n), { tariffVersionId: version.id, detail: { rateBps: version.vatRateBps } });
+}
 
 export function computeBill(input: BillInput): ComputedBill {
   const { dates, schedule, previous } = input;
@@ -128,6 +140,8 @@ export function computeBill(input: BillInput): ComputedBill {
   for (const f of fixedCharges([current], schedule.versions)) {
     lines.push(line('fixed', f.amount, { tariffVersionId: f.versionId, detail: { months: `${f.months.num}/${f.months.den}` } }));
   }
+  const vat = vatLine(lines, current, schedule);
+  if (vat) lines.push(vat);
   const creditBroughtForward = previous?.creditCarriedForward ?? 0n;
   if (creditBroughtForward > 0n) lines.push(line('credit_brought_forward', -creditBroughtForward));
 

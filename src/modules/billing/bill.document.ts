@@ -45,7 +45,19 @@ export async function billDocumentOf(ctx: Ctx, bill: store.BillWithLines, accoun
     payUrl: `${ctx.config.publicUrl}/?accountNumber=${encodeURIComponent(bill.accountNumber)}`,
     previousBalance: bill.previousBalance,
     settlement: settlementOf(bill.category),
+    ...taxInvoiceOf(bill, biller),
   };
+}
+
+/**
+ * A bill with VAT from a biller registered for it is a simplified tax invoice: the seller, its VAT number, the
+ * tax and the invoice time go into the QR code Saudi e-invoicing requires. The time is the bill's issue.
+ */
+function taxInvoiceOf(bill: store.BillWithLines, biller: Awaited<ReturnType<typeof getBiller>>): Pick<BillDocument, 'taxInvoice'> {
+  const vatLines = bill.lines.filter((l) => l.kind === 'vat');
+  const vatNumber = (biller.settings as { vatNumber?: unknown } | null)?.vatNumber;
+  if (vatLines.length === 0 || typeof vatNumber !== 'string') return {};
+  return { taxInvoice: { sellerName: biller.nameAr, vatNumber, issuedAt: bill.createdAt, vatAmount: vatLines.reduce((sum, l) => sum + l.amount, 0n) } };
 }
 
 /** Government accounts' bills are settled by a ministry-to-ministry transfer, never online. */
@@ -66,6 +78,9 @@ export function documentLines(bill: store.BillWithLines): BillLine[] {
       });
     } else if (line.kind === 'fixed') {
       lines.push({ kind: 'fixed', label, amount: line.amount });
+    } else if (line.kind === 'vat') {
+      // The tax on a correction larger than the charges is given back with it.
+      lines.push({ kind: line.amount < 0n ? 'credit' : 'fixed', label, amount: line.amount });
     } else if (line.kind === 'estimate_correction' || line.kind === 'credit_brought_forward') {
       lines.push({ kind: 'credit', label, amount: line.amount });
     }

@@ -33,6 +33,11 @@ export function lineLabel(line: Pick<BillLineRow, 'kind' | 'tierFrom' | 'tierTo'
       return { ar: 'الرسم الشهري الثابت', en: 'Fixed monthly charge' };
     case 'estimate_correction':
       return { ar: `يخصم: الاستهلاك التقديري المفوتر سابقاً عن ${periods}`, en: `Less: estimated consumption already billed (${periodsEn})` };
+    case 'vat': {
+      const bps = (line.detail as { rateBps?: number } | null)?.rateBps ?? 0;
+      const rate = `${bps / 100}%`;
+      return { ar: `ضريبة القيمة المضافة ${rate}`, en: `VAT ${rate}` };
+    }
     case 'credit_brought_forward':
       return { ar: 'رصيد دائن من الفاتورة السابقة', en: 'Credit from the previous bill' };
     case 'credit_carried_forward':

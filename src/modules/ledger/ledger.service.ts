@@ -6,7 +6,7 @@ import { newId } from '../../shared/ids.js';
 import { currencyInfo } from '../../shared/money.js';
 import * as store from './ledger.store.js';
 
-export const ACCOUNT_TYPES = ['receivable', 'revenue', 'clearing', 'credit', 'bank', 'refund', 'suspense'] as const;
+export const ACCOUNT_TYPES = ['receivable', 'revenue', 'tax', 'clearing', 'credit', 'bank', 'refund', 'suspense'] as const;
 export type AccountType = (typeof ACCOUNT_TYPES)[number];
 
 export interface LedgerLine {
@@ -26,6 +26,8 @@ export interface PostingInput {
 export const accounts = {
   receivable: (billerCode: string, party: string) => `receivable:${billerCode}:${party}`,
   revenue: (billerCode: string) => `revenue:${billerCode}`,
+  /** VAT a biller collected for the tax authority: owed onwards, never the biller's revenue. */
+  vat: (billerCode: string) => `tax:vat:${billerCode}`,
   clearing: (channel: string) => `clearing:${channel}`,
   credit: (party: string) => `credit:${party}`,
   bank: (bank: string) => `bank:${bank}`,

@@ -3,10 +3,10 @@ import fc from 'fast-check';
 import { fixedCharges, priceConsumption, TariffGapError, TariffOverlapError, versionShares, type PricedVersion } from './tariffs.proration.js';
 
 const flat = (id: string, from: string, to: string | null, fils: bigint, fixed = 0n): PricedVersion => ({
-  id, effectiveFrom: from, effectiveTo: to, fixedMonthly: fixed, tiers: [{ upTo: null, rate: { minor: fils, perUnits: 1n } }],
+  id, effectiveFrom: from, effectiveTo: to, fixedMonthly: fixed, vatRateBps: 0, tiers: [{ upTo: null, rate: { minor: fils, perUnits: 1n } }],
 });
 const tiered = (id: string, from: string, to: string | null, fixed = 0n): PricedVersion => ({
-  id, effectiveFrom: from, effectiveTo: to, fixedMonthly: fixed,
+  id, effectiveFrom: from, effectiveTo: to, fixedMonthly: fixed, vatRateBps: 0,
   tiers: [{ upTo: 6000n, rate: { minor: 18n, perUnits: 1n } }, { upTo: null, rate: { minor: 30n, perUnits: 1n } }],
 });
 // Period 2026-11 under a bill day of 28: 2026-10-29 … 2026-11-28, 31 days.

@@ -15,6 +15,8 @@ export interface VersionWindow {
 export interface PricedVersion extends VersionWindow {
   tiers: Tier[];
   fixedMonthly: bigint;
+  /** VAT in basis points (1500 = 15 %); 0 where there is none. */
+  vatRateBps: number;
 }
 
 /** A billing period's days, both ends included. */

@@ -3,6 +3,7 @@ import { amountSchema, bilingual, currencySchema, dateSchema } from '../../http/
 
 const unitsSchema = z.string().regex(/^\d{1,12}$/).meta({ description: 'Whole units (kWh or imperial gallons)', example: '6000' });
 const unitSchema = z.enum(['kWh', 'imp_gal']);
+const vatRateSchema = z.string().regex(/^\d{1,3}(\.\d{1,2})?$/).meta({ description: 'Value added tax on the charges, in percent (two decimals at most); 0 where there is none', example: '15' });
 
 export const tierSchema = z.object({
   upTo: unitsSchema.nullable().meta({ description: 'Monthly consumption this block covers up to (cumulative); null for the last block' }),
@@ -19,6 +20,7 @@ export const tariffVersionSchema = z.object({
   currency: z.string(),
   unit: unitSchema,
   fixedMonthly: z.string(),
+  vatRate: vatRateSchema,
   name: bilingual,
   source: z.string(),
   tiers: z.array(tierSchema),
@@ -39,6 +41,7 @@ export const createTariffBody = z.object({
   currency: currencySchema,
   unit: unitSchema,
   fixedMonthly: amountSchema.default('0'),
+  vatRate: vatRateSchema.default('0'),
   name: bilingual,
   source: z.string().max(500).optional(),
   tiers: z.array(tierSchema).min(1).max(20),

@@ -36,7 +36,17 @@ const kwWater: [category: string, filsPer1000: bigint, ar: string, en: string][]
 ];
 
 const SAUDI_2018 = '2018-01-01';
-const SAUDI_SOURCE = 'Saudi electricity tariff from 2018 (news sources, FACTS.md)';
+const SAUDI_SOURCE = 'Saudi electricity tariff from 2018 (news sources, FACTS.md); VAT 5 % from 2018, 15 % from July 2020';
+
+// Halalas per kWh in blocks of monthly consumption.
+const saudiElectricity: [category: string, ar: string, en: string, tiers: TariffVersionInput['tiers']][] = [
+  ['residential', 'السكنية', 'Residential', [{ upTo: 6000n, rate: { minor: 18n, perUnits: 1n } }, { upTo: null, rate: { minor: 30n, perUnits: 1n } }]],
+  ['commercial', 'التجارية', 'Commercial', [{ upTo: 6000n, rate: { minor: 20n, perUnits: 1n } }, { upTo: null, rate: { minor: 30n, perUnits: 1n } }]],
+  ['government', 'الحكومية', 'Government', [{ upTo: null, rate: { minor: 32n, perUnits: 1n } }]],
+];
+
+// [from, to (exclusive), basis points]
+const SAUDI_VAT: [string, string | null, number][] = [[SAUDI_2018, '2020-07-01', 500], ['2020-07-01', null, 1500]];
 
 export const REFERENCE_TARIFFS: TariffVersionInput[] = [
   ...kwElectricity.map(([category, fils, ar, en]): TariffVersionInput => ({
@@ -50,20 +60,10 @@ export const REFERENCE_TARIFFS: TariffVersionInput[] = [
     tiers: [{ upTo: null, rate: { minor: filsPer1000, perUnits: 1000n } }],
   })),
   // Saudi Electricity (SAR, halalas). CHOICE: FACTS.md mentions "a fixed meter fee" without an amount; it is
-  // left at zero here, to be set from the published fee.
-  {
-    billerCode: 'sec-electricity', category: 'residential', effectiveFrom: SAUDI_2018, currency: 'SAR', unit: 'kWh', fixedMonthly: 0n,
-    nameAr: 'تعرفة الكهرباء السكنية 2018', nameEn: 'Residential electricity tariff 2018', source: SAUDI_SOURCE,
-    tiers: [{ upTo: 6000n, rate: { minor: 18n, perUnits: 1n } }, { upTo: null, rate: { minor: 30n, perUnits: 1n } }],
-  },
-  {
-    billerCode: 'sec-electricity', category: 'commercial', effectiveFrom: SAUDI_2018, currency: 'SAR', unit: 'kWh', fixedMonthly: 0n,
-    nameAr: 'تعرفة الكهرباء التجارية 2018', nameEn: 'Commercial electricity tariff 2018', source: SAUDI_SOURCE,
-    tiers: [{ upTo: 6000n, rate: { minor: 20n, perUnits: 1n } }, { upTo: null, rate: { minor: 30n, perUnits: 1n } }],
-  },
-  {
-    billerCode: 'sec-electricity', category: 'government', effectiveFrom: SAUDI_2018, currency: 'SAR', unit: 'kWh', fixedMonthly: 0n,
-    nameAr: 'تعرفة الكهرباء الحكومية 2018', nameEn: 'Government electricity tariff 2018', source: SAUDI_SOURCE,
-    tiers: [{ upTo: null, rate: { minor: 32n, perUnits: 1n } }],
-  },
+  // left at zero here, to be set from the published fee. VAT (FACTS.md: 15 % since July 2020; 5 % from its
+  // introduction on 1 January 2018) makes each schedule two versions with the same blocks.
+  ...saudiElectricity.flatMap(([category, ar, en, tiers]) => SAUDI_VAT.map(([effectiveFrom, effectiveTo, vatRateBps]): TariffVersionInput => ({
+    billerCode: 'sec-electricity', category, effectiveFrom, effectiveTo, currency: 'SAR', unit: 'kWh', fixedMonthly: 0n, vatRateBps,
+    nameAr: `تعرفة الكهرباء ${ar} 2018`, nameEn: `${en} electricity tariff 2018`, source: SAUDI_SOURCE, tiers,
+  }))),
 ];

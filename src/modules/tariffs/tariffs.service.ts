@@ -18,8 +18,10 @@ export const UNITS = ['kWh', 'imp_gal'] as const;
 export type Unit = (typeof UNITS)[number];
 
 /** The request body, its amounts parsed in its currency and its tiers in the maths' shape (the route converts), its name flat. */
-export type TariffVersionInput = Omit<z.output<typeof createTariffBody>, 'fixedMonthly' | 'name' | 'tiers'> & {
+export type TariffVersionInput = Omit<z.output<typeof createTariffBody>, 'fixedMonthly' | 'name' | 'tiers' | 'vatRate'> & {
   fixedMonthly: bigint;
+  /** Basis points (1500 = 15 %); the API takes it as a percentage string. */
+  vatRateBps?: number;
   nameAr: string;
   nameEn: string;
   tiers: Tier[];
@@ -50,7 +52,7 @@ export async function insertTariffVersion(ctx: Ctx, actor: Actor, input: TariffV
   const id = newId('trf');
   await store.insertVersion(ctx.db, {
     id, billerCode: input.billerCode, category: input.category, effectiveFrom: input.effectiveFrom, effectiveTo, currency: input.currency,
-    unit: input.unit, fixedMonthly: input.fixedMonthly, nameAr: input.nameAr, nameEn: input.nameEn, source: input.source ?? '', createdAt: ctx.clock.now(),
+    unit: input.unit, fixedMonthly: input.fixedMonthly, vatRateBps: input.vatRateBps ?? 0, nameAr: input.nameAr, nameEn: input.nameEn, source: input.source ?? '', createdAt: ctx.clock.now(),
   }, input.tiers.map((t, position) => ({ versionId: id, position, upTo: t.upTo, rateMinor: t.rate.minor, perUnits: t.rate.perUnits })));
   await recordAudit(ctx, actor, {
     action: 'tariff.create', entityType: 'tariff_version', entityId: id,
@@ -66,6 +68,7 @@ function checkShape(input: TariffVersionInput): string | undefined {
   if (input.effectiveTo != null && (!isDay(input.effectiveTo) || input.effectiveTo <= input.effectiveFrom)) return 'effectiveTo must be a day after effectiveFrom';
   if (!UNITS.includes(input.unit)) return 'unit';
   if (input.fixedMonthly < 0n) return 'fixedMonthly cannot be negative';
+  if (input.vatRateBps !== undefined && (!Number.isInteger(input.vatRateBps) || input.vatRateBps < 0 || input.vatRateBps > 10_000)) return 'vatRate must be between 0 and 100 %';
   try {
     currencyInfo(input.currency);
     assertTiers(input.tiers);
@@ -103,7 +106,7 @@ export async function unitOfBiller(ctx: Ctx, billerCode: string): Promise<Unit |
 
 export function toPriced(row: store.TariffWithTiers): PricedVersion {
   return {
-    id: row.id, effectiveFrom: row.effectiveFrom, effectiveTo: row.effectiveTo, fixedMonthly: row.fixedMonthly,
+    id: row.id, effectiveFrom: row.effectiveFrom, effectiveTo: row.effectiveTo, fixedMonthly: row.fixedMonthly, vatRateBps: row.vatRateBps,
     tiers: row.tiers.map((t) => ({ upTo: t.upTo, rate: { minor: t.rateMinor, perUnits: t.perUnits } })),
   };
 }

@@ -9965,6 +9965,12 @@ export interface paths {
                         }[];
                         /** @enum {string} */
                         unit: "kWh" | "imp_gal";
+                        /**
+                         * @description Value added tax on the charges, in percent (two decimals at most); 0 where there is none
+                         * @default 0
+                         * @example 15
+                         */
+                        vatRate?: string;
                     };
                 };
             };
@@ -12318,6 +12324,11 @@ export interface components {
             }[];
             /** @enum {string} */
             unit: "kWh" | "imp_gal";
+            /**
+             * @description Value added tax on the charges, in percent (two decimals at most); 0 where there is none
+             * @example 15
+             */
+            vatRate: string;
         };
         TariffVersionInput: {
             billerCode: string;
@@ -12350,6 +12361,11 @@ export interface components {
             }[];
             /** @enum {string} */
             unit: "kWh" | "imp_gal";
+            /**
+             * @description Value added tax on the charges, in percent (two decimals at most); 0 where there is none
+             * @example 15
+             */
+            vatRate: string;
         };
         UtilityAccount: {
             accountNumber: string;

@@ -1,0 +1,1 @@
+ALTER TABLE "tariff_versions" ADD COLUMN "vat_rate_bps" integer DEFAULT 0 NOT NULL;
