@@ -175,6 +175,15 @@ function errorAnswer(error: unknown): string {
   ]);
 }
 
+/** The action a server-to-server message asks for, if it can be read at all. */
+export function tranPipeAction(xml: string): string | undefined {
+  try {
+    return parseKnetXml(xml).action;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Reads a server-to-server message and checks it comes from this terminal. */
 function readTerminalMessage(xml: string, ctx: SimContext): Record<string, string> {
   let f: Record<string, string>;

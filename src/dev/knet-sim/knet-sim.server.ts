@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { listenHttp } from '../http-listen.js';
 import { resourceKeyBytes } from '../../modules/payments/index.js';
 import { KnetSimError, type KnetSimTerminal } from './knet-sim.protocol.js';
-import { SIM_ACTIONS, answerTranPipe, completeTransaction, openPurchase, type SimAction, type SimContext } from './knet-sim.flow.js';
+import { SIM_ACTIONS, answerTranPipe, completeTransaction, tranPipeAction, openPurchase, type SimAction, type SimContext } from './knet-sim.flow.js';
 import { cardPage, errorPage, listPage, timeoutPage } from './knet-sim.pages.js';
 import { SimTransactionStore } from './knet-sim.store.js';
 
@@ -89,8 +89,8 @@ async function route(request: IncomingMessage, response: ServerResponse, ctx: Si
     if (url.searchParams.get('param') !== 'tranInit') return send(response, 404, 'text/plain; charset=utf-8', 'unknown param');
     const body = await readBody(request);
     const hold = ctx.inquiryHold;
-    const isRefund = /<action>\s*2\s*<\/action>/.test(body);
-    if (hold && !isRefund) {
+    // A test's hold slows inquiries only: a refund sent meanwhile is answered at once.
+    if (hold && tranPipeAction(body) !== '2') {
       hold.arrived();
       await hold.released;
     }
