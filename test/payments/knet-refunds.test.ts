@@ -179,7 +179,15 @@ describe('refunding a KNET payment through KNET action 2', () => {
     expect(after.receivables[0]! - before.receivables[0]!).toBe(8_000n);
 
     // Asking once more (an admin's confirm, another pass) changes nothing.
+    const cookie = await signIn(h.app, { username: 'admin', password: DEMO_PASSWORD });
+    const confirmed = await h.app.inject({ method: 'POST', url: `/api/v1/refunds/${lost.refundId}/confirm`, headers: { cookie } });
+    expect(confirmed.statusCode).toBe(200);
+    expect(confirmed.json()).toMatchObject({ refundId: lost.refundId, amount: '8.000', refundStatus: 'refunded', status: 'refunded' });
     expect(await confirmRefund(h.ctx, admin, h.gateway, lost.refundId)).toMatchObject({ refundStatus: 'refunded', status: 'refunded' });
+    await expect(confirmRefund(h.ctx, { kind: 'staff', id: 'stf_cashier', role: 'cashier' }, h.gateway, lost.refundId)).rejects.toMatchObject({ code: 'forbidden' });
+    const unknown = await h.app.inject({ method: 'POST', url: '/api/v1/refunds/rfd_00000000000000000000000000/confirm', headers: { cookie } });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().code).toBe('refund_not_found');
     h.clock.advance(2 * 60_000);
     expect(await retryRequestedRefunds(h.ctx, systemActor('payments-reconciler'), h.gateway, { afterMinutes: 1 })).toEqual({ requested: 0, refunded: 0, failed: 0 });
     expect(await balances(bills)).toEqual(after);
