@@ -283,6 +283,7 @@ describe('KNET simulator, refunds (action 2)', () => {
     expect(await refund({ refundTrackId: `R${trackId}C`, amount: 4_000n, paymentId, trackId })).toMatchObject({ status: 'refunded' });
     expect(await refund({ refundTrackId: `R${trackId}D`, amount: 1n, paymentId, trackId })).toMatchObject({ status: 'rejected', errorCode: 'IPAY0100024' });
     expect((await simTransaction(paymentId)).refunds.map((r) => [r.trackId, r.amount])).toEqual([[`R${trackId}A`, '6.000'], [`R${trackId}C`, '4.000']]);
+    expect(await (await fetch(`${sim.url}/`)).text()).toContain(`6.000 (R${trackId}A), 4.000 (R${trackId}C)`);
   });
 
   it('answers a refund sent again under its track id with the first answer; another refund under it is a duplicate', async () => {
