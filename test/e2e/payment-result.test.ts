@@ -82,8 +82,14 @@ describe.skipIf(!browserCheck.available)('the end of a KNET payment, on the port
       const receipt = page.getByTestId('receipt');
       await receipt.waitFor();
       const paymentId = new URL(page.url()).pathname.split('/').at(-1)!;
-      const payment = (await (await page.request.get(`/api/v1/payments/${paymentId}`)).json()) as { receiptNumber: string; postedAt: string };
+      const payment = (await (await page.request.get(`/api/v1/payments/${paymentId}`)).json()) as { receiptNumber: string; postedAt: string; gateway: { paymentId: string; trackId: string } };
       expect(plain(await receipt.getByRole('heading').innerText())).toContain(payment.receiptNumber);
+      // KNET's payment id and our track id, labelled in the page's language (K-064 §8).
+      expect(payment.gateway.paymentId).toMatch(/^\d+$/);
+      expect(plain(await receipt.getByTestId('knet-payment-id').innerText())).toBe(payment.gateway.paymentId);
+      expect(plain(await receipt.getByTestId('knet-track-id').innerText())).toBe(payment.gateway.trackId);
+      const receiptText = plain(await receipt.innerText());
+      for (const label of [dictionaries[language].receipt.knetPaymentId, dictionaries[language].receipt.trackId]) expect(receiptText).toContain(label);
       const paidAt = plain(await page.getByTestId('receipt-paid-at').locator('time').innerText());
       const receiptJson = (await (await page.request.get(`/api/v1/receipts/${payment.receiptNumber}?sig=${new URL((await page.getByTestId('receipt-verify').getAttribute('href'))!, server.url).searchParams.get('sig')}`)).json()) as { paidAt: string };
       expect(paidAt).toBe(plain(formatDate(receiptJson.paidAt, language, { withTime: true })));
@@ -107,6 +113,13 @@ describe.skipIf(!browserCheck.available)('the end of a KNET payment, on the port
         expect(plain(await page.locator('main').innerText())).toContain(t.failed.reasons[reason as keyof typeof t.failed.reasons]);
         expect(plain(await page.getByTestId('nothing-charged').innerText())).toContain(t.failed.nothingCharged);
         await expectPortalFrame(page, language);
+        // Not paid, so no receipt: the payment's KNET ids are on the page for the payer to quote to the bank.
+        const shownId = new URL(page.url()).pathname.split('/').at(-1)!;
+        const shown = (await (await page.request.get(`/api/v1/payments/${shownId}`)).json()) as { gateway: { paymentId: string | null; trackId: string } };
+        const ids = page.getByTestId('payment-gateway-ids');
+        expect(plain(await ids.getByTestId('knet-track-id').innerText())).toBe(shown.gateway.trackId);
+        expect(plain(await ids.innerText())).toContain(dictionaries[language].receipt.trackId);
+        if (shown.gateway.paymentId) expect(plain(await ids.getByTestId('knet-payment-id').innerText())).toBe(shown.gateway.paymentId);
 
         // Try again: a new checkout of the same due, back on KNET's page; approving it ends on the receipt.
         const failedId = new URL(page.url()).pathname.split('/').at(-1)!;

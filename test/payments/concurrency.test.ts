@@ -93,6 +93,7 @@ describe.runIf(onPostgres)('concurrent payments on PostgreSQL', () => {
       name: 'knet',
       startPayment: () => ({ redirectUrl: 'http://127.0.0.1:9/pay' }),
       parseCallback: () => { throw new Error('not used'); },
+      refund: () => { throw new Error('not used'); },
       inquire: async (input) => ({ status: 'captured', paymentId: `${Math.abs(hash(input.trackId))}`, trackId: input.trackId, amount: input.amount, currency: input.currency, raw: {} }),
     };
     const started = await Promise.all(Array.from({ length: 5 }, (_, i) => startCheckout(t.ctx, anonymousActor,

@@ -65,14 +65,15 @@ describe('refunding an overpayment', () => {
       name: 'knet',
       startPayment: () => ({ redirectUrl: 'http://127.0.0.1:9/pay' }),
       parseCallback: () => { throw new Error('not used'); },
+      refund: async (input) => ({ status: 'refunded', gatewayRefundId: '777', refundTrackId: input.refundTrackId, amount: input.amount, currency: input.currency, raw: {} }),
       inquire: async (input) => ({ status: 'captured', paymentId: '4242', trackId: input.trackId, amount: input.amount, currency: input.currency, raw: {} }),
     };
     const started = await startCheckout(t.ctx, anonymousActor, { allocate: { lookup: { accountNumber: 'RF-3' }, amount: '14.000' }, channel: 'knet', language: 'ar', idempotencyKey: 'refund-overpay-1' },
       captureAll, () => ({ responseUrl: 'http://127.0.0.1:9/r', errorUrl: 'http://127.0.0.1:9/e' }), 'KWD');
     await settleWithGateway(t.ctx, anonymousActor, captureAll, (await findPayment(t.ctx.db, started.paymentId))!);
     expect(await creditBalance(t.ctx, 'acct-RF-3', 'KWD')).toBe(4_000n);
-    const refunded = await refundPayment(t.ctx, admin, { paymentId: started.paymentId, reason: 'customer asked' });
-    expect(refunded).toMatchObject({ amount: 14_000n, status: 'refunded' });
+    const refunded = await refundPayment(t.ctx, admin, { paymentId: started.paymentId, reason: 'customer asked' }, captureAll);
+    expect(refunded).toMatchObject({ amount: 14_000n, status: 'refunded', refundStatus: 'refunded' });
     expect(await creditBalance(t.ctx, 'acct-RF-3', 'KWD')).toBe(0n);
     expect(await ledger.balance(t.ctx, receivableAccountOf(bill))).toBe(10_000n);
     expect(await ledger.balance(t.ctx, 'clearing:knet')).toBe(0n);

@@ -72,20 +72,47 @@ export const paymentItems = pgTable('payment_items', {
   index('payment_items_payable_idx').on(t.payableId),
 ]);
 
-/** An admin's refund or reversal of a payment (or of the items paying one payable), with the reason. */
+/**
+ * An admin's refund or reversal of a payment (or of the items paying one payable), with the reason. A refund of a
+ * card payment goes to the card gateway first: it is `requested` (its items are claimed, nothing is posted) until
+ * the gateway answers, then `refunded` (posted in the ledger) or `failed` (items released, nothing posted).
+ * Refunds that need no gateway are `refunded` at once.
+ */
 export const paymentRefunds = pgTable('payment_refunds', {
   id: text().primaryKey(),
   paymentId: text().notNull().references(() => payments.id),
   /** refund (money given back) | reversal (the payment is undone, e.g. posted in error) */
   kind: text().notNull(),
+  /** requested | refunded | failed */
+  status: text().notNull().default('refunded'),
   amount: bigint({ mode: 'bigint' }).notNull(),
+  /** The part of `amount` taken back from the party's credit (what an overpayment left there). */
+  creditAmount: bigint({ mode: 'bigint' }).notNull().default(sql`0`),
   currency: text().notNull(),
   reason: text().notNull(),
   payableIds: jsonb().notNull().default([]),
   actorKind: text().notNull(),
   actorId: text(),
+  /** The admin's idempotency key: the same request sent again answers this refund instead of making another. */
+  idempotencyKey: text(),
+  /** Card refunds: the gateway, and the refund's own track id there, kept for every retry so it refunds once. */
+  gateway: text(),
+  gatewayTrackId: text(),
+  /** The gateway's id for the refund transaction, and its whole answer. */
+  gatewayRefundId: text(),
+  gatewayResult: jsonb(),
+  /** Why the gateway refused (its code, e.g. KNET's IPAY…). */
+  failureCode: text(),
+  attempts: integer().notNull().default(0),
+  lastAttemptAt: timestamp({ withTimezone: true }),
+  completedAt: timestamp({ withTimezone: true }),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('payment_refunds_payment_idx').on(t.paymentId)]);
+}, (t) => [
+  index('payment_refunds_payment_idx').on(t.paymentId),
+  uniqueIndex('payment_refunds_idempotency_key').on(t.paymentId, t.idempotencyKey),
+  uniqueIndex('payment_refunds_gateway_track_id_key').on(t.gatewayTrackId),
+  index('payment_refunds_status_idx').on(t.status, t.createdAt),
+]);
 
 /**
  * Receipt numbers come from one PostgreSQL sequence per issuing point (`WEB-2026-000123`). A sequence is never

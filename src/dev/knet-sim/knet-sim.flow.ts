@@ -1,9 +1,10 @@
 // What happens to a payment attempt inside the simulator: it is opened from the merchant's redirect, the
 // customer (or a test) chooses an outcome, KNET notifies the merchant and waits for `REDIRECT=`, and the merchant
-// can ask at any time by inquiry. Page buttons and the test endpoint both call `completeTransaction`.
+// can ask at any time by inquiry, or refund a capture (knet-sim.refund.ts). Page buttons and the test endpoint both call `completeTransaction`.
 import { localDate } from '../../platform/clock.js';
 import { parseKnetXml, toKnetXml } from '../../modules/payments/index.js';
 import { IPAY_ERRORS, KnetSimError, encryptResponse, readPurchaseRequest, type IpayCode, type KnetSimTerminal } from './knet-sim.protocol.js';
+import { answerRefund } from './knet-sim.refund.js';
 import { randomDigits, type KnetResult, type MerchantNotification, type SimTransaction, type SimTransactionStore } from './knet-sim.store.js';
 
 export type SimAction = 'approve' | 'decline' | 'cancel' | 'timeout';
@@ -18,6 +19,8 @@ export interface SimContext {
   now(): Date;
   /** Set by a test to make inquiries slow: each waits for `released` (see KnetSimulator.holdInquiries). */
   inquiryHold?: { arrived(): void; released: Promise<void> };
+  /** Set by a test: the next refund is processed, then its answer is lost (the connection dropped). */
+  dropNextRefundAnswer?: boolean;
 }
 
 export interface SimOutcome {
@@ -151,24 +154,38 @@ const INQUIRY_RESULT: Record<Exclude<SimTransaction['state'], 'initialized'>, Kn
   reversed: 'NOT CAPTURED',
 };
 
-/** Answers an action 8 inquiry (XML in, XML out), by whichever id `udf5` names. */
-export function answerInquiry(xml: string, ctx: SimContext): string {
+/** What /kpg/tranPipe.htm receives: an action 2 refund or an action 8 inquiry, from this terminal. */
+export function answerTranPipe(xml: string, ctx: SimContext): { action: string; answer: string } {
   try {
-    const transaction = findInquired(xml, ctx);
-    const fields = resultFields(transaction, INQUIRY_RESULT[transaction.state as keyof typeof INQUIRY_RESULT]);
-    // The inquiry answer calls the payment id `payid` (K-064 §3.7.3).
-    return toKnetXml(fields.map(([name, value]): [string, string] => [name === 'paymentid' ? 'payid' : name, value]));
+    const f = readTerminalMessage(xml, ctx);
+    if (f.action === '2') return { action: '2', answer: answerRefund(f, ctx) };
+    if (f.action !== '8') throw new KnetSimError('IPAY0100020');
+    return { action: '8', answer: answerInquiry(f, ctx) };
   } catch (error) {
-    if (!(error instanceof KnetSimError)) throw error;
-    return toKnetXml([
-      ['result', `!ERROR!-${error.code}-${error.text}`],
-      ['error_code_tag', error.code],
-      ['error_text', error.text],
-    ]);
+    return { action: '', answer: errorAnswer(error) };
   }
 }
 
-function findInquired(xml: string, ctx: SimContext): SimTransaction {
+function errorAnswer(error: unknown): string {
+  if (!(error instanceof KnetSimError)) throw error;
+  return toKnetXml([
+    ['result', `!ERROR!-${error.code}-${error.text}`],
+    ['error_code_tag', error.code],
+    ['error_text', error.text],
+  ]);
+}
+
+/** The action a server-to-server message asks for, if it can be read at all. */
+export function tranPipeAction(xml: string): string | undefined {
+  try {
+    return parseKnetXml(xml).action;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads a server-to-server message and checks it comes from this terminal. */
+function readTerminalMessage(xml: string, ctx: SimContext): Record<string, string> {
   let f: Record<string, string>;
   try {
     f = parseKnetXml(xml);
@@ -178,7 +195,22 @@ function findInquired(xml: string, ctx: SimContext): SimTransaction {
   if (!f.id) throw new KnetSimError('IPAY0100005');
   if (f.id !== ctx.terminal.tranportalId) throw new KnetSimError('IPAY0100006');
   if (f.password !== ctx.terminal.tranportalPassword) throw new KnetSimError('IPAY0100015');
-  if (f.action !== '8') throw new KnetSimError('IPAY0100020');
+  return f;
+}
+
+/** Answers an action 8 inquiry (XML out), by whichever id `udf5` names. */
+function answerInquiry(f: Record<string, string>, ctx: SimContext): string {
+  try {
+    const transaction = findInquired(f, ctx);
+    const fields = resultFields(transaction, INQUIRY_RESULT[transaction.state as keyof typeof INQUIRY_RESULT]);
+    // The inquiry answer calls the payment id `payid` (K-064 §3.7.3).
+    return toKnetXml(fields.map(([name, value]): [string, string] => [name === 'paymentid' ? 'payid' : name, value]));
+  } catch (error) {
+    return errorAnswer(error);
+  }
+}
+
+function findInquired(f: Record<string, string>, ctx: SimContext): SimTransaction {
   const key = f.transid ?? '';
   let transaction: SimTransaction | undefined;
   switch ((f.udf5 ?? '').toLowerCase()) {

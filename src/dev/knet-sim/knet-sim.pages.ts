@@ -126,7 +126,7 @@ export function listPage(transactions: SimTransaction[], terminalId: string): st
     .map(
       (t) => `<tr><td>${escapeHtml(t.createdAt)}</td><td>${escapeHtml(t.paymentId)}</td><td>${escapeHtml(t.trackId)}</td><td>${escapeHtml(t.amount)}</td><td>${escapeHtml(t.state)}</td><td>${escapeHtml(
         t.notification ? (t.notification.delivered ? 'REDIRECT received' : (t.notification.error ?? 'failed')) : '—',
-      )}</td></tr>`,
+      )}</td><td>${escapeHtml(t.refunds.map((r) => `${r.amount} (${r.trackId})`).join(', ') || '—')}</td></tr>`,
     )
     .join('\n');
   return layout(
@@ -135,7 +135,7 @@ export function listPage(transactions: SimTransaction[], terminalId: string): st
     'KNET simulator',
     `<h1>KNET simulator</h1>
 <p>Terminal <strong>${escapeHtml(terminalId)}</strong>. JSON: <a href="/sim/transactions">/sim/transactions</a>.</p>
-<table><thead><tr><th>Created</th><th>Payment ID</th><th>Track ID</th><th>Amount (KWD)</th><th>State</th><th>Merchant notification</th></tr></thead>
-<tbody>${rows || '<tr><td colspan="6">No payments yet.</td></tr>'}</tbody></table>`,
+<table><thead><tr><th>Created</th><th>Payment ID</th><th>Track ID</th><th>Amount (KWD)</th><th>State</th><th>Merchant notification</th><th>Refunds (action 2)</th></tr></thead>
+<tbody>${rows || '<tr><td colspan="7">No payments yet.</td></tr>'}</tbody></table>`,
   );
 }

@@ -1,12 +1,12 @@
 // `tasdeed dev knet-sim`: a local stand-in for KNET's payment gateway that speaks the merchant protocol of manual
 // K-064 — the hosted page at /kpg/PaymentHTTP.htm, the encrypted notification to the merchant's response URL with
-// the `REDIRECT=` handshake, and action 8 inquiries at /kpg/tranPipe.htm — plus /sim/* endpoints for tests.
+// the `REDIRECT=` handshake, and action 8 inquiries and action 2 refunds at /kpg/tranPipe.htm — plus /sim/* endpoints for tests.
 // Plain node:http keeps it independent of the application it is standing in for.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { listenHttp } from '../http-listen.js';
 import { resourceKeyBytes } from '../../modules/payments/index.js';
 import { KnetSimError, type KnetSimTerminal } from './knet-sim.protocol.js';
-import { SIM_ACTIONS, answerInquiry, completeTransaction, openPurchase, type SimAction, type SimContext } from './knet-sim.flow.js';
+import { SIM_ACTIONS, answerTranPipe, completeTransaction, tranPipeAction, openPurchase, type SimAction, type SimContext } from './knet-sim.flow.js';
 import { cardPage, errorPage, listPage, timeoutPage } from './knet-sim.pages.js';
 import { SimTransactionStore } from './knet-sim.store.js';
 
@@ -26,6 +26,8 @@ export interface KnetSimulator {
    * first inquiry is waiting, so a test waits on that condition rather than on time.
    */
   holdInquiries(): InquiryHold;
+  /** Tests: the next refund (action 2) is carried out, then the connection drops before the answer is sent. */
+  dropNextRefundAnswer(): void;
   close(): Promise<void>;
 }
 
@@ -54,7 +56,7 @@ export async function startKnetSimulator(options: KnetSimulatorOptions): Promise
     });
   });
   const started = await listenHttp(server, { port: options.port, host: options.host ?? '127.0.0.1' }, () => closing.abort());
-  return { ...started, holdInquiries: () => holdInquiries(ctx) };
+  return { ...started, holdInquiries: () => holdInquiries(ctx), dropNextRefundAnswer: () => { ctx.dropNextRefundAnswer = true; } };
 }
 
 function holdInquiries(ctx: SimContext): InquiryHold {
@@ -87,11 +89,18 @@ async function route(request: IncomingMessage, response: ServerResponse, ctx: Si
     if (url.searchParams.get('param') !== 'tranInit') return send(response, 404, 'text/plain; charset=utf-8', 'unknown param');
     const body = await readBody(request);
     const hold = ctx.inquiryHold;
-    if (hold) {
+    // A test's hold slows inquiries only: a refund sent meanwhile is answered at once.
+    if (hold && tranPipeAction(body) !== '2') {
       hold.arrived();
       await hold.released;
     }
-    return send(response, 200, 'application/xml; charset=utf-8', answerInquiry(body, ctx));
+    const { action, answer } = answerTranPipe(body, ctx);
+    if (action === '2' && ctx.dropNextRefundAnswer) {
+      // The refund is done at "KNET"; the merchant never hears so (a dropped connection).
+      ctx.dropNextRefundAnswer = false;
+      return void response.destroy();
+    }
+    return send(response, 200, 'application/xml; charset=utf-8', answer);
   }
 
   const pay = /^\/sim\/pay\/([0-9]+)$/.exec(path);

@@ -18,6 +18,19 @@ export interface MerchantNotification {
   error?: string;
 }
 
+/** A refund (action 2) KNET accepted against a captured payment; filed under the refund's own track id. */
+export interface SimRefund {
+  trackId: string;
+  /** The KNET payment id of the capture it gives back. */
+  originalPaymentId: string;
+  amount: string;
+  paymentId: string;
+  tranId: string;
+  ref: string;
+  postDate: string;
+  createdAt: string;
+}
+
 export interface SimTransaction extends PurchaseRequest {
   paymentId: string;
   state: SimState;
@@ -28,6 +41,8 @@ export interface SimTransaction extends PurchaseRequest {
   postDate: string;
   authRespCode: string;
   notification?: MerchantNotification;
+  /** Refunds accepted against this capture; together never more than `amount`. */
+  refunds: SimRefund[];
   createdAt: string;
   updatedAt: string;
 }
@@ -41,6 +56,7 @@ export function randomDigits(count: number): string {
 
 export class SimTransactionStore {
   readonly #byPaymentId = new Map<string, SimTransaction>();
+  readonly #refundsByTrackId = new Map<string, SimRefund>();
 
   create(request: PurchaseRequest, now: Date): SimTransaction {
     let paymentId = randomDigits(18);
@@ -56,6 +72,7 @@ export class SimTransactionStore {
       tranId: '',
       postDate: '',
       authRespCode: '',
+      refunds: [],
       createdAt: at,
       updatedAt: at,
     };
@@ -78,6 +95,16 @@ export class SimTransactionStore {
 
   byRef(ref: string): SimTransaction | undefined {
     return ref ? this.#find((t) => t.ref === ref) : undefined;
+  }
+
+  refundByTrackId(trackId: string): SimRefund | undefined {
+    return this.#refundsByTrackId.get(trackId);
+  }
+
+  /** Files an accepted refund under its capture and under its own track id. */
+  addRefund(transaction: SimTransaction, refund: SimRefund): void {
+    transaction.refunds.push(refund);
+    this.#refundsByTrackId.set(refund.trackId, refund);
   }
 
   /** Newest first. */

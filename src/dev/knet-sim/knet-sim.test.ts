@@ -265,3 +265,46 @@ describe('KNET simulator, full loop', () => {
     expect(await (await fetch(`${sim.url}/`)).text()).toContain(trackId);
   });
 });
+
+describe('KNET simulator, refunds (action 2)', () => {
+  const refund = (input: { refundTrackId: string; amount: bigint; paymentId: string; trackId: string }, via: PaymentGateway = gateway) =>
+    via.refund({ refundTrackId: input.refundTrackId, amount: input.amount, currency: 'KWD', original: { paymentId: input.paymentId, trackId: input.trackId } });
+
+  it('refunds a capture in parts up to what was captured, then refuses more with KNET\'s invalid amount', async () => {
+    merchantMode = 'redirect';
+    const trackId = newTrackId();
+    const { paymentId } = await openPayment(trackId, 10_000n);
+    await choose(paymentId, 'approve');
+    const first = await refund({ refundTrackId: `R${trackId}A`, amount: 6_000n, paymentId, trackId });
+    expect(first).toMatchObject({ status: 'refunded', amount: 6_000n, refundTrackId: `R${trackId}A` });
+    expect(first.gatewayRefundId).toMatch(/^\d{18}$/);
+    expect(first.gatewayRefundId).not.toBe(paymentId);
+    expect(await refund({ refundTrackId: `R${trackId}B`, amount: 4_001n, paymentId, trackId })).toMatchObject({ status: 'rejected', errorCode: 'IPAY0100024' });
+    expect(await refund({ refundTrackId: `R${trackId}C`, amount: 4_000n, paymentId, trackId })).toMatchObject({ status: 'refunded' });
+    expect(await refund({ refundTrackId: `R${trackId}D`, amount: 1n, paymentId, trackId })).toMatchObject({ status: 'rejected', errorCode: 'IPAY0100024' });
+    expect((await simTransaction(paymentId)).refunds.map((r) => [r.trackId, r.amount])).toEqual([[`R${trackId}A`, '6.000'], [`R${trackId}C`, '4.000']]);
+    expect(await (await fetch(`${sim.url}/`)).text()).toContain(`6.000 (R${trackId}A), 4.000 (R${trackId}C)`);
+  });
+
+  it('answers a refund sent again under its track id with the first answer; another refund under it is a duplicate', async () => {
+    const trackId = newTrackId();
+    const { paymentId } = await openPayment(trackId, 5_000n);
+    await choose(paymentId, 'approve');
+    const first = await refund({ refundTrackId: `R${trackId}`, amount: 5_000n, paymentId, trackId });
+    const again = await refund({ refundTrackId: `R${trackId}`, amount: 5_000n, paymentId, trackId });
+    expect(again).toMatchObject({ status: 'refunded', gatewayRefundId: first.gatewayRefundId });
+    expect(await refund({ refundTrackId: `R${trackId}`, amount: 2_000n, paymentId, trackId })).toMatchObject({ status: 'rejected', errorCode: 'IPAY0100114' });
+    expect((await simTransaction(paymentId)).refunds).toHaveLength(1);
+  });
+
+  it('refuses to refund what was not captured, what it never saw, and a wrong password', async () => {
+    const trackId = newTrackId();
+    const { paymentId } = await openPayment(trackId, 3_000n);
+    await choose(paymentId, 'decline');
+    expect(await refund({ refundTrackId: `R${trackId}`, amount: 3_000n, paymentId, trackId })).toMatchObject({ status: 'rejected', errorCode: 'IPAY0100054' });
+    expect(await refund({ refundTrackId: `R${trackId}X`, amount: 3_000n, paymentId: '999999999999999999', trackId })).toMatchObject({ status: 'rejected', errorCode: 'IPAY0100054' });
+    const wrongPassword = createKnetGateway({ baseUrl: sim.url, ...TERMINAL, tranportalPassword: 'wrong' });
+    expect(await refund({ refundTrackId: `R${trackId}Y`, amount: 3_000n, paymentId, trackId }, wrongPassword)).toMatchObject({ status: 'rejected', errorCode: 'IPAY0100015' });
+    expect((await simTransaction(paymentId)).refunds).toEqual([]);
+  });
+});

@@ -19,5 +19,7 @@ export const paymentsErrors = defineErrors({
   lookup_required: { status: 400, ar: 'أدخل الرقم المدني أو رقم الحساب أو رقم العداد أو رقم اللوحة.', en: 'Enter a civil ID, an account number, a meter number or a plate number.' },
   receipt_not_found: { status: 404, ar: 'الإيصال غير موجود.', en: 'The receipt was not found.' },
   refund_reason_required: { status: 400, ar: 'اكتب سبب الاسترداد.', en: 'Give a reason for the refund.' },
+  refund_not_found: { status: 404, ar: 'عملية الاسترداد غير موجودة.', en: 'The refund was not found.' },
+  refund_in_progress: { status: 409, ar: 'هناك استرداد لهذه الدفعة بانتظار رد بوابة الدفع. أكّده أولاً.', en: 'A refund of this payment is waiting for the payment gateway\'s answer. Confirm it first.' },
   refund_nothing_to_refund: { status: 409, ar: 'لا توجد دفعات مسجلة لهذا المستحق يمكن استردادها.', en: 'There is no posted payment on this payable to refund.' },
 });

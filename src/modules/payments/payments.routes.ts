@@ -13,7 +13,8 @@ import { paymentGatewayOf } from './payments.gateway.js';
 import { verificationPage } from './payments.pages.js';
 import { checkout, getPayment, myPayments, paymentResult, presentPayment, recordChannelPayment } from './payments.service.js';
 import { getReceipt, receiptPdf, verifyReceipt } from './receipts.service.js';
-import { refundPayment } from './refunds.service.js';
+import { refundPayment, type RefundResult } from './refunds.service.js';
+import { confirmRefund } from './gateway-refunds.js';
 import { knetSettlementRoutes } from './knet-settlement.routes.js';
 import * as s from './payments.schemas.js';
 
@@ -39,6 +40,10 @@ async function withinBudget(work: Promise<unknown>, ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([work, new Promise<void>((resolve) => { timer = setTimeout(resolve, ms); timer.unref(); })]);
   clearTimeout(timer);
+}
+
+function presentRefundResult(result: RefundResult) {
+  return { ...result, amount: formatAmount(result.amount, result.currency), replayed: result.replayed ?? false };
 }
 
 export const paymentsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
@@ -93,11 +98,17 @@ export const paymentsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
   });
 
   app.post('/api/v1/payments/:paymentId/refund', {
-    schema: { tags, summary: 'Refund or reverse a payment (admin, with a reason)', params: s.paymentParams, body: s.refundBody, response: { 200: s.refundResponse, ...errorResponses } },
+    schema: { tags, summary: 'Refund or reverse a payment, or part of it (admin, with a reason); a card refund goes to the card gateway', params: s.paymentParams, body: s.refundBody, headers: s.checkoutHeaders, response: { 200: s.refundResponse, ...errorResponses } },
   }, async (request) => {
-    const result = await refundPayment(request.ctx, request.actor, { paymentId: request.params.paymentId, ...request.body });
-    return { ...result, amount: formatAmount(result.amount, result.currency) };
+    const idempotencyKey = request.body.idempotencyKey ?? request.headers['idempotency-key'];
+    const result = await refundPayment(request.ctx, request.actor, { paymentId: request.params.paymentId, ...request.body, idempotencyKey }, gateway());
+    return presentRefundResult(result);
   });
+
+  // A card refund still `requested` (the gateway's answer was lost): ask again, under the same track id.
+  app.post('/api/v1/refunds/:refundId/confirm', {
+    schema: { tags, summary: 'Ask the card gateway again about a refund still waiting for its answer (admin); it never refunds twice', params: s.refundParams, response: { 200: s.refundResponse, ...errorResponses } },
+  }, async (request) => presentRefundResult(await confirmRefund(request.ctx, request.actor, gateway(), request.params.refundId)));
 
   app.post('/api/v1/government-transfers', {
     schema: { tags, summary: "Record a ministry-to-ministry transfer settling a batch of government accounts' bills (admin)", body: s.governmentTransferBody, response: { 200: s.governmentTransferResponse, ...errorResponses } },

@@ -100,6 +100,11 @@ export const paymentView = z.object({
   receiptNumber: z.string().nullable(),
   verifyUrl: z.string().nullable(),
   failureCode: z.string().nullable(),
+  /**
+   * A card payment's ids at the gateway, to quote to the bank (KNET manual K-064 §8): the gateway's payment id
+   * (null until it answers) and our track id. Null for other channels.
+   */
+  gateway: z.object({ name: z.string(), paymentId: z.string().nullable(), trackId: z.string().nullable() }).strict().nullable(),
   createdAt: z.string(),
   postedAt: z.string().nullable(),
 }).strict().meta({ id: 'Payment' });
@@ -118,11 +123,22 @@ export const paymentParams = z.object({ paymentId: z.string().regex(/^pay_[0-9A-
 export const refundBody = z.object({
   reason: z.string().min(3).max(500),
   kind: z.enum(['refund', 'reversal']).default('refund'),
+  payableIds: z.array(z.string().min(1).max(64)).min(1).max(50).optional()
+    .meta({ description: 'Refund only what the payment paid on these payables (a partial refund); default: the whole payment' }),
+  idempotencyKey: idempotencyKeySchema.optional().meta({ description: 'The same key on the same payment answers the first refund instead of making another' }),
 }).strict();
 
+export const refundParams = z.object({ refundId: z.string().regex(/^rfd_[0-9A-Z]{26}$/) }).strict();
+
 export const refundResponse = z.object({
-  refundId: z.string(), paymentId: z.string(), amount: z.string(), currency: z.string(), status: paymentStatusSchema,
-}).strict();
+  refundId: z.string(), paymentId: z.string(), amount: z.string(), currency: z.string(),
+  /** The payment's status after the refund. */
+  status: paymentStatusSchema,
+  /** requested: a card refund the gateway has not answered yet (it is sent again until it answers); refunded; failed. */
+  refundStatus: z.enum(['requested', 'refunded', 'failed']),
+  failureCode: z.string().nullable(),
+  replayed: z.boolean(),
+}).strict().meta({ id: 'Refund' });
 
 export const receiptParams = z.object({ receiptNumber: z.string().regex(/^[A-Z]{3}-\d{4}-\d{6,}$/) }).strict();
 export const receiptQuery = z.object({ sig: z.string().max(64).optional() }).strict();

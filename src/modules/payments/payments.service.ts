@@ -88,7 +88,18 @@ export function presentPayment(ctx: Ctx, payment: store.PaymentRow): z.infer<typ
     receiptNumber: payment.receiptNumber,
     verifyUrl: payment.receiptNumber ? receiptVerifyUrl(ctx.config, payment.receiptNumber, formatAmount(payment.amount, c), c) : null,
     failureCode: payment.failureCode,
+    gateway: payment.gateway ? { name: payment.gateway.toUpperCase(), paymentId: payment.gatewayPaymentId ?? gatewayIdsOf(payment).paymentId, trackId: payment.trackId } : null,
     createdAt: payment.createdAt.toISOString(),
     postedAt: payment.postedAt ? payment.postedAt.toISOString() : null,
   };
+}
+
+/**
+ * A failed card payment keeps KNET's payment id only in the gateway's answer (the column is for captures, where it
+ * is unique): the payer still needs it to ask their bank.
+ */
+function gatewayIdsOf(payment: store.PaymentRow): { paymentId: string | null } {
+  const raw = (payment.gatewayResult ?? {}) as Record<string, unknown>;
+  const id = raw.paymentid ?? raw.payid;
+  return { paymentId: typeof id === 'string' && /^[0-9]{1,30}$/.test(id) ? id : null };
 }

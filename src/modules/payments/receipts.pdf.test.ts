@@ -60,7 +60,7 @@ describe('renderReceiptPdf', () => {
 
   it('reads the Arabic receipt in order with -raw: each label before its value', async () => {
     const text = await flatText(arabic, { raw: true });
-    const order = ['تاريخ ووقت السداد 2026-11-21 14:05', 'جهة الإصدار البوابة الإلكترونية', 'الدافع فاطمة ع.الصباح', 'الرقم المدني 2850••••••17', 'رقم التفويض 482913', 'الإجمالي 42.500 د.ك'];
+    const order = ['تاريخ ووقت السداد 2026-11-21 14:05', 'جهة الإصدار البوابة الإلكترونية', 'الدافع فاطمة ع.الصباح', 'الرقم المدني 2850••••••17', 'رقم عملية الدفع 100202633012345678', 'رقم التفويض 482913', 'رقم التتبع TSD01JDX4Q8K2M7T9', 'الإجمالي 42.500 د.ك'];
     const positions = order.map((words) => text.indexOf(words));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -72,6 +72,9 @@ describe('renderReceiptPdf', () => {
       expect(text).toContain(words);
     }
     expect(text).toMatch(/Ministry of Interior - Traffic Seatbelt violation TV-2026-771045 KWD 30\.000/);
+    // KNET's payment id and our track id, each after its label (bank manual K-064 §8).
+    expect(text).toContain('Payment ID 100202633012345678');
+    expect(text).toContain('Track ID TSD01JDX4Q8K2M7T9');
   });
 
   it('says loudly when a payment was reversed or refunded', async () => {

@@ -1,6 +1,7 @@
 // The reconciler: card payments still pending N minutes after they started (the gateway's notification never
 // came, came before we could confirm, or our answer was lost) are settled by asking the gateway (KNET action 8).
 // It is the same settle path as the response URL, so a payment the notification posts meanwhile is left alone.
+// The same pass sends again the card refunds whose gateway answer never arrived (same track id: refunded once).
 import type { AppDeps } from '../../http/app.js';
 import type { Ctx } from '../../platform/context.js';
 import { systemActor } from '../../platform/actor.js';
@@ -8,6 +9,7 @@ import { startPeriodicJob } from '../../platform/jobs.js';
 import { createLogger } from '../../platform/logger.js';
 import type { PaymentGateway } from './gateways/index.js';
 import { settleWithGateway, type SettleOutcome } from './gateway-flow.js';
+import { retryRequestedRefunds } from './gateway-refunds.js';
 import { paymentGatewayOf } from './payments.gateway.js';
 import * as store from './payments.store.js';
 
@@ -44,6 +46,8 @@ export const paymentsReconciler = {
         if (!gateway) return;
         const counts = await reconcilePendingPayments(ctx, gateway, { afterMinutes: deps.config.PAYMENTS_INQUIRE_AFTER_MINUTES });
         if (counts.posted + counts.failed > 0) logger.info({ job: 'payments.reconciler', ...counts }, 'pending card payments settled');
+        const refunds = await retryRequestedRefunds(ctx, systemActor('payments-reconciler'), gateway, { afterMinutes: deps.config.PAYMENTS_INQUIRE_AFTER_MINUTES });
+        if (refunds.refunded + refunds.failed > 0) logger.info({ job: 'payments.reconciler', refunds }, 'card refunds answered');
       },
     }, logger);
     return job.stop;

@@ -5133,6 +5133,11 @@ export interface paths {
                             credit: string;
                             currency: string;
                             failureCode: string | null;
+                            gateway: {
+                                name: string;
+                                paymentId: string | null;
+                                trackId: string | null;
+                            } | null;
                             paymentId: string;
                             postedAt: string | null;
                             receiptNumber: string | null;
@@ -5157,6 +5162,11 @@ export interface paths {
                             credit: string;
                             currency: string;
                             failureCode: string | null;
+                            gateway: {
+                                name: string;
+                                paymentId: string | null;
+                                trackId: string | null;
+                            } | null;
                             paymentId: string;
                             postedAt: string | null;
                             receiptNumber: string | null;
@@ -5331,11 +5341,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Refund or reverse a payment (admin, with a reason) */
+        /** Refund or reverse a payment, or part of it (admin, with a reason); a card refund goes to the card gateway */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Unique per attempt; a retry with the same key returns the first result. The Idempotency-Key header is accepted too. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     paymentId: string;
                 };
@@ -5344,11 +5357,15 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description The same key on the same payment answers the first refund instead of making another */
+                        idempotencyKey?: string;
                         /**
                          * @default refund
                          * @enum {string}
                          */
                         kind?: "refund" | "reversal";
+                        /** @description Refund only what the payment paid on these payables (a partial refund); default: the whole payment */
+                        payableIds?: string[];
                         reason: string;
                     };
                 };
@@ -5360,14 +5377,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            amount: string;
-                            currency: string;
-                            paymentId: string;
-                            refundId: string;
-                            /** @enum {string} */
-                            status: "pending" | "posted" | "failed" | "refunded" | "reversed" | "partially_refunded";
-                        };
+                        "application/json": components["schemas"]["Refund"];
                     };
                 };
                 /** @description Default Response */
@@ -8835,6 +8845,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/refunds/{refundId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask the card gateway again about a refund still waiting for its answer (admin); it never refunds twice */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    refundId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Refund"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/collections": {
         parameters: {
             query?: never;
@@ -12020,6 +12122,11 @@ export interface components {
             credit: string;
             currency: string;
             failureCode: string | null;
+            gateway: {
+                name: string;
+                paymentId: string | null;
+                trackId: string | null;
+            } | null;
             paymentId: string;
             postedAt: string | null;
             receiptNumber: string | null;
@@ -12035,6 +12142,11 @@ export interface components {
             credit: string;
             currency: string;
             failureCode: string | null;
+            gateway: {
+                name: string;
+                paymentId: string | null;
+                trackId: string | null;
+            } | null;
             paymentId: string;
             postedAt: string | null;
             receiptNumber: string | null;
@@ -12050,6 +12162,11 @@ export interface components {
             credit: string;
             currency: string;
             failureCode: string | null;
+            gateway: {
+                name: string;
+                paymentId: string | null;
+                trackId: string | null;
+            } | null;
             items: {
                 amount: string;
                 payableId: string;
@@ -12069,6 +12186,11 @@ export interface components {
             credit: string;
             currency: string;
             failureCode: string | null;
+            gateway: {
+                name: string;
+                paymentId: string | null;
+                trackId: string | null;
+            } | null;
             items: {
                 amount: string;
                 payableId: string;
@@ -12292,6 +12414,30 @@ export interface components {
             status: "paid" | "partially_refunded" | "refunded" | "reversed";
             total: string;
             verifyUrl: string;
+        };
+        Refund: {
+            amount: string;
+            currency: string;
+            failureCode: string | null;
+            paymentId: string;
+            refundId: string;
+            /** @enum {string} */
+            refundStatus: "requested" | "refunded" | "failed";
+            replayed: boolean;
+            /** @enum {string} */
+            status: "pending" | "posted" | "failed" | "refunded" | "reversed" | "partially_refunded";
+        };
+        RefundInput: {
+            amount: string;
+            currency: string;
+            failureCode: string | null;
+            paymentId: string;
+            refundId: string;
+            /** @enum {string} */
+            refundStatus: "requested" | "refunded" | "failed";
+            replayed: boolean;
+            /** @enum {string} */
+            status: "pending" | "posted" | "failed" | "refunded" | "reversed" | "partially_refunded";
         };
         TariffVersion: {
             billerCode: string;

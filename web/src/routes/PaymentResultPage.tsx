@@ -1,6 +1,7 @@
 // Where KNET sends the payer back (/pay/result/<payment id>): the portal's own page, in the person's language, for
-// every ending. Paid: the receipt. Declined, cancelled or timed out: why, that nothing was charged, "try again"
-// (a new checkout of the same dues) and "back to my dues". Still unconfirmed: say so, and offer to check again.
+// every ending, with KNET's payment id and our track id (K-064 §8). Paid: the receipt. Declined, cancelled or
+// timed out: why, that nothing was charged, "try again" (a new checkout of the same dues) and "back to my dues".
+// Still unconfirmed: say so, and offer to check again.
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,7 @@ import { PageLoading } from '../components/PageLoading.js';
 import { usePageTitle } from '../components/page-title.js';
 import { Amount } from '../components/Amount.js';
 import { useSession } from '../features/auth/session.js';
+import { GatewayIds } from '../features/payments/GatewayIds.js';
 import { ReceiptDetails } from '../features/payments/ReceiptDetails.js';
 import { fetchPaymentResult, fetchReceipt, signatureOf, type PaymentResult } from '../features/payments/payments.api.js';
 import { duesLink } from '../features/quick-pay/last-lookup.js';
@@ -47,6 +49,7 @@ export default function PaymentResultPage() {
           <p>
             {t('paymentResult.amount')}: <Amount value={payment.amount} currency={payment.currency} className="font-bold" />
           </p>
+          <PaymentGatewayIds payment={payment} />
           <NextSteps>
             <Button onClick={result.reload} data-testid="check-again">{t('paymentResult.pending.checkAgain')}</Button>
           </NextSteps>
@@ -90,6 +93,7 @@ function NotPaid({ payment }: { payment: PaymentResult }) {
       <p data-testid="nothing-charged">
         {t('paymentResult.failed.nothingCharged')} (<Amount value={payment.amount} currency={payment.currency} />)
       </p>
+      <PaymentGatewayIds payment={payment} />
       {checkout.error !== null && <ErrorNotice error={checkout.error} />}
       <NextSteps>
         {payment.items.length > 0 && (
@@ -99,6 +103,16 @@ function NotPaid({ payment }: { payment: PaymentResult }) {
         )}
       </NextSteps>
     </>
+  );
+}
+
+/** A card payment not (yet) paid has no receipt: its KNET payment id and track id are shown here instead. */
+function PaymentGatewayIds({ payment }: { payment: PaymentResult }) {
+  if (!payment.gateway) return null;
+  return (
+    <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1" data-testid="payment-gateway-ids">
+      <GatewayIds gateway={payment.gateway} />
+    </dl>
   );
 }
 

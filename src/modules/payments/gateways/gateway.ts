@@ -58,6 +58,38 @@ export interface InquiryInput {
   paymentId?: string;
 }
 
+export interface RefundInput {
+  /**
+   * The refund's own track id (≤ 40 letters and digits), new for each refund and kept for its retries: the
+   * gateway answers a repeat of the same track id with the first answer, so a retry never refunds twice.
+   */
+  refundTrackId: string;
+  /** What to give back now, at most what is left of the capture. */
+  amount: bigint;
+  currency: string;
+  /** The captured payment being refunded, as the gateway knows it. */
+  original: { paymentId: string; trackId: string; transactionId?: string };
+}
+
+/**
+ * What a gateway says about a refund. `refunded`: the money goes back to the card. `rejected`: the gateway refused
+ * it (amount above what is left, payment not captured, terminal not allowed to refund…), with its code; nothing moved.
+ */
+export interface GatewayRefundResult {
+  status: 'refunded' | 'rejected';
+  refundTrackId: string;
+  amount: bigint;
+  currency: string;
+  /** The gateway's own id for the refund transaction (KNET `payid`). */
+  gatewayRefundId?: string;
+  transactionId?: string;
+  reference?: string;
+  postDate?: string;
+  errorCode?: string;
+  errorText?: string;
+  raw: Record<string, string>;
+}
+
 export interface PaymentGateway {
   readonly name: string;
   /** Builds the address to send the customer's browser to. No network call. */
@@ -74,6 +106,13 @@ export interface PaymentGateway {
    * this amount (AppError('gateway_response_mismatch') otherwise). Network trouble → AppError('gateway_unavailable').
    */
   inquire(input: InquiryInput): Promise<GatewayResult>;
+  /**
+   * Asks the gateway server-to-server to give back (part of) a captured payment. A refusal is a `rejected` result,
+   * not an error. An answer about another refund track id or amount → AppError('gateway_response_mismatch');
+   * network trouble or an unreadable answer → AppError('gateway_unavailable' | 'gateway_response_invalid'): the
+   * refund's fate is then unknown, and the caller asks again with the same `refundTrackId`.
+   */
+  refund(input: RefundInput): Promise<GatewayRefundResult>;
 }
 
 /**

@@ -1,4 +1,4 @@
 // What the payments module uses from the gateway adapters.
-export type { GatewayResult, GatewayStatus, InquiryInput, PaymentGateway, StartPaymentInput } from './gateway.js';
+export type { GatewayRefundResult, GatewayResult, GatewayStatus, InquiryInput, PaymentGateway, RefundInput, StartPaymentInput } from './gateway.js';
 export { assertGatewayResultMatches } from './gateway.js';
 export { createKnetGateway, formatRedirectReply, type KnetConfig } from './knet/knet.gateway.js';

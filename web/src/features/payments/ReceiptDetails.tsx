@@ -1,5 +1,5 @@
 // A receipt's facts: number, status, date in both calendars (Kuwait time), what was paid to whom, the gateway's
-// reference, the PDF in the page's language and the public verification link the QR code on the PDF carries.
+// reference, payment id and track id, the PDF in the page's language and the public verification link the QR code on the PDF carries.
 // Shown on the receipt page and at the end of a card payment.
 import { useTranslation } from 'react-i18next';
 import { Amount } from '../../components/Amount.js';
@@ -7,6 +7,7 @@ import { buttonClasses } from '../../components/Button.js';
 import { DateText } from '../../components/DateText.js';
 import { Badge, Section } from '../../components/Section.js';
 import { useLanguage } from '../../i18n/index.js';
+import { GatewayIds } from './GatewayIds.js';
 import { receiptPdfUrl, type Receipt } from './payments.api.js';
 
 export function ReceiptDetails({ receipt: r, sig, verifyUrl }: { receipt: Receipt; sig?: string; verifyUrl?: string }) {
@@ -35,6 +36,7 @@ export function ReceiptDetails({ receipt: r, sig, verifyUrl }: { receipt: Receip
             <dd><bdi className="tabular">{r.gateway.reference}</bdi></dd>
           </>
         )}
+        <GatewayIds gateway={r.gateway} />
       </dl>
       <ul className="flex flex-col divide-y divide-slate-200 border-y border-slate-200">
         {r.items.map((item) => (

@@ -4,10 +4,12 @@
 //      `REDIRECT=<receipt URL>` (formatRedirectReply), and KNET sends the browser there. If that answer fails,
 //      KNET reverses the payment.
 //   3. inquire: ask KNET server-to-server what really happened, before crediting and whenever a result is missing.
+//   4. refund: action 2, server-to-server, to give back (part of) a captured payment.
 import { AppError } from '../../../../platform/errors/app-error.js';
 import type { PaymentGateway } from '../gateway.js';
 import { resolveKnetConfig, type KnetConfig } from './knet.config.js';
 import { inquireKnet } from './knet.inquiry.js';
+import { refundKnet } from './knet.refund.js';
 import { buildPaymentRequest } from './knet.request.js';
 import { parseKnetCallback } from './knet.response.js';
 
@@ -20,6 +22,7 @@ export function createKnetGateway(config: KnetConfig): PaymentGateway {
     startPayment: (input) => ({ redirectUrl: buildPaymentRequest(input, resolved).redirectUrl }),
     parseCallback: (body) => parseKnetCallback(body, resolved),
     inquire: (input) => inquireKnet(input, resolved),
+    refund: (input) => refundKnet(input, resolved),
   };
 }
 

@@ -6,6 +6,7 @@ import { assertGatewayResultMatches, type GatewayResult, type InquiryInput } fro
 import type { ResolvedKnetConfig } from './knet.config.js';
 import { KNET_ACTION_INQUIRY, assertValidTrackId, knetAmount } from './knet.request.js';
 import { resultFromKnetFields } from './knet.response.js';
+import { postToTranPipe } from './knet.tranpipe.js';
 import { parseKnetXml, toKnetXml } from './knet.xml.js';
 
 // KNET's answers when it has no processed transaction for the attempt: the customer never reached the payment
@@ -47,27 +48,12 @@ export function interpretInquiryAnswer(xml: string, input: InquiryInput, config:
 }
 
 // Some KNET versions put the error only in the result: `!ERROR!-IPAY0100015-Invalid tranportal password`.
-function errorCodeInResult(result: string | undefined): string | undefined {
+export function errorCodeInResult(result: string | undefined): string | undefined {
   return /^!ERROR!-?(IPAY\d{7})/.exec(result?.trim() ?? '')?.[1];
 }
 
 /** Sends the inquiry and interprets the answer. Never holds anything open: call it outside a database transaction. */
 export async function inquireKnet(input: InquiryInput, config: ResolvedKnetConfig): Promise<GatewayResult> {
   const body = buildInquiryXml(input, config);
-  let response: Response;
-  let text: string;
-  try {
-    response = await config.fetch(`${config.baseUrl}/kpg/tranPipe.htm?param=tranInit`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/xml' },
-      body,
-      redirect: 'error',
-      signal: AbortSignal.timeout(config.inquiryTimeoutMs),
-    });
-    text = await response.text();
-  } catch (error) {
-    throw new AppError('gateway_unavailable', { gateway: 'knet', reason: error instanceof Error ? error.message : String(error) });
-  }
-  if (response.status !== 200) throw new AppError('gateway_unavailable', { gateway: 'knet', httpStatus: response.status });
-  return interpretInquiryAnswer(text, input, config);
+  return interpretInquiryAnswer(await postToTranPipe(body, config), input, config);
 }

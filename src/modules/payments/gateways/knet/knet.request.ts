@@ -7,6 +7,7 @@ import type { ResolvedKnetConfig } from './knet.config.js';
 import { encryptTrandata } from './knet.crypto.js';
 
 export const KNET_ACTION_PURCHASE = '1';
+export const KNET_ACTION_REFUND = '2';
 export const KNET_ACTION_INQUIRY = '8';
 
 // KNET's `langid`: the manual's kits send USA for English.
