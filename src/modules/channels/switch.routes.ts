@@ -48,7 +48,7 @@ function switchRoutes<H>(adapter: SwitchAdapter<H>, summary: string) {
           return parsed.message;
         });
         const answer = await answerSwitchMessage(ctx, actor, message);
-        return send(reply, adapter.render(parsed.header, clockOf(ctx), { answer }), firstRefusal(answer));
+        return await send(reply, adapter.render(parsed.header, clockOf(ctx), { answer }), firstRefusal(answer));
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         return send(reply, adapter.render(parsed.header, clockOf(ctx), { error }), error);
