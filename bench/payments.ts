@@ -126,7 +126,7 @@ const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** di
 
 
 /** Migrates, seeds the foundation (billers, the demo bank client, people) and 2 × `bills` open bills in bulk SQL. */
-async function prepareDatabase(databaseUrl: string, bills: number): Promise<{ id: string; civilId: string }[]> {
+export async function prepareDatabase(databaseUrl: string, bills: number): Promise<{ id: string; civilId: string }[]> {
   const database = await openDatabase({ databaseUrl, poolSize: 2 });
   try {
     await migrateDatabase(database);
@@ -164,7 +164,7 @@ async function prepareDatabase(databaseUrl: string, bills: number): Promise<{ id
   }
 }
 
-async function startServer(databaseUrl: string, poolSize: number): Promise<{ child: ChildProcess; port: number }> {
+export async function startServer(databaseUrl: string, poolSize: number): Promise<{ child: ChildProcess; port: number }> {
   const script = fileURLToPath(new URL('./_payments-server.ts', import.meta.url));
   // BENCH_CPU_PROFILE=<dir>: the server writes a V8 CPU profile there when it exits (for finding where time goes).
   const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
@@ -184,9 +184,9 @@ async function startServer(databaseUrl: string, poolSize: number): Promise<{ chi
   return { child, port };
 }
 
-interface LoadResult { ok: number; perSecond: number; p50: number; p99: number; non2xx: number; errors: number }
+export interface LoadResult { ok: number; perSecond: number; p50: number; p99: number; non2xx: number; errors: number }
 
-function summarise(result: autocannon.Result): LoadResult {
+export function summarise(result: autocannon.Result): LoadResult {
   const seconds = result.duration;
   return { ok: result['2xx'], perSecond: Math.round(result['2xx'] / seconds), p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
 }
@@ -225,7 +225,7 @@ async function paymentLoad(base: string, connections: number, duration: number, 
   return summarise(result);
 }
 
-async function verify(databaseUrl: string): Promise<{ posted: number; paidBills: number; overpaid: number; balanced: boolean }> {
+export async function verify(databaseUrl: string): Promise<{ posted: number; paidBills: number; overpaid: number; balanced: boolean }> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {

@@ -22,7 +22,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-interface Step { step: string; status: number; body: Record<string, unknown> }
+interface Step { step: string; status: number; resultCode?: string; body: Record<string, unknown> }
 
 function devBank(args: string[]): Promise<{ code: number | null; steps: Step[]; stderr: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'dev', 'bank', '--url', baseUrl, '--tz', 'Asia/Kuwait', ...args], {
@@ -68,5 +68,31 @@ describe('tasdeed dev bank', () => {
     expect(toMinor(kwd.net)).toBe(toMinor(kwd.paid) - toMinor(kwd.reversed));
     expect(toMinor(kwd.paid)).toBe(report.payments.reduce((sum, p) => sum + toMinor(p.amount), 0n));
     await expectBalancedLedger(t.ctx);
+  });
+
+  it.each([
+    ['sadad', (b: Record<string, unknown>) => (b.PmtRec as Record<string, string>[])[0]!.BillerPmtId, (b: Record<string, unknown>) => (b.PmtRec as Record<string, string>[]).map((p) => p.SadadPmtId), (b: Record<string, unknown>) => (b.RevRec as Record<string, string>[]).map((r) => r.SadadPmtId)],
+    ['efawateer', (b: Record<string, unknown>) => ((b.Transactions as Record<string, unknown>).TrxInf as Record<string, string>[])[0]!.ProcessDate, (b: Record<string, unknown>) => ((b.Transactions as Record<string, unknown>).TrxInf as Record<string, string>[]).filter((x) => x.PmtStatus === 'PmtComplt').map((x) => x.JOEBPPSTrx), (b: Record<string, unknown>) => ((b.Transactions as Record<string, unknown>).TrxInf as Record<string, string>[]).filter((x) => x.PmtStatus === 'PmtReversed').map((x) => x.JOEBPPSTrx)],
+  ] as const)('speaks %s XML: the same day, every answer a success code, the duplicate the same payment', async (protocol, identity, paidIds, reversedIds) => {
+    const account = `DEV-${protocol.toUpperCase()}-1`;
+    await issueTestPayable(t.ctx, { billerCode: 'mew-electricity', amount: 15_500n, accountNumber: account });
+    const before = await ledger.balance(t.ctx, 'clearing:bank');
+    const run = await devBank(['--protocol', protocol, '--account', account]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.steps.map((s) => [s.step, s.status, s.resultCode])).toEqual([['inquiry', 200, '0'], ['payment', 200, '0'], ['duplicate', 200, '0'], ['reversal', 200, '0'], ['report', 200, '0']]);
+    const [, payment, duplicate, , report] = run.steps;
+    expect(identity(duplicate!.body)).toBe(identity(payment!.body));
+    // The switch's transaction id the simulator made up for this run: paid and reversed in the day's report.
+    const transactionId = /SIM-[0-9A-F]{16}/.exec(JSON.stringify(payment!.body))![0];
+    expect(paidIds(report!.body)).toContain(transactionId);
+    expect(reversedIds(report!.body)).toContain(transactionId);
+    expect(await ledger.balance(t.ctx, 'clearing:bank')).toBe(before);
+    await expectBalancedLedger(t.ctx);
+  });
+
+  it('refuses a switch protocol without an account number', async () => {
+    const run = await devBank(['--protocol', 'sadad', '--civil-id', '123']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('--account');
   });
 });

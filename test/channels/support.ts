@@ -26,3 +26,12 @@ export function bankRequest(t: TestApp, method: 'GET' | 'POST', url: string, bod
     },
   });
 }
+
+/** An HMAC-signed XML message from the demo bank to a switch endpoint; the signature covers the XML bytes. */
+export function bankXmlRequest(t: TestApp, url: string, xml: string, client: { keyId: string; secret: string } = demoBank, contentType = 'application/xml') {
+  const timestamp = String(Math.floor(t.clock.now().getTime() / 1000));
+  return t.app.inject({
+    method: 'POST', url, payload: xml,
+    headers: { 'content-type': contentType, 'x-tasdeed-key': client.keyId, 'x-tasdeed-timestamp': timestamp, 'x-tasdeed-signature': signRequest(client.secret, 'POST', url, timestamp, xml) },
+  });
+}

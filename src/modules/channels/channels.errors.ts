@@ -9,4 +9,9 @@ export const channelsErrors = defineErrors({
   channel_reversal_window_closed: { status: 409, ar: 'انتهت مهلة عكس هذه الدفعة.', en: 'The time allowed to reverse this payment has passed.' },
   channel_already_reversed: { status: 409, ar: 'تم عكس هذه الدفعة سابقاً.', en: 'This payment was already reversed.' },
   channel_message_invalid: { status: 400, ar: 'رسالة المحوّل غير صالحة.', en: 'The switch message is not valid.' },
+  channel_message_malformed: { status: 400, ar: 'رسالة المحوّل ليست XML سليماً.', en: 'The switch message is not well-formed XML.' },
+  channel_message_too_large: { status: 413, ar: 'رسالة المحوّل أكبر من المسموح.', en: 'The switch message is larger than allowed.' },
+  channel_xml_doctype_refused: { status: 400, ar: 'رسالة المحوّل تعرّف نوع مستند أو كيانات، وهذا مرفوض.', en: 'The switch message declares a document type or entities, which is refused.' },
+  channel_namespace_unknown: { status: 400, ar: 'رسالة المحوّل من نوع أو مساحة أسماء غير معروفة.', en: 'The switch message has an unknown root element or namespace.' },
+  channel_message_type_unknown: { status: 400, ar: 'نوع رسالة المحوّل غير معروف.', en: 'The switch message type is not known.' },
 });

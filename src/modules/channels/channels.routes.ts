@@ -8,12 +8,14 @@ import { inquire, notifyPayment, reversePayment, type BillingNumberKind } from '
 import { bankDayReport, bankDayReportCsv } from './reports.service.js';
 import { presentBill, presentNotification, presentReversal } from './channels.presenters.js';
 import * as s from './channels.schemas.js';
+import { registerSwitchRoutes } from './switch.routes.js';
 
 const signed = [{ hmac: [] }];
 const KINDS: BillingNumberKind[] = ['accountNumber', 'meterNumber', 'civilId', 'plate'];
 
 export const channelsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app) => {
   const tags = ['banks'];
+  await registerSwitchRoutes(app);
 
   app.get('/api/v1/banks/bills', {
     schema: { tags, summary: 'Open bills a bank may collect, by one billing number (account, meter, civil ID or plate)', querystring: s.inquiryQuery, response: { 200: s.inquiryResponse, ...errorResponses }, security: signed },

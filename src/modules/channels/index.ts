@@ -4,3 +4,6 @@ export { channelsRoutes } from './channels.routes.js';
 export { allowBankForBiller, inquire, notifyPayment, reversePayment } from './banks.service.js';
 export { bankDayReport, bankDayReportCsv } from './reports.service.js';
 export { channelsDemoSeeder } from './channels.seed.js';
+export { buildSadadRequest, readSadadResponse, type SadadRequestBody } from './sadad.adapter.js';
+export { buildEfawateerRequest, readEfawateerResponse, type EfawateerRequestBody } from './efawateer.adapter.js';
+export { SWITCH_PATHS } from './switch.routes.js';

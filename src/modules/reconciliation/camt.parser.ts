@@ -1,8 +1,10 @@
 // ISO 20022 bank-to-customer statements (camt.053) and notifications (camt.054), versions 02 to 08. Hostile input
 // is refused on the raw text BEFORE any parser sees it: a DOCTYPE or ENTITY declaration (external entities,
-// entity expansion), an oversized file, an unknown namespace. The parser then runs with entities switched off.
+// entity expansion), an oversized file, an unknown namespace. The parser then runs with entities switched off
+// (the same screening and parser options as every reader of outside XML: src/shared/safe-xml.ts).
 import { XMLParser } from 'fast-xml-parser';
 import { AppError } from '../../platform/errors/app-error.js';
+import { declaresDocumentType, safeXmlParserOptions } from '../../shared/safe-xml.js';
 import { statementCurrencyDecimals } from './currencies.js';
 
 export const MAX_STATEMENT_BYTES = 5 * 1024 * 1024;
@@ -44,7 +46,7 @@ type Node = Record<string, unknown>;
 export function screenStatement(bytes: Buffer): { text: string; format: string; kind: 'statement' | 'notification' } {
   if (bytes.length > MAX_STATEMENT_BYTES) throw new AppError('recon_file_too_large', { bytes: bytes.length, limit: MAX_STATEMENT_BYTES });
   const text = bytes.toString('utf8');
-  if (/<!\s*(DOCTYPE|ENTITY)/i.test(text)) throw new AppError('recon_xml_doctype_refused');
+  if (declaresDocumentType(text)) throw new AppError('recon_xml_doctype_refused');
   const root = /<(?:[A-Za-z_][\w.-]*:)?Document\b[^>]*>/.exec(text);
   const ns = root ? /\sxmlns(?::[\w.-]+)?\s*=\s*["']([^"']+)["']/g : null;
   let format: string | null = null;
@@ -64,10 +66,7 @@ const ARRAYS = new Set(['Stmt', 'Ntfctn', 'Bal', 'Ntry', 'NtryDtls', 'TxDtls', '
 
 export function parseCamt(bytes: Buffer): CamtStatement {
   const { text, format, kind } = screenStatement(bytes);
-  const parser = new XMLParser({
-    removeNSPrefix: true, ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false, parseAttributeValue: false,
-    processEntities: false, trimValues: true, isArray: (name) => ARRAYS.has(name),
-  });
+  const parser = new XMLParser(safeXmlParserOptions((name) => ARRAYS.has(name)));
   let doc: Node;
   try {
     doc = parser.parse(text, true) as Node;
