@@ -4,3 +4,10 @@ export { channelsRoutes } from './channels.routes.js';
 export { allowBankForBiller, inquire, notifyPayment, reversePayment } from './banks.service.js';
 export { bankDayReport, bankDayReportCsv } from './reports.service.js';
 export { channelsDemoSeeder } from './channels.seed.js';
+// The counters (cashiers at offices): offices and counters, cash drawers, counter payments, voids and day close.
+export { counterRoutes } from './counter.routes.js';
+export { addCounter, createOffice, listOffices } from './counter.offices.service.js';
+export { closeDrawer, currentDrawer, openDrawer, overShortAccountOf } from './counter.drawers.service.js';
+export { counterDues, takeCounterPayment, type CounterPaymentInput, type CounterPaymentResult } from './counter.payments.service.js';
+export { closeDay, dayReport, voidCounterPayment } from './counter.supervisor.service.js';
+export { counterDemoSeeder, DEMO_OFFICES } from './counter.seed.js';
