@@ -98,6 +98,13 @@ describe('a day at the Salmiya office', () => {
     // The payment itself carries the same receipt number (the one the payer's SMS and the verify page show).
     const payment = await call(cashier, 'GET', `/api/v1/payments/${cashPaymentId}`);
     expect(payment.json()).toMatchObject({ channel: 'counter', receiptNumber: 'SALMIYA-C01-000001' });
+    // The receipt is found, and prints on the 80 mm roll, by the counter's number.
+    const receipt = await call(cashier, 'GET', '/api/v1/receipts/SALMIYA-C01-000001');
+    expect(receipt.statusCode).toBe(200);
+    expect(receipt.json()).toMatchObject({ receiptNumber: 'SALMIYA-C01-000001', total: '12.345', channel: 'counter', issuingPoint: { code: 'CTR' } });
+    const thermal = await call(cashier, 'GET', '/api/v1/receipts/SALMIYA-C01-000001/pdf?lang=ar&format=thermal');
+    expect(thermal.statusCode).toBe(200);
+    expect(thermal.headers['content-type']).toBe('application/pdf');
     const current = await call(cashier, 'GET', '/api/v1/counter/drawers/current');
     expect(current.json().drawer).toMatchObject({ drawerId, expectedCash: '62.345' });
     await expectBalancedLedger(t.ctx);
@@ -114,6 +121,26 @@ describe('a day at the Salmiya office', () => {
     expect(await clearing()).toBe(before);
     expect(await counterRows()).toBe(1);
     expect((await refusals('counter.payment')).some((r) => r.entityId === 'ctr-cash-0001' && (r.detail as { code: string }).code === 'counter_replay_conflict')).toBe(true);
+  });
+
+  it('posts once when the same payment arrives twice at once, and answers a replay sent by another cashier of the office', async () => {
+    const bill = await issueTestPayable(t.ctx, { amount: 3_000n, accountNumber: 'SAL-TWIN-1' });
+    const before = await clearing();
+    const body = [[{ payableId: bill.id, amount: '3.000' }], [{ kind: 'cash', amount: '3.000' }]] as const;
+    const [a, b] = await Promise.all([pay('ctr-twin-0001', [...body[0]], [...body[1]]), pay('ctr-twin-0001', [...body[0]], [...body[1]])]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 201]);
+    expect(a.json().receiptNumber).toBe(b.json().receiptNumber);
+    expect(await clearing()).toBe(before + 3_000n);
+
+    // The offline journal may be replayed after a change of shift: the id, not the cashier, names the payment.
+    const created = await call(admin, 'POST', '/api/v1/staff', { username: 'cashier2', nameAr: 'أمين ٢', nameEn: 'Cashier 2', role: 'cashier', password: DEMO_PASSWORD, unit: 'SALMIYA' });
+    expect(created.statusCode).toBe(201);
+    const other = await signIn(t.app, { username: 'cashier2', password: DEMO_PASSWORD });
+    const replayed = await call(other, 'POST', '/api/v1/counter/payments', { id: 'ctr-twin-0001', items: body[0], tenders: body[1] });
+    expect(replayed.statusCode).toBe(200);
+    expect(replayed.json()).toMatchObject({ receiptNumber: a.json().receiptNumber, paymentId: a.json().paymentId, replayed: true });
+    expect(await clearing()).toBe(before + 3_000n);
+    await expectBalancedLedger(t.ctx);
   });
 
   it('refuses more than due, tenders that fall short, and change from a card: each with its code, audited, nothing written', async () => {
@@ -133,11 +160,12 @@ describe('a day at the Salmiya office', () => {
     const missingReference = await pay('ctr-bad-ref', [{ payableId: bill.id, amount: '5.000' }], [{ kind: 'card', amount: '5.000' }]);
     expect(missingReference.statusCode).toBe(400);
     expect(await clearing()).toBe(before);
-    expect(await counterRows()).toBe(1);
+    expect(await counterRows()).toBe(2);
     expect((await payables.find(t.ctx, bill.id))?.amountPaid).toBe(0n);
   });
 
   let mixedId: string;
+  let mixedPayables: string[];
   it('takes several payables of two billers with a card and a cheque; the receipt sequence has no gap from the refusals', async () => {
     const bill = await issueTestPayable(t.ctx, { amount: 8_000n, accountNumber: 'SAL-MIX-1' });
     const fine = await issueTestPayable(t.ctx, { billerCode: 'moi-traffic', amount: 15_000n, plate: '12/34567' });
@@ -145,8 +173,9 @@ describe('a day at the Salmiya office', () => {
       { kind: 'card', amount: '13.000', reference: 'KNETPOS-778899' }, { kind: 'cheque', amount: '10.000', chequeNumber: '004512', bank: 'Gulf Bank' },
     ]);
     expect(paid.statusCode).toBe(201);
-    expect(paid.json()).toMatchObject({ receiptNumber: 'SALMIYA-C01-000002', amount: '23.000', changeGiven: '0.000' });
+    expect(paid.json()).toMatchObject({ receiptNumber: 'SALMIYA-C01-000003', amount: '23.000', changeGiven: '0.000' });
     mixedId = paid.json().id;
+    mixedPayables = [bill.id, fine.id];
     expect((await payables.find(t.ctx, fine.id))?.status).toBe('paid');
   });
 
@@ -157,6 +186,7 @@ describe('a day at the Salmiya office', () => {
     expect(voided.statusCode).toBe(200);
     expect(voided.json()).toMatchObject({ id: mixedId, status: 'voided', amount: '23.000' });
     expect(await clearing()).toBe(before - 23_000n);
+    for (const id of mixedPayables) expect((await payables.find(t.ctx, id))?.amountPaid).toBe(0n);
     const audit = await auditByAction(t.ctx, 'counter.void', 10);
     expect(audit.some((r) => r.entityId === mixedId && r.outcome !== 'refused')).toBe(true);
     expect((await call(supervisor, 'POST', `/api/v1/counter/payments/${mixedId}/void`, { reason: 'again' })).json().code).toBe('counter_payment_already_voided');
@@ -166,13 +196,13 @@ describe('a day at the Salmiya office', () => {
   it('will not close the day with a drawer open; closes the drawer short, posts the difference, and refuses a second close', async () => {
     expect((await call(supervisor, 'POST', '/api/v1/counter/offices/SALMIYA/day-close', { date: DAY })).json().code).toBe('counter_drawers_open');
     const before = await clearing();
-    const closed = await call(cashier, 'POST', `/api/v1/counter/drawers/${drawerId}/close`, { countedCash: '62.000', note: 'one coin missing' });
+    const closed = await call(cashier, 'POST', `/api/v1/counter/drawers/${drawerId}/close`, { countedCash: '65.000', note: 'one coin missing' });
     expect(closed.statusCode).toBe(200);
-    // 50.000 float + 20.000 cash − 7.655 change; the voided payment had no cash.
-    expect(closed.json()).toMatchObject({ status: 'closed', expectedCash: '62.345', countedCash: '62.000', difference: '-0.345' });
+    // 50.000 float + 20.000 cash − 7.655 change + 3.000 cash; the voided payment had no cash.
+    expect(closed.json()).toMatchObject({ status: 'closed', expectedCash: '65.345', countedCash: '65.000', difference: '-0.345' });
     expect(await clearing()).toBe(before - 345n);
     expect(await ledger.balance(t.ctx, overShortAccountOf('SALMIYA'))).toBe(345n);
-    const twice = await call(cashier, 'POST', `/api/v1/counter/drawers/${drawerId}/close`, { countedCash: '62.345' });
+    const twice = await call(cashier, 'POST', `/api/v1/counter/drawers/${drawerId}/close`, { countedCash: '65.345' });
     expect(twice.json().code).toBe('counter_drawer_already_closed');
     expect(await ledger.balance(t.ctx, overShortAccountOf('SALMIYA'))).toBe(345n);
     expect((await refusals('counter.drawer.close')).some((r) => r.entityId === drawerId)).toBe(true);
@@ -183,9 +213,9 @@ describe('a day at the Salmiya office', () => {
     const report = await call(supervisor, 'POST', '/api/v1/counter/offices/SALMIYA/day-close', { date: DAY });
     expect(report.statusCode).toBe(200);
     expect(report.json()).toMatchObject({
-      officeCode: 'SALMIYA', businessDate: DAY, closed: true, currency: 'KWD', paymentCount: 1, paid: '12.345', voidCount: 1, voided: '23.000', overShort: '-0.345',
-      byTender: [{ kind: 'cash', count: 1, amount: '12.345' }, { kind: 'card', count: 0, amount: '0.000' }, { kind: 'cheque', count: 0, amount: '0.000' }],
-      byBiller: [{ billerCode: 'mew-electricity', count: 1, amount: '12.345' }],
+      officeCode: 'SALMIYA', businessDate: DAY, closed: true, currency: 'KWD', paymentCount: 2, paid: '15.345', voidCount: 1, voided: '23.000', overShort: '-0.345',
+      byTender: [{ kind: 'cash', count: 2, amount: '15.345' }, { kind: 'card', count: 0, amount: '0.000' }, { kind: 'cheque', count: 0, amount: '0.000' }],
+      byBiller: [{ billerCode: 'mew-electricity', count: 2, amount: '15.345' }],
       drawers: [expect.objectContaining({ drawerId, counterCode: 'C01', status: 'closed', difference: '-0.345' })],
     });
     const stored = await call(supervisor, 'GET', `/api/v1/counter/offices/SALMIYA/day-report?date=${DAY}`);
