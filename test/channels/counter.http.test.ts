@@ -25,7 +25,9 @@ const DAY = '2026-11-15';
 beforeAll(async () => {
   t = await createTestApp({ now: START });
   await seedDemo(t.ctx, { people: 1 });
-  [admin, cashier, supervisor] = await Promise.all(['admin', 'cashier', 'supervisor'].map((username) => signIn(t.app, { username, password: DEMO_PASSWORD })));
+  admin = await signIn(t.app, { username: 'admin', password: DEMO_PASSWORD });
+  cashier = await signIn(t.app, { username: 'cashier', password: DEMO_PASSWORD });
+  supervisor = await signIn(t.app, { username: 'supervisor', password: DEMO_PASSWORD });
 });
 afterAll(async () => t?.close());
 
