@@ -10,7 +10,7 @@ import { reportsRoutes } from '../modules/reports/index.js';
 import { utilityBillingRoutes } from '../modules/billing/index.js';
 import { prepaidRoutes } from '../modules/prepaid/index.js';
 import { requestsRoutes } from '../modules/requests/index.js';
-import { channelsRoutes } from '../modules/channels/index.js';
+import { channelsRoutes, counterRoutes } from '../modules/channels/index.js';
 import { reconciliationRoutes } from '../modules/reconciliation/index.js';
 
 export async function registerModuleRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -24,5 +24,6 @@ export async function registerModuleRoutes(app: FastifyInstance, deps: AppDeps):
   await app.register(prepaidRoutes, { deps });
   await app.register(requestsRoutes, { deps });
   await app.register(channelsRoutes, { deps });
+  await app.register(counterRoutes, { deps });
   await app.register(reconciliationRoutes, { deps });
 }

@@ -2,7 +2,8 @@
 // services authorise, so a new channel (CLI, worker, bank API) cannot skip a check by forgetting it.
 import { AppError } from './errors/app-error.js';
 
-export const ROLES = ['citizen', 'cashier', 'officer', 'service', 'bank', 'station', 'camera', 'admin'] as const;
+// supervisor: an office's counter supervisor (voids a same-day counter payment, closes the office's day); nothing else.
+export const ROLES = ['citizen', 'cashier', 'supervisor', 'officer', 'service', 'bank', 'station', 'camera', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export type Actor =

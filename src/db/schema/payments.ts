@@ -118,7 +118,8 @@ export const paymentRefunds = pgTable('payment_refunds', {
  * Receipt numbers come from one PostgreSQL sequence per issuing point (`WEB-2026-000123`). A sequence is never
  * rolled back, so a number is never reused, and it takes no row lock, so concurrent payments at one point do not
  * queue behind each other (a counter row would be held until each payment commits). Gaps are expected and fine.
- * Points: WEB (online card payments), BNK (bank API), CTR (counters), CRD (credit applied to a new bill).
+ * Points: WEB (online card payments), BNK (bank API), CTR (counters), CRD (credit applied to a new bill). A counter
+ * of the channels module brings its own number instead (OFFICE-COUNTER-000123, from that counter's row), under point CTR.
  */
 export const receiptSeqWeb = pgSequence('receipt_seq_web', { startWith: 1 });
 export const receiptSeqBnk = pgSequence('receipt_seq_bnk', { startWith: 1 });

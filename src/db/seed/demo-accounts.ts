@@ -4,7 +4,9 @@ export const DEMO_PASSWORD = 'tasdeed-demo-2026';
 
 export const DEMO_STAFF = [
   { username: 'admin', nameAr: 'مدير النظام', nameEn: 'System Administrator', role: 'admin', unit: 'HQ' },
-  { username: 'cashier', nameAr: 'أمين الصندوق', nameEn: 'Counter Cashier', role: 'cashier', unit: 'SALMIYA-01' },
+  // The unit of a cashier or supervisor is their counter office's code (see channels/counter.seed.ts).
+  { username: 'cashier', nameAr: 'أمين الصندوق', nameEn: 'Counter Cashier', role: 'cashier', unit: 'SALMIYA' },
+  { username: 'supervisor', nameAr: 'مشرف المكتب', nameEn: 'Office Supervisor', role: 'supervisor', unit: 'SALMIYA' },
   { username: 'officer', nameAr: 'ضابط المرور', nameEn: 'Traffic Officer', role: 'officer', unit: 'TRAFFIC-HAWALLI' },
 ] as const;
 

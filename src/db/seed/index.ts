@@ -4,7 +4,7 @@ import type { Ctx } from '../../platform/context.js';
 import { seedFoundation, type SeededPerson } from './foundation.seed.js';
 import { finesDemoSeeder } from '../../modules/fines/index.js';
 import { billingDemoSeeder } from '../../modules/billing/index.js';
-import { channelsDemoSeeder } from '../../modules/channels/index.js';
+import { channelsDemoSeeder, counterDemoSeeder } from '../../modules/channels/index.js';
 
 export interface DemoSeedContext {
   people: SeededPerson[];
@@ -19,6 +19,7 @@ const DEMO_SEEDERS: DemoSeeder[] = [
   finesDemoSeeder,
   billingDemoSeeder,
   channelsDemoSeeder,
+  counterDemoSeeder,
 ];
 
 export async function seedDemo(ctx: Ctx, options: { people?: number; log?: (line: string) => void } = {}): Promise<DemoSeedContext> {

@@ -25,6 +25,8 @@ export interface DirectPaymentInput {
   creditAccount?: string;
   personId?: string | null;
   civilId?: string | null;
+  /** channel `counter`: the receipt number the counter drew from its own sequence. */
+  receiptNumber?: string;
 }
 
 export interface DirectPaymentResult {
@@ -96,7 +98,7 @@ export async function postDirectPayment(ctx: Ctx, actor: Actor, input: DirectPay
         updatedAt: now,
         postedAt: now,
         closedAt: null,
-      }, input.items, { point: RECEIPT_POINT_OF_CHANNEL[input.channel], year: receiptYear(tx) });
+      }, input.items, { point: RECEIPT_POINT_OF_CHANNEL[input.channel], year: receiptYear(tx), ...(input.receiptNumber ? { number: input.receiptNumber } : {}) });
       if (!payment) throw new ExternalIdTaken();
       const { applied } = await applyItems(tx, input.items, input.currency, 'strict');
       await postPaymentLedger(tx, payment, paymentLines(sourceAccountOf(input.channel, input.creditAccount), total, applied));

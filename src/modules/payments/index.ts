@@ -16,3 +16,9 @@ export { registerKnetSettlementCommand } from './knet-settlement.command.js';
 export { postBankNotification, findBankPayment, reverseBankPayment, bankActivityBetween, type BankPayment } from './bank-channel.service.js';
 // What reconciliation reads of payments (it never reads the payments tables itself).
 export { findPaymentsByReference, findPaymentForReconciliation, postedPaymentsBetween, type ReconcilablePayment } from './reconciliation.lookup.js';
+// The counters of the channels module post and void counter payments through these, and find dues with inquiry's look-up.
+export { postCounterPayment, voidCounterPayment, type CounterPostingInput } from './counter-channel.service.js';
+export { findDues, type Dues, type DuesLookup, type DuesPayable } from './inquiry.service.js';
+export type { RefundResult } from './refunds.service.js';
+// The dues look-up's request and answer schemas, for the counter's route over the same look-up.
+export { duesQuery as duesQuerySchema, duesResponse as duesResponseSchema } from './payments.schemas.js';

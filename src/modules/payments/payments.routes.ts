@@ -162,7 +162,7 @@ export const paymentsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
   app.get('/r/:receiptNumber', { schema: { hide: true } }, async (request, reply) => {
     const { receiptNumber } = request.params as { receiptNumber: string };
     const { sig } = request.query as { sig?: string };
-    const result = /^[A-Z]{3}-\d{4}-\d{6,}$/.test(receiptNumber) ? await verifyReceipt(request.ctx, receiptNumber, typeof sig === 'string' ? sig : undefined) : { genuine: false };
+    const result = s.RECEIPT_NUMBER.test(receiptNumber) ? await verifyReceipt(request.ctx, receiptNumber, typeof sig === 'string' ? sig : undefined) : { genuine: false };
     return reply.status(result.genuine ? 200 : 404).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(verificationPage(receiptNumber, result, deps.config.TZ_BUSINESS));
   });
 

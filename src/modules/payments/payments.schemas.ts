@@ -140,7 +140,9 @@ export const refundResponse = z.object({
   replayed: z.boolean(),
 }).strict().meta({ id: 'Refund' });
 
-export const receiptParams = z.object({ receiptNumber: z.string().regex(/^[A-Z]{3}-\d{4}-\d{6,}$/) }).strict();
+/** A receipt number: a point and its year (WEB-2026-000123), or an office and its counter (SALMIYA-C01-000123). */
+export const RECEIPT_NUMBER = /^[A-Z0-9]{2,12}-[A-Z0-9]{2,12}-\d{6,}$/;
+export const receiptParams = z.object({ receiptNumber: z.string().regex(RECEIPT_NUMBER) }).strict();
 export const receiptQuery = z.object({ sig: z.string().max(64).optional() }).strict();
 export const receiptPdfQuery = z.object({
   lang: languageSchema.default('ar'),

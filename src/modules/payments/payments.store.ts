@@ -62,8 +62,10 @@ export async function insertPostedPaymentWithItems(
   db: Executor,
   row: Omit<PaymentRow, 'receiptNumber' | 'receiptPoint'>,
   items: { payableId: string; amount: bigint }[],
-  receipt: { point: ReceiptPoint; year: string },
+  receipt: { point: ReceiptPoint; year: string; number?: string },
 ): Promise<PaymentRow | undefined> {
+  // A counter brings its own number (office-counter-sequence); every other point draws from its sequence.
+  const receiptNumber = receipt.number ?? nextReceiptNumberSql(receipt.point, receipt.year);
   const itemValues = sql.join(items.map((item, position) => sql`(${position}::int, ${item.payableId}, ${item.amount.toString()}::bigint)`), sql`, `);
   const result = await db.execute(sql`
     WITH new_payment AS (
@@ -75,7 +77,7 @@ export async function insertPostedPaymentWithItems(
         ${row.creditParty}, ${row.refundedAmount.toString()}::bigint, ${row.personId}, ${row.civilId}, ${row.actorKind}, ${row.actorId},
         ${row.language}, ${row.idempotencyScope}, ${row.idempotencyKey}, ${row.requestHash}, ${row.externalId}, ${row.gateway},
         ${row.trackId}, ${row.gatewayPaymentId}, ${row.gatewayStatus}, ${row.gatewayResult === null ? null : JSON.stringify(row.gatewayResult)}::jsonb,
-        ${row.failureCode}, ${receipt.point}, ${nextReceiptNumberSql(receipt.point, receipt.year)}, ${row.inquiryAttempts}::int,
+        ${row.failureCode}, ${receipt.point}, ${receiptNumber}, ${row.inquiryAttempts}::int,
         ${row.lastInquiryAt?.toISOString() ?? null}::timestamptz, ${row.createdAt.toISOString()}::timestamptz,
         ${row.updatedAt.toISOString()}::timestamptz, ${row.postedAt?.toISOString() ?? null}::timestamptz, ${row.closedAt?.toISOString() ?? null}::timestamptz)
       ON CONFLICT DO NOTHING
