@@ -23,5 +23,6 @@ export const prepaidErrors = defineErrors({
   prepaid_gallons_went_back: { status: 409, ar: 'الكمية المقاسة أقل من قراءة سابقة.', en: 'The metered gallons are less than an earlier report.' },
   prepaid_dispense_above_hold: { status: 409, ar: 'الكمية المقاسة تتجاوز الكمية المحجوزة.', en: 'The metered gallons exceed what was authorised.' },
   prepaid_settle_above_authorised: { status: 409, ar: 'كمية التسوية تتجاوز الكمية المصرّح بها.', en: 'The settled gallons exceed what was authorised.' },
+  prepaid_report_range_invalid: { status: 400, ar: 'تاريخ البداية بعد تاريخ النهاية.', en: 'The start date is after the end date.' },
   prepaid_allow_list_invalid: { status: 400, ar: 'قائمة السماح غير صحيحة أو توقيعها غير صالح.', en: 'The allow-list is not valid or its signature does not match.' },
 });

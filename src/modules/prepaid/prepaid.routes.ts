@@ -37,6 +37,10 @@ export const prepaidRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
     return reply.status(201).send(await wallet.presentOperator(request.ctx, operator));
   });
 
+  app.get('/api/v1/prepaid/my-operators', {
+    schema: { tags, summary: 'The wallets of the signed-in person: the operators registered with their civil ID', response: { 200: s.myOperatorsResponse, ...errorResponses } },
+  }, async (request) => ({ operators: await Promise.all((await registry.operatorsOfSignedInPerson(request.ctx, request.actor)).map((o) => wallet.presentOperator(request.ctx, o))) }));
+
   app.get('/api/v1/prepaid/operators/:id', {
     schema: { tags, summary: 'An operator and its wallet (admin, cashier, or the operator)', params: s.idParams, response: { 200: s.operatorResponse, ...errorResponses } },
   }, async (request) => wallet.presentOperator(request.ctx, await registry.operatorFor(request.ctx, request.actor, request.params.id)));
@@ -108,7 +112,7 @@ export const prepaidRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
 
   app.get('/api/v1/prepaid/reports/stations', {
     schema: { tags, summary: 'Gallons and KD by station and day, with the headline total and the price obtained (admin)', querystring: s.reportQuery, response: { 200: s.stationReportResponse, ...errorResponses } },
-  }, async (request) => stationReport(request.ctx, request.actor, request.query.from, request.query.to));
+  }, async (request) => stationReport(request.ctx, request.actor, request.query.from, request.query.to, request.query.by));
 
   app.get('/api/v1/prepaid/reports/monthly', {
     schema: { tags, summary: 'The month\'s gallons, dispenses and KD per station and per operator (admin)', querystring: s.monthlyReportQuery, response: { 200: s.monthlyReportResponse, ...errorResponses } },

@@ -23,7 +23,8 @@ export const operatorResponse = z.object({
   id: z.string(), kind: z.enum(['person', 'company']), civilId: z.string().nullable(), commercialRegistration: z.string().nullable(),
   nameAr: z.string(), nameEn: z.string(), currency: z.string(),
   wallet: z.object({ available: z.string(), held: z.string(), debt: z.string() }).strict(),
-}).strict();
+}).strict().meta({ id: 'PrepaidOperator' });
+export const myOperatorsResponse = z.object({ operators: z.array(operatorResponse) }).strict();
 
 export const createTruckBody = z.object({ plate: plateText, tankCapacityGallons: z.number().int().min(100).max(20_000) }).strict();
 export type CreateTruckInput = z.output<typeof createTruckBody>;
@@ -56,14 +57,20 @@ export const tariffResponse = z.object({ id: z.string(), effectiveFrom: z.string
 
 // ── wallet ──
 export const topupBody = z.object({ amount: amountSchema }).strict();
-export const topupResponse = z.object({ topupId: z.string(), payableId: z.string(), reference: z.string(), amount: z.string(), currency: z.string() }).strict();
+export const topupResponse = z.object({ topupId: z.string(), payableId: z.string(), reference: z.string(), amount: z.string(), currency: z.string() }).strict().meta({ id: 'PrepaidTopup' });
 export const statementResponse = z.object({
   operatorId: z.string(), currency: z.string(), available: z.string(), held: z.string(), debt: z.string(),
+  topups: z.array(z.object({
+    id: z.string(), payableId: z.string(), reference: z.string(), amount: z.string(),
+    status: z.enum(['awaiting_payment', 'paid', 'credited', 'cancelled']).meta({ description: 'paid = paid and credited on the next look at the wallet' }),
+    requestedAt: z.string(), creditedAt: z.string().nullable(),
+  }).strict()),
   dispenses: z.array(z.object({
-    id: z.string(), plate: z.string(), stationCode: z.string().nullable(), mode: z.string(), status: z.string(), gallons: z.number().int(),
+    id: z.string(), plate: z.string(), stationCode: z.string().nullable(), stationNameAr: z.string().nullable(), stationNameEn: z.string().nullable(),
+    mode: z.string(), status: z.string(), gallons: z.number().int(),
     amount: z.string().nullable(), startedAt: z.string(), settledAt: z.string().nullable(),
   }).strict()),
-}).strict();
+}).strict().meta({ id: 'PrepaidStatement' });
 
 // ── the terminal protocol ──
 export const authoriseBody = z.object({
@@ -102,12 +109,19 @@ export const offlineUploadResponse = z.object({
 }).strict();
 
 // ── reports ──
-export const reportQuery = z.object({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).strict();
-export const stationReportResponse = z.object({
-  from: z.string(), to: z.string(), currency: z.string(),
-  rows: z.array(z.object({ stationCode: z.string(), day: z.string(), dispenses: z.number().int(), gallons: z.number().int(), amount: z.string() }).strict()),
-  total: z.object({ amount: z.string(), millionGallons: z.string(), pricePerThousandGallons: z.string().nullable() }).strict(),
+export const reportQuery = z.object({
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  by: z.enum(['day', 'month']).default('day').meta({ description: 'one row per station and business day, or per station and month' }),
 }).strict();
+export const stationReportResponse = z.object({
+  from: z.string(), to: z.string(), by: z.enum(['day', 'month']), currency: z.string(),
+  rows: z.array(z.object({
+    stationCode: z.string(), stationNameAr: z.string(), stationNameEn: z.string(),
+    period: z.string().meta({ description: 'YYYY-MM-DD by day, YYYY-MM by month' }), day: z.string().nullable(),
+    dispenses: z.number().int(), gallons: z.number().int(), amount: z.string(),
+  }).strict()),
+  total: z.object({ amount: z.string(), millionGallons: z.string(), pricePerThousandGallons: z.string().nullable() }).strict(),
+}).strict().meta({ id: 'PrepaidStationReport' });
 
 export const monthlyReportQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM') }).strict();
 const monthlyLine = z.object({

@@ -22,6 +22,11 @@ export async function findOperator(db: Executor, id: string): Promise<OperatorRo
 }
 
 /** Locks the operator row: every spend from one wallet is serialised behind it (two trucks, one wallet). */
+/** The operators a person is (by civil ID): a person operator's own wallet, for the portal. */
+export async function operatorsOfPerson(db: Executor, civilId: string): Promise<OperatorRow[]> {
+  return db.select().from(prepaidOperators).where(eq(prepaidOperators.civilId, civilId)).orderBy(asc(prepaidOperators.id));
+}
+
 export async function lockOperator(db: Executor, id: string): Promise<OperatorRow | undefined> {
   const [row] = await db.select().from(prepaidOperators).where(eq(prepaidOperators.id, id)).for('update');
   return row;
@@ -95,6 +100,11 @@ export async function uncreditedTopups(db: Executor, operatorId?: string): Promi
     .orderBy(asc(prepaidTopups.id)).limit(500);
 }
 
+/** An operator's latest top-ups, newest first (the statement's money in). */
+export async function topupsOfOperator(db: Executor, operatorId: string, limit = 50): Promise<TopupRow[]> {
+  return db.select().from(prepaidTopups).where(eq(prepaidTopups.operatorId, operatorId)).orderBy(desc(prepaidTopups.createdAt), desc(prepaidTopups.id)).limit(limit);
+}
+
 /** Marks a top-up credited; false when another pass did it first (the caller then posts nothing). */
 export async function markTopupCredited(db: Executor, id: string, at: Date): Promise<boolean> {
   const rows = await db.update(prepaidTopups).set({ creditedAt: at }).where(and(eq(prepaidTopups.id, id), isNull(prepaidTopups.creditedAt))).returning({ id: prepaidTopups.id });
@@ -133,19 +143,24 @@ export async function dispensesOfOperator(db: Executor, operatorId: string, limi
   return db.select().from(prepaidDispenses).where(eq(prepaidDispenses.operatorId, operatorId)).orderBy(desc(prepaidDispenses.startedAt)).limit(limit);
 }
 
-/** Gallons and money of settled dispenses per station and business day. */
-export async function dispenseTotals(db: Executor, from: Date, to: Date, timeZone: string) {
-  const day = sql<string>`to_char(${prepaidDispenses.settledAt} AT TIME ZONE ${timeZone}, 'YYYY-MM-DD')`;
+/** How the station report groups a range: by business day or by month. */
+export type ReportPeriod = 'day' | 'month';
+const PERIOD_FORMATS: Record<ReportPeriod, string> = { day: 'YYYY-MM-DD', month: 'YYYY-MM' };
+
+/** Gallons and money of settled dispenses per station and business day (or month). */
+export async function dispenseTotals(db: Executor, from: Date, to: Date, timeZone: string, by: ReportPeriod = 'day') {
+  // The format is one of two constants (never input), so it is written into the SQL rather than bound.
+  const period = sql<string>`to_char(${prepaidDispenses.settledAt} AT TIME ZONE ${timeZone}, ${sql.raw(`'${PERIOD_FORMATS[by]}'`)})`;
   return db.select({
     stationId: prepaidDispenses.stationId,
-    day,
+    period,
     currency: prepaidDispenses.currency,
     gallons: sql<string>`sum(${prepaidDispenses.dispensedGallons})::text`,
     amount: sql<string>`sum(${prepaidDispenses.chargedAmount})::text`,
     dispenses: sql<number>`count(*)::int`,
   }).from(prepaidDispenses)
     .where(and(eq(prepaidDispenses.status, 'settled'), sql`${prepaidDispenses.settledAt} >= ${from.toISOString()}::timestamptz`, lt(prepaidDispenses.settledAt, to)))
-    // By position: the day expression carries the time zone as a parameter, and PostgreSQL does not match two
+    // By position: the period expression carries the time zone as a parameter, and PostgreSQL does not match two
     // parameterised expressions as one.
     .groupBy(prepaidDispenses.stationId, sql`2`, prepaidDispenses.currency).orderBy(asc(prepaidDispenses.stationId), sql`2`);
 }

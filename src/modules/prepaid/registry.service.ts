@@ -42,6 +42,13 @@ export async function operatorFor(ctx: Ctx, actor: Actor, operatorId: string): P
   return operator;
 }
 
+/** The wallets a signed-in person may see as their own: the person operators registered with their civil ID. */
+export async function operatorsOfSignedInPerson(ctx: Ctx, actor: Actor): Promise<store.OperatorRow[]> {
+  requireRole(actor, 'citizen');
+  if (actor.kind !== 'person') return [];
+  return store.operatorsOfPerson(ctx.db, actor.civilId);
+}
+
 export async function registerTruck(ctx: Ctx, actor: Actor, operatorId: string, input: CreateTruckInput): Promise<store.TruckRow> {
   requireRole(actor, 'admin');
   const operator = await store.findOperator(ctx.db, operatorId);

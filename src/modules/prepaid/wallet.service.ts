@@ -73,16 +73,32 @@ export async function walletStatement(ctx: Ctx, actor: Actor, operatorId: string
   const balances = await walletBalances(ctx, operatorId);
   const dispenses = await store.dispensesOfOperator(ctx.db, operatorId);
   const trucks = new Map((await store.trucksOfOperator(ctx.db, operatorId)).map((t) => [t.id, t.plate]));
-  const stations = new Map((await store.listStations(ctx.db)).map((s) => [s.id, s.code]));
+  const stations = new Map((await store.listStations(ctx.db)).map((s) => [s.id, s]));
+  const topups = await store.topupsOfOperator(ctx.db, operatorId);
   const money = (amount: bigint) => formatAmount(amount, operator.currency);
   return {
     operatorId, currency: operator.currency, available: money(balances.available), held: money(balances.held), debt: money(balances.debt),
+    topups: await Promise.all(topups.map(async (t) => {
+      const payable = await payables.find(ctx, t.payableId);
+      return {
+        id: t.id, payableId: t.payableId, reference: payable?.reference ?? '', amount: money(t.amount),
+        status: topupStatus(t, payable?.status), requestedAt: t.createdAt.toISOString(), creditedAt: t.creditedAt?.toISOString() ?? null,
+      };
+    })),
     dispenses: dispenses.map((d) => ({
-      id: d.id, plate: trucks.get(d.truckId) ?? '', stationCode: stations.get(d.stationId) ?? null, mode: d.mode, status: d.status,
+      id: d.id, plate: trucks.get(d.truckId) ?? '', stationCode: stations.get(d.stationId)?.code ?? null,
+      stationNameAr: stations.get(d.stationId)?.nameAr ?? null, stationNameEn: stations.get(d.stationId)?.nameEn ?? null, mode: d.mode, status: d.status,
       gallons: d.dispensedGallons, amount: d.chargedAmount === null ? null : money(d.chargedAmount),
       startedAt: d.startedAt.toISOString(), settledAt: d.settledAt?.toISOString() ?? null,
     })),
   };
+}
+
+/** Credited (in the wallet), paid (credited on the next look), or awaiting its payment (or cancelled). */
+function topupStatus(topup: store.TopupRow, payableStatus: string | undefined): 'credited' | 'paid' | 'awaiting_payment' | 'cancelled' {
+  if (topup.creditedAt) return 'credited';
+  if (payableStatus === 'paid') return 'paid';
+  return payableStatus === 'cancelled' ? 'cancelled' : 'awaiting_payment';
 }
 
 export async function presentOperator(ctx: Ctx, operator: store.OperatorRow) {

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { inject } from 'vitest';
 import { startTasdeed } from '../../../src/server.js';
+import type { Ctx } from '../../../src/platform/context.js';
 import { SERVER_CONFIG } from './server-config.js';
 import { ensureWebBuilt } from './web-build.js';
 
@@ -13,6 +14,8 @@ export interface ServerUnderTest {
   url: string;
   /** The demo wiring (simulators), for tests that make the outside world misbehave. */
   services: Record<string, unknown>;
+  /** The server's own database, clock and settings, for set-up no API offers (reference data of a module). */
+  ctx: Ctx;
   close(): Promise<void>;
 }
 
@@ -24,7 +27,8 @@ export async function startServerUnderTest(): Promise<ServerUnderTest> {
     await running.close();
     throw new Error(`the server does not serve the web portal at / (${home.status} ${home.contentType}): registerWebApp from src/http/web-static.ts must be wired into src/http/app.ts`);
   }
-  return { url: running.url, services: running.deps.services ?? {}, close: () => running.close() };
+  const { database, clock, config } = running.deps;
+  return { url: running.url, services: running.deps.services ?? {}, ctx: { db: database.db, clock, config }, close: () => running.close() };
 }
 
 /** The demo database seeded once for the run (demo-database-global-setup.ts); none outside vitest: seed it here. */

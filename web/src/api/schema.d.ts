@@ -7336,6 +7336,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/prepaid/my-operators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The wallets of the signed-in person: the operators registered with their civil ID */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            operators: components["schemas"]["PrepaidOperator"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/prepaid/offline-dispenses": {
         parameters: {
             query?: never;
@@ -7492,21 +7584,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            civilId: string | null;
-                            commercialRegistration: string | null;
-                            currency: string;
-                            id: string;
-                            /** @enum {string} */
-                            kind: "person" | "company";
-                            nameAr: string;
-                            nameEn: string;
-                            wallet: {
-                                available: string;
-                                debt: string;
-                                held: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["PrepaidOperator"];
                     };
                 };
                 /** @description Default Response */
@@ -7596,21 +7674,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            civilId: string | null;
-                            commercialRegistration: string | null;
-                            currency: string;
-                            id: string;
-                            /** @enum {string} */
-                            kind: "person" | "company";
-                            nameAr: string;
-                            nameEn: string;
-                            wallet: {
-                                available: string;
-                                debt: string;
-                                held: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["PrepaidOperator"];
                     };
                 };
                 /** @description Default Response */
@@ -7702,24 +7766,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            available: string;
-                            currency: string;
-                            debt: string;
-                            dispenses: {
-                                amount: string | null;
-                                gallons: number;
-                                id: string;
-                                mode: string;
-                                plate: string;
-                                settledAt: string | null;
-                                startedAt: string;
-                                stationCode: string | null;
-                                status: string;
-                            }[];
-                            held: string;
-                            operatorId: string;
-                        };
+                        "application/json": components["schemas"]["PrepaidStatement"];
                     };
                 };
                 /** @description Default Response */
@@ -7823,13 +7870,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            amount: string;
-                            currency: string;
-                            payableId: string;
-                            reference: string;
-                            topupId: string;
-                        };
+                        "application/json": components["schemas"]["PrepaidTopup"];
                     };
                 };
                 /** @description Default Response */
@@ -8223,6 +8264,8 @@ export interface paths {
         get: {
             parameters: {
                 query: {
+                    /** @description one row per station and business day, or per station and month */
+                    by?: "day" | "month";
                     from: string;
                     to: string;
                 };
@@ -8238,23 +8281,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            currency: string;
-                            from: string;
-                            rows: {
-                                amount: string;
-                                day: string;
-                                dispenses: number;
-                                gallons: number;
-                                stationCode: string;
-                            }[];
-                            to: string;
-                            total: {
-                                amount: string;
-                                millionGallons: string;
-                                pricePerThousandGallons: string | null;
-                            };
-                        };
+                        "application/json": components["schemas"]["PrepaidStationReport"];
                     };
                 };
                 /** @description Default Response */
@@ -13596,6 +13623,162 @@ export interface components {
             phones: string[];
             /** @enum {string} */
             preferredLanguage: "ar" | "en";
+        };
+        PrepaidOperator: {
+            civilId: string | null;
+            commercialRegistration: string | null;
+            currency: string;
+            id: string;
+            /** @enum {string} */
+            kind: "person" | "company";
+            nameAr: string;
+            nameEn: string;
+            wallet: {
+                available: string;
+                debt: string;
+                held: string;
+            };
+        };
+        PrepaidOperatorInput: {
+            civilId: string | null;
+            commercialRegistration: string | null;
+            currency: string;
+            id: string;
+            /** @enum {string} */
+            kind: "person" | "company";
+            nameAr: string;
+            nameEn: string;
+            wallet: {
+                available: string;
+                debt: string;
+                held: string;
+            };
+        };
+        PrepaidStatement: {
+            available: string;
+            currency: string;
+            debt: string;
+            dispenses: {
+                amount: string | null;
+                gallons: number;
+                id: string;
+                mode: string;
+                plate: string;
+                settledAt: string | null;
+                startedAt: string;
+                stationCode: string | null;
+                stationNameAr: string | null;
+                stationNameEn: string | null;
+                status: string;
+            }[];
+            held: string;
+            operatorId: string;
+            topups: {
+                amount: string;
+                creditedAt: string | null;
+                id: string;
+                payableId: string;
+                reference: string;
+                requestedAt: string;
+                /**
+                 * @description paid = paid and credited on the next look at the wallet
+                 * @enum {string}
+                 */
+                status: "awaiting_payment" | "paid" | "credited" | "cancelled";
+            }[];
+        };
+        PrepaidStatementInput: {
+            available: string;
+            currency: string;
+            debt: string;
+            dispenses: {
+                amount: string | null;
+                gallons: number;
+                id: string;
+                mode: string;
+                plate: string;
+                settledAt: string | null;
+                startedAt: string;
+                stationCode: string | null;
+                stationNameAr: string | null;
+                stationNameEn: string | null;
+                status: string;
+            }[];
+            held: string;
+            operatorId: string;
+            topups: {
+                amount: string;
+                creditedAt: string | null;
+                id: string;
+                payableId: string;
+                reference: string;
+                requestedAt: string;
+                /**
+                 * @description paid = paid and credited on the next look at the wallet
+                 * @enum {string}
+                 */
+                status: "awaiting_payment" | "paid" | "credited" | "cancelled";
+            }[];
+        };
+        PrepaidStationReport: {
+            /** @enum {string} */
+            by: "day" | "month";
+            currency: string;
+            from: string;
+            rows: {
+                amount: string;
+                day: string | null;
+                dispenses: number;
+                gallons: number;
+                /** @description YYYY-MM-DD by day, YYYY-MM by month */
+                period: string;
+                stationCode: string;
+                stationNameAr: string;
+                stationNameEn: string;
+            }[];
+            to: string;
+            total: {
+                amount: string;
+                millionGallons: string;
+                pricePerThousandGallons: string | null;
+            };
+        };
+        PrepaidStationReportInput: {
+            /** @enum {string} */
+            by: "day" | "month";
+            currency: string;
+            from: string;
+            rows: {
+                amount: string;
+                day: string | null;
+                dispenses: number;
+                gallons: number;
+                /** @description YYYY-MM-DD by day, YYYY-MM by month */
+                period: string;
+                stationCode: string;
+                stationNameAr: string;
+                stationNameEn: string;
+            }[];
+            to: string;
+            total: {
+                amount: string;
+                millionGallons: string;
+                pricePerThousandGallons: string | null;
+            };
+        };
+        PrepaidTopup: {
+            amount: string;
+            currency: string;
+            payableId: string;
+            reference: string;
+            topupId: string;
+        };
+        PrepaidTopupInput: {
+            amount: string;
+            currency: string;
+            payableId: string;
+            reference: string;
+            topupId: string;
         };
         ReadingDecision: {
             code: string;

@@ -21,6 +21,8 @@ const RecordViolationPage = lazy(() => import('./staff/RecordViolationPage.js'))
 const BillRunsPage = lazy(() => import('./staff/BillRunsPage.js'));
 const DeadLettersPage = lazy(() => import('./staff/DeadLettersPage.js'));
 const CollectionsPage = lazy(() => import('./staff/CollectionsPage.js'));
+const PrepaidStationsPage = lazy(() => import('./staff/PrepaidStationsPage.js'));
+const PrepaidWalletPage = lazy(() => import('./PrepaidWalletPage.js'));
 const PaymentResultPage = lazy(() => import('./PaymentResultPage.js'));
 const NotFoundPage = lazy(() => import('./NotFoundPage.js'));
 
@@ -46,11 +48,13 @@ export function AppRoutes() {
         <Route path="bills" element={citizen(<BillsPage />)} />
         <Route path="bills/:billId" element={<RequireSignIn>{<BillPage />}</RequireSignIn>} />
         <Route path="readings" element={citizen(<ReadingPage />)} />
+        <Route path="prepaid" element={citizen(<PrepaidWalletPage />)} />
         <Route path="staff" element={staff(<StaffHomePage />)} />
         <Route path="staff/violations/new" element={staff(<RecordViolationPage />, ['officer'])} />
         <Route path="staff/bill-runs" element={staff(<BillRunsPage />, ['admin'])} />
         <Route path="staff/notifications" element={staff(<DeadLettersPage />, ['admin'])} />
         <Route path="staff/collections" element={staff(<CollectionsPage />, ['admin'])} />
+        <Route path="staff/prepaid" element={staff(<PrepaidStationsPage />, ['admin'])} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

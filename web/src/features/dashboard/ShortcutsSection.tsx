@@ -1,4 +1,4 @@
-// Where else the signed-in citizen can go: payments and receipts, meter readings, message settings.
+// Where else the signed-in citizen can go: payments and receipts, meter readings, the water filling wallet, message settings.
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Section } from '../../components/Section.js';
@@ -6,6 +6,7 @@ import { Section } from '../../components/Section.js';
 const LINKS = [
   { to: '/payments', key: 'dashboard.links.payments' },
   { to: '/readings', key: 'dashboard.links.reading' },
+  { to: '/prepaid', key: 'dashboard.links.prepaid' },
   { to: '/settings/notifications', key: 'dashboard.links.notifications' },
 ] as const;
 
