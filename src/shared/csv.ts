@@ -17,7 +17,10 @@ export function csvCell(value: CsvValue): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** A whole document: rows of cells, CRLF after every line, UTF-8 BOM first. */
-export function toCsv(rows: readonly (readonly CsvValue[])[]): string {
-  return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+/**
+ * A whole document: rows of cells, CRLF after every line, and a UTF-8 BOM first so Excel reads Arabic as UTF-8
+ * (`bom: false` for machine readers, such as a bank's reconciliation, that take plain UTF-8).
+ */
+export function toCsv(rows: readonly (readonly CsvValue[])[], options: { bom?: boolean } = {}): string {
+  return `${options.bom === false ? '' : '\uFEFF'}${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

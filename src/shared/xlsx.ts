@@ -104,16 +104,18 @@ export function columnName(index: number): string {
   return name;
 }
 
-/** Excel's rules for a sheet name: 1–31 characters, none of : \ / ? * [ ], unique. */
+/** Excel's rules for a sheet name: 1–31 characters, none of : \ / ? * [ ] (callers give distinct names). */
 function sheetName(name: string, index: number): string {
   const cleaned = name.replace(/[:\\/?*[\]]/g, ' ').trim().slice(0, 31);
   return cleaned === '' ? `Sheet${index + 1}` : cleaned;
 }
 
-/** Escapes markup, and drops characters XML 1.0 cannot carry at all (control characters other than tab and newlines). */
+/** Escapes markup, and drops characters XML 1.0 cannot carry at all (control characters other than tab, LF and CR). */
 function escapeXml(text: string): string {
   return text
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+    // A reader turns a literal CR into LF (XML end-of-line handling); a character reference keeps it.
+    .replace(/\r/g, '&#13;');
 }
