@@ -67,4 +67,7 @@ export const payables = pgTable('payables', {
   index('payables_meter_idx').on(t.meterNumber),
   index('payables_plate_idx').on(t.plate),
   index('payables_person_idx').on(t.personId),
+  // The reports: debt ageing reads only open payables by biller and due date; issued-vs-collected reads by issue date.
+  index('payables_open_due_idx').on(t.billerCode, t.dueDate).where(sql`status IN ('open', 'partially_paid')`),
+  index('payables_issued_on_idx').on(t.issuedOn),
 ]);

@@ -56,6 +56,8 @@ export const payments = pgTable('payments', {
   uniqueIndex('payments_receipt_number_key').on(t.receiptNumber),
   index('payments_pending_idx').on(t.status, t.createdAt),
   index('payments_person_idx').on(t.personId),
+  // Reports of collections over a range of days read posted payments by the time they posted (reports module).
+  index('payments_posted_at_idx').on(t.postedAt).where(sql`posted_at IS NOT NULL`),
 ]);
 
 /** What one payment pays on one payable. After posting, `amount` is what was applied to the payable. */

@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { recordReadAudit } from '../../platform/audit.js';
+import { toCsv } from '../../shared/csv.js';
 import { formatAmount } from '../../shared/money.js';
 import { isDay } from '../../shared/days.js';
 import { bankActivityBetween } from '../payments/index.js';
@@ -48,12 +49,6 @@ export async function bankDayReport(ctx: Ctx, actor: Actor, businessDate: string
   };
 }
 
-const csvField = (value: string | number) => {
-  const text = String(value);
-  // Quotes around anything with a separator, and a leading quote for text a spreadsheet would run as a formula.
-  const safe = /^[=+\-@]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
 
 /** The same report as CSV: one line per payment, reversal and currency total. */
 export function bankDayReportCsv(report: BankDayReport): string {
@@ -65,5 +60,5 @@ export function bankDayReportCsv(report: BankDayReport): string {
     lines.push(['total_reversed', report.businessDate, '', '', '', '', t.currency, t.reversed, String(t.reversalCount), '']);
     lines.push(['total_net', report.businessDate, '', '', '', '', t.currency, t.net, '', '']);
   }
-  return `${lines.map((line) => line.map(csvField).join(',')).join('\r\n')}\r\n`;
+  return toCsv(lines, { bom: false });
 }

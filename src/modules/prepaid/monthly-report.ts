@@ -2,6 +2,7 @@
 // part of it that became offline debt), as JSON or as CSV for the accounts department's spreadsheet.
 import type { Ctx } from '../../platform/context.js';
 import { requireRole, type Actor } from '../../platform/actor.js';
+import { toCsv } from '../../shared/csv.js';
 import { formatAmount } from '../../shared/money.js';
 import { zonedMidnight } from './reports.service.js';
 import * as store from './prepaid.store.js';
@@ -52,18 +53,11 @@ export async function monthlyReport(ctx: Ctx, actor: Actor, month: string): Prom
 
 const CSV_HEADER = ['section', 'code', 'name_ar', 'name_en', 'dispenses', 'gallons', 'amount', 'offline_debt', 'currency'];
 
-/** One table with a `section` column (station, operator, total); UTF-8 with a BOM so spreadsheets read Arabic. */
+/** One table with a `section` column (station, operator, total); shared/csv.ts quotes, defuses formulas and adds the BOM. */
 export function monthlyReportCsv(report: MonthlyReport): string {
   const rows: (string | number)[][] = [CSV_HEADER];
   for (const l of report.stations) rows.push(['station', l.code, l.nameAr, l.nameEn, l.dispenses, l.gallons, l.amount, l.debt, l.currency]);
   for (const l of report.operators) rows.push(['operator', l.code, l.nameAr, l.nameEn, l.dispenses, l.gallons, l.amount, l.debt, l.currency]);
   rows.push(['total', report.month, '', '', report.total.dispenses, report.total.gallons, report.total.amount, '', report.total.currency]);
-  return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
-}
-
-/** Quotes a cell when needed, and defuses text a spreadsheet would run as a formula (= + - @ at the start). */
-function csvCell(value: string | number): string {
-  if (typeof value === 'number') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return toCsv(rows);
 }

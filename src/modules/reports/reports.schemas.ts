@@ -27,3 +27,28 @@ export const demoResponse = z.object({
   staff: z.array(z.object({ username: z.string(), role: z.string() }).strict()),
   inboxes: z.object({ sms: z.string().nullable(), email: z.string().nullable() }).strict(),
 }).strict().meta({ id: 'DemoFacts' });
+
+export const reportQuery = z.object({
+  format: z.enum(['json', 'csv', 'xlsx']).default('json').meta({ description: 'json (default), csv (UTF-8 with BOM) or xlsx' }),
+  lang: z.enum(['ar', 'en']).default('en').meta({ description: 'Language of the XLSX headings' }),
+  from: dateSchema.optional().meta({ description: 'First business day (Asia/Kuwait), included; the 1st of the month of `to` when left out' }),
+  to: dateSchema.optional().meta({ description: 'Last business day, included; today when left out' }),
+  billerCode: z.string().min(1).max(64).optional().meta({ description: 'Only this biller' }),
+  by: z.string().max(64).optional().meta({ description: 'collections-breakdown only: comma-separated day, channel, biller, office, bank (default day,channel,biller)' }),
+}).strict();
+
+const reportCell = z.union([z.string(), z.number(), z.null()]);
+
+export const reportTableResponse = z.object({
+  report: z.string(),
+  titleAr: z.string(),
+  titleEn: z.string(),
+  filters: z.record(z.string(), z.string().nullable()),
+  generatedAt: z.string(),
+  columns: z.array(z.object({ key: z.string(), labelAr: z.string(), labelEn: z.string(), kind: z.enum(['text', 'count', 'amount', 'percent']) }).strict()),
+  rows: z.array(z.record(z.string(), reportCell)),
+  totals: z.array(z.record(z.string(), reportCell)).meta({ description: 'One row per currency; amounts are never added across currencies' }),
+}).strict().meta({ id: 'ReportTable' });
+
+/** JSON is the table; CSV and XLSX are files (the XLSX a binary body). */
+export const reportResponse = z.union([reportTableResponse, z.string().meta({ description: 'The CSV or XLSX file' })]);

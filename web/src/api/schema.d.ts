@@ -10247,6 +10247,474 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/collections-breakdown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Collections by day, channel, biller, office and bank (choose with `by`) over a range of business days (admin; JSON, CSV or XLSX) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this biller */
+                    billerCode?: string;
+                    /** @description collections-breakdown only: comma-separated day, channel, biller, office, bank (default day,channel,biller) */
+                    by?: string;
+                    /** @description json (default), csv (UTF-8 with BOM) or xlsx */
+                    format?: "json" | "csv" | "xlsx";
+                    /** @description First business day (Asia/Kuwait), included; the 1st of the month of `to` when left out */
+                    from?: string;
+                    /** @description Language of the XLSX headings */
+                    lang?: "ar" | "en";
+                    /** @description Last business day, included; today when left out */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportTable"] | string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ReportTable"] | string;
+                        "text/csv": components["schemas"]["ReportTable"] | string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                        "text/csv": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                        "text/csv": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                        "text/csv": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                        "text/csv": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                        "text/csv": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                        "text/csv": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/debt-ageing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What is owed today by biller and category: not yet due, 0–30, 31–60, 61–90 and over 90 days past due (admin; JSON, CSV or XLSX) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this biller */
+                    billerCode?: string;
+                    /** @description collections-breakdown only: comma-separated day, channel, biller, office, bank (default day,channel,biller) */
+                    by?: string;
+                    /** @description json (default), csv (UTF-8 with BOM) or xlsx */
+                    format?: "json" | "csv" | "xlsx";
+                    /** @description First business day (Asia/Kuwait), included; the 1st of the month of `to` when left out */
+                    from?: string;
+                    /** @description Language of the XLSX headings */
+                    lang?: "ar" | "en";
+                    /** @description Last business day, included; today when left out */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportTable"] | string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ReportTable"] | string;
+                        "text/csv": components["schemas"]["ReportTable"] | string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                        "text/csv": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                        "text/csv": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                        "text/csv": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                        "text/csv": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                        "text/csv": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                        "text/csv": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/issued-vs-collected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payables issued per month by biller and kind, and what has been collected on them (admin; JSON, CSV or XLSX) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this biller */
+                    billerCode?: string;
+                    /** @description collections-breakdown only: comma-separated day, channel, biller, office, bank (default day,channel,biller) */
+                    by?: string;
+                    /** @description json (default), csv (UTF-8 with BOM) or xlsx */
+                    format?: "json" | "csv" | "xlsx";
+                    /** @description First business day (Asia/Kuwait), included; the 1st of the month of `to` when left out */
+                    from?: string;
+                    /** @description Language of the XLSX headings */
+                    lang?: "ar" | "en";
+                    /** @description Last business day, included; today when left out */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportTable"] | string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ReportTable"] | string;
+                        "text/csv": components["schemas"]["ReportTable"] | string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                        "text/csv": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                        "text/csv": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                        "text/csv": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                        "text/csv": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                        "text/csv": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                        "text/csv": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Service requests submitted in the range by type and office: where they stand and how many were late (admin; JSON, CSV or XLSX) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this biller */
+                    billerCode?: string;
+                    /** @description collections-breakdown only: comma-separated day, channel, biller, office, bank (default day,channel,biller) */
+                    by?: string;
+                    /** @description json (default), csv (UTF-8 with BOM) or xlsx */
+                    format?: "json" | "csv" | "xlsx";
+                    /** @description First business day (Asia/Kuwait), included; the 1st of the month of `to` when left out */
+                    from?: string;
+                    /** @description Language of the XLSX headings */
+                    lang?: "ar" | "en";
+                    /** @description Last business day, included; today when left out */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportTable"] | string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ReportTable"] | string;
+                        "text/csv": components["schemas"]["ReportTable"] | string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                        "text/csv": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                        "text/csv": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                        "text/csv": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                        "text/csv": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                        "text/csv": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                        "text/csv": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/request-types": {
         parameters: {
             query?: never;
@@ -13995,6 +14463,52 @@ export interface components {
             replayed: boolean;
             /** @enum {string} */
             status: "pending" | "posted" | "failed" | "refunded" | "reversed" | "partially_refunded";
+        };
+        ReportTable: {
+            columns: {
+                key: string;
+                /** @enum {string} */
+                kind: "text" | "count" | "amount" | "percent";
+                labelAr: string;
+                labelEn: string;
+            }[];
+            filters: {
+                [key: string]: string | null;
+            };
+            generatedAt: string;
+            report: string;
+            rows: {
+                [key: string]: string | number | null;
+            }[];
+            titleAr: string;
+            titleEn: string;
+            /** @description One row per currency; amounts are never added across currencies */
+            totals: {
+                [key: string]: string | number | null;
+            }[];
+        };
+        ReportTableInput: {
+            columns: {
+                key: string;
+                /** @enum {string} */
+                kind: "text" | "count" | "amount" | "percent";
+                labelAr: string;
+                labelEn: string;
+            }[];
+            filters: {
+                [key: string]: string | null;
+            };
+            generatedAt: string;
+            report: string;
+            rows: {
+                [key: string]: string | number | null;
+            }[];
+            titleAr: string;
+            titleEn: string;
+            /** @description One row per currency; amounts are never added across currencies */
+            totals: {
+                [key: string]: string | number | null;
+            }[];
         };
         TariffVersion: {
             billerCode: string;
