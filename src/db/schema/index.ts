@@ -14,3 +14,4 @@ export * from './prepaid.js';
 export * from './requests.js';
 export * from './channels.js';
 export * from './reconciliation.js';
+export * from './disconnection.js';
