@@ -14,4 +14,3 @@ export * from './prepaid.js';
 export * from './requests.js';
 export * from './channels.js';
 export * from './reconciliation.js';
-export * from './disconnection.js';

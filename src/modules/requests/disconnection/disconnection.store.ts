@@ -1,7 +1,7 @@
 // The disconnection tables (rules, cases, field orders): the requests module's SQL for them, and only theirs.
 import { and, asc, eq, inArray, lte, ne } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.js';
-import { disconnectionCases, disconnectionOrders, disconnectionRules, type DisconnectionCaseStatus } from '../../../db/schema/disconnection.js';
+import { disconnectionCases, disconnectionOrders, disconnectionRules, type DisconnectionCaseStatus } from '../../../db/schema/requests.js';
 
 export type RuleRow = typeof disconnectionRules.$inferSelect;
 export type CaseRow = typeof disconnectionCases.$inferSelect;
