@@ -8,6 +8,8 @@ import type { Ctx } from './context.js';
 import { writeOutbox, writeOutboxMany } from './outbox.store.js';
 
 type Recipient = { personId: string | null; civilId?: string | null };
+/** A step of a disconnection case (requests/disconnection), about one utility account. */
+type ConnectionStep = { caseId: string; accountNumber: string; vars: Record<string, string> };
 
 export interface EventPayloads {
   /** vars: billNumber, billerAr, billerEn, period, amount, currency, dueDate, payUrl, pdfUrl */
@@ -24,6 +26,16 @@ export interface EventPayloads {
   'request.updated': Recipient & { requestId: string; status: string; vars: Record<string, string> };
   /** A sign-in code, by SMS to one registered phone whatever the person's preferences. vars: code, minutes */
   'auth.sign_in_code': Recipient & { phone: string; vars: Record<string, string> };
+  /** Overdue debt put the account on the disconnection list. vars: accountNumber, amount, currency, disconnectOn, payUrl */
+  'disconnection.warning': Recipient & ConnectionStep;
+  /** The grace period passed with the debt unpaid: field staff have a disconnection order. vars: accountNumber, amount, currency, payUrl */
+  'disconnection.ordered': Recipient & ConnectionStep;
+  /** The supply was cut. vars: accountNumber, amount, currency, payUrl */
+  'disconnection.done': Recipient & ConnectionStep;
+  /** The debt was paid: field staff have a reconnection order. vars: accountNumber, dueBy, fee, currency */
+  'reconnection.ordered': Recipient & ConnectionStep;
+  /** The supply was restored. vars: accountNumber */
+  'reconnection.done': Recipient & ConnectionStep;
   /** A prepaid water wallet fell under the low-balance threshold. vars: operatorAr, operatorEn, amount, threshold, currency, topUpUrl */
   'prepaid.low_balance': Recipient & { operatorId: string; dispenseId: string; vars: Record<string, string> };
 }

@@ -8,7 +8,7 @@ import { notificationsWorker } from '../modules/notifications/index.js';
 import { knetSettlementWorker, paymentsReconciler } from '../modules/payments/index.js';
 import { billRunScheduler } from '../modules/billing/index.js';
 import { prepaidWorker } from '../modules/prepaid/index.js';
-import { requestsWorker } from '../modules/requests/index.js';
+import { disconnectionWorker, requestsWorker } from '../modules/requests/index.js';
 
 export type WorkerStarter = { name: string; start: (deps: AppDeps) => Promise<() => Promise<void>> };
 
@@ -20,6 +20,7 @@ const WORKERS: WorkerStarter[] = [
   billRunScheduler,
   prepaidWorker,
   requestsWorker,
+  disconnectionWorker,
 ];
 
 export async function startWorkers(given: AppDeps, log: (line: string) => void = () => undefined): Promise<() => Promise<void>> {

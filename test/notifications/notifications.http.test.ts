@@ -213,7 +213,7 @@ describe('templates (admin)', () => {
   it('lists every topic × channel × language with its placeholders', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/v1/admin/notifications/templates', headers: { cookie: adminCookie } });
     expect(response.statusCode).toBe(200);
-    expect(response.json().templates).toHaveLength(8 * 2 * 2); // seven message topics and the sign-in code
+    expect(response.json().templates).toHaveLength(13 * 2 * 2); // twelve message topics and the sign-in code
     expect(response.json().placeholders['bill.issued']).toContain('amount');
     expect(response.json().smsMaxSegments).toBe(3);
   });

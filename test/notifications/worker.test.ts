@@ -48,7 +48,7 @@ it('runs: seeds the templates, sends, records receipts, honours a STOP reply, st
     services: { smsc: { host: '127.0.0.1', port: smsc.smppPort, ...SMSC_DEMO_CREDENTIALS }, mail: { relay: { host: '127.0.0.1', port: mail.smtpPort, secure: false } } },
   });
   try {
-    expect(await database.db.select().from(notificationTemplates)).toHaveLength(32); // 8 topics × SMS and email × ar and en
+    expect(await database.db.select().from(notificationTemplates)).toHaveLength(52); // 13 topics × SMS and email × ar and en
     const outboxId = await emit(ctx, 'bill.issued', billIssued(person.id, 1));
     await eventually(async () => {
       const rows = await database.db.select().from(notifications).where(eq(notifications.outboxId, outboxId));

@@ -138,6 +138,28 @@ export async function changeAccountStatus(ctx: Ctx, actor: Actor, accountNumber:
   return { ...account, status };
 }
 
+/**
+ * Field work on the connection: service staff (or an admin) cut or restore the supply, and the account's status
+ * follows, audited under the staff member who did it. Only active ⇄ disconnected: a closed account stays closed.
+ * Runs in the caller's transaction (the requests module completes its order in the same one).
+ */
+export async function setConnection(ctx: Ctx, actor: Actor, accountId: string, to: 'active' | 'disconnected', detail: Record<string, unknown> = {}): Promise<store.AccountRow> {
+  requireRole(actor, 'service', 'admin');
+  const account = await store.lockAccount(ctx.db, accountId);
+  if (!account) throw new AppError('account_not_found');
+  if (account.status === 'closed') throw new AppError('account_closed');
+  const from = to === 'disconnected' ? 'active' : 'disconnected';
+  if (account.status !== from) throw new AppError('account_connection_unchanged', { status: account.status, to });
+  const now = ctx.clock.now();
+  await store.setAccountStatus(ctx.db, account.id, to, now);
+  await recordAudit(ctx, actor, { action: to === 'disconnected' ? 'account.disconnected' : 'account.reconnected', entityType: 'utility_account', entityId: account.id, detail: { from, to, ...detail } });
+  return { ...account, status: to, updatedAt: now };
+}
+
+export async function findAccountsByNumbers(ctx: Ctx, numbers: string[]): Promise<store.AccountRow[]> {
+  return store.findAccountsByNumbers(ctx.db, [...new Set(numbers)]);
+}
+
 /** For metering: the account and meter a reading is for, by meter number or by account number (its active meter). */
 export async function findMeterTarget(ctx: Ctx, target: { accountNumber?: string; meterNumber?: string }): Promise<{ account: store.AccountRow; meter: store.MeterRow | undefined }> {
   if (target.meterNumber) {

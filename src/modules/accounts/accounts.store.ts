@@ -68,3 +68,13 @@ export async function findAccountsByIds(db: Executor, ids: string[]): Promise<Ac
   if (ids.length === 0) return [];
   return db.select().from(utilityAccounts).where(inArray(utilityAccounts.id, ids));
 }
+
+export async function findAccountsByNumbers(db: Executor, numbers: string[]): Promise<AccountRow[]> {
+  if (numbers.length === 0) return [];
+  return db.select().from(utilityAccounts).where(inArray(utilityAccounts.accountNumber, numbers));
+}
+
+export async function lockAccount(db: Executor, id: string): Promise<AccountRow | undefined> {
+  const [row] = await db.select().from(utilityAccounts).where(eq(utilityAccounts.id, id)).for('update');
+  return row;
+}

@@ -2,7 +2,7 @@
 // only this file; its store and tables stay inside.
 export {
   ACCOUNT_STAFF, accountsOfPerson, addMeter, assertAccountAccess, changeAccountStatus, createAccount, findAccountById, findAccountsByIds,
-  findAccountByNumber, findMeterTarget, getAccount, meters,
+  findAccountByNumber, findAccountsByNumbers, findMeterTarget, getAccount, meters, setConnection,
   type AccountWithMeter, type CreateAccountInput, type MeterInput,
 } from './accounts.service.js';
 export type { AccountRow as Account, MeterRow as Meter } from './accounts.store.js';

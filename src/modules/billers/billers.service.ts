@@ -4,7 +4,7 @@ import * as billerStore from './billers.store.js';
 import * as payableStore from './payables.store.js';
 
 export type { BillerRow } from './billers.store.js';
-export type { PayableRow, PayableLookup } from './payables.store.js';
+export type { PayableRow, PayableLookup, OverdueDebt } from './payables.store.js';
 export { amountDue, OPEN_STATUSES } from './payables.store.js';
 
 // Billers change rarely and are read on every inquiry: a short cache saves a query per request.
@@ -47,6 +47,8 @@ export const payables = {
   cancel: (ctx: Ctx, id: string) => payableStore.cancelPayable(ctx.db, id, ctx.clock.now()),
   setHold: (ctx: Ctx, id: string, hold: Parameters<typeof payableStore.setPayableHold>[2]) => payableStore.setPayableHold(ctx.db, id, hold, ctx.clock.now()),
   assignOwner: (ctx: Ctx, id: string, owner: { personId: string | null; civilId: string | null }) => payableStore.assignPayableOwner(ctx.db, id, owner, ctx.clock.now()),
+  /** Overdue collectable debt per account (requests: the disconnection list and the reconnection check). */
+  overdueByAccount: (ctx: Ctx, filter: Parameters<typeof payableStore.overdueDebtByAccount>[1]) => payableStore.overdueDebtByAccount(ctx.db, filter),
 };
 
 /**

@@ -4,6 +4,6 @@ export { amountDue, forgetBillerCache, getBiller, listBillers, OPEN_STATUSES, pa
 export { issuePayable, issuePayables, PAYABLE_KINDS, type IssuePayableInput, type IssuePayablesRow, type PayableKind } from './payables.issue.js';
 export { issueCreditNote, type CreditNoteInput, type CreditNoteResult } from './payables.credit-note.js';
 export type { BillerRow as Biller } from './billers.store.js';
-export type { PayableRow as Payable, PayableLookup, PayableStatus } from './payables.store.js';
+export type { PayableRow as Payable, PayableLookup, PayableStatus, OverdueDebt } from './payables.store.js';
 export { seedBillers } from './billers.seed.js';
 export { billersRoutes } from './billers.routes.js';

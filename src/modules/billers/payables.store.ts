@@ -156,3 +156,31 @@ export async function insertPayables(db: Executor, rows: NewPayable[]): Promise<
     RETURNING id`);
   return new Set(inserted.map((r) => r.id));
 }
+
+export interface OverdueDebt {
+  accountNumber: string;
+  amount: bigint;
+  oldestDueDate: string;
+}
+
+/**
+ * Overdue, collectable debt per utility account in one currency: what is still due on open payables due on or before
+ * `dueOnOrBefore`. Held payables (a disputed bill, a government account's) are left out: they are not collectable.
+ * One grouped query, so the disconnection list is set-based however many accounts there are.
+ */
+export async function overdueDebtByAccount(db: Executor, filter: { dueOnOrBefore: string; currency: string; above?: bigint; accountNumbers?: string[] }): Promise<OverdueDebt[]> {
+  if (filter.accountNumbers?.length === 0) return [];
+  const due = sql<string>`sum(${payables.amount} - ${payables.amountPaid})`;
+  // Sums leave as text: numeric arrives as a string on one driver and may not on another.
+  const rows = await db.select({ accountNumber: payables.accountNumber, amount: sql<string>`${due}::text`, oldestDueDate: sql<string>`min(${payables.dueDate})::text` })
+    .from(payables)
+    .where(and(
+      inArray(payables.status, OPEN_STATUSES), sql`${payables.accountNumber} is not null`, eq(payables.currency, filter.currency),
+      eq(payables.payableOnline, true), sql`${payables.dueDate} <= ${filter.dueOnOrBefore}::date`,
+      filter.accountNumbers ? inArray(payables.accountNumber, filter.accountNumbers) : undefined,
+    ))
+    .groupBy(payables.accountNumber)
+    .having(filter.above !== undefined ? sql`${due} > ${String(filter.above)}::numeric` : undefined)
+    .orderBy(asc(payables.accountNumber));
+  return rows.map((r) => ({ accountNumber: r.accountNumber!, amount: BigInt(r.amount), oldestDueDate: r.oldestDueDate }));
+}

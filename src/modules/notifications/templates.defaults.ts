@@ -273,4 +273,138 @@ export const DEFAULT_TEMPLATES: Record<EventTopic, Record<Language, DefaultTempl
       },
     },
   },
+  'disconnection.warning': {
+    ar: {
+      sms: 'إنذار: على الحساب {{accountNumber}} مبالغ متأخرة قدرها {{amount}}. ستُفصل الخدمة بعد {{disconnectOn}} إن لم تُسدد. للدفع: {{payUrl}}',
+      email: {
+        subject: 'إنذار بفصل الخدمة عن الحساب {{accountNumber}}',
+        body: [
+          'مرحباً {{name}}،',
+          '',
+          'على الحساب رقم {{accountNumber}} مبالغ متأخرة قدرها {{amount}}.',
+          'إن لم تُسدد، تُفصل الخدمة بعد {{disconnectOn}}.',
+          '',
+          'للدفع عبر الإنترنت: {{payUrl}}',
+          'إن كنت تعترض على فاتورة، قدّم اعتراضاً عبر بوابة تسديد فلا تُفصل الخدمة حتى يُبت فيه.',
+        ].join('\n'),
+      },
+    },
+    en: {
+      sms: 'Warning: account {{accountNumber}} has {{amount}} overdue. The supply will be cut after {{disconnectOn}} unless paid. Pay: {{payUrl}}',
+      email: {
+        subject: 'Disconnection warning for account {{accountNumber}}',
+        body: [
+          'Hello {{name}},',
+          '',
+          'Account {{accountNumber}} has {{amount}} overdue.',
+          'Unless it is paid, the supply will be cut after {{disconnectOn}}.',
+          '',
+          'Pay online: {{payUrl}}',
+          'If you dispute a bill, file a dispute on the Tasdeed portal: the supply is not cut while it is open.',
+        ].join('\n'),
+      },
+    },
+  },
+  'disconnection.ordered': {
+    ar: {
+      sms: 'صدر أمر بفصل الخدمة عن الحساب {{accountNumber}} لعدم سداد {{amount}}. سدد الآن لإلغائه: {{payUrl}}',
+      email: {
+        subject: 'أمر بفصل الخدمة عن الحساب {{accountNumber}}',
+        body: [
+          'مرحباً {{name}}،',
+          '',
+          'انتهت مهلة السداد وصدر أمر بفصل الخدمة عن الحساب رقم {{accountNumber}} لعدم سداد {{amount}}.',
+          'إن سددت قبل تنفيذه أُلغي الأمر.',
+          '',
+          'للدفع عبر الإنترنت: {{payUrl}}',
+        ].join('\n'),
+      },
+    },
+    en: {
+      sms: 'A disconnection order was issued for account {{accountNumber}}: {{amount}} unpaid. Pay now to cancel it: {{payUrl}}',
+      email: {
+        subject: 'Disconnection order for account {{accountNumber}}',
+        body: [
+          'Hello {{name}},',
+          '',
+          'The grace period ended and a disconnection order was issued for account {{accountNumber}}: {{amount}} unpaid.',
+          'Paying before it is carried out cancels it.',
+          '',
+          'Pay online: {{payUrl}}',
+        ].join('\n'),
+      },
+    },
+  },
+  'disconnection.done': {
+    ar: {
+      sms: 'فُصلت الخدمة عن الحساب {{accountNumber}} لعدم سداد {{amount}}. تُعاد بعد السداد: {{payUrl}}',
+      email: {
+        subject: 'فُصلت الخدمة عن الحساب {{accountNumber}}',
+        body: [
+          'مرحباً {{name}}،',
+          '',
+          'فُصلت الخدمة عن الحساب رقم {{accountNumber}} لعدم سداد {{amount}}.',
+          'يصدر أمر إعادة التوصيل فور السداد.',
+          '',
+          'للدفع عبر الإنترنت: {{payUrl}}',
+        ].join('\n'),
+      },
+    },
+    en: {
+      sms: 'The supply of account {{accountNumber}} was cut: {{amount}} unpaid. It is restored once paid: {{payUrl}}',
+      email: {
+        subject: 'The supply of account {{accountNumber}} was cut',
+        body: [
+          'Hello {{name}},',
+          '',
+          'The supply of account {{accountNumber}} was cut: {{amount}} unpaid.',
+          'A reconnection order is issued as soon as it is paid.',
+          '',
+          'Pay online: {{payUrl}}',
+        ].join('\n'),
+      },
+    },
+  },
+  'reconnection.ordered': {
+    ar: {
+      sms: 'شكراً لسدادك. صدر أمر بإعادة توصيل الخدمة للحساب {{accountNumber}} قبل {{dueBy}}. رسوم إعادة التوصيل: {{fee}}',
+      email: {
+        subject: 'إعادة توصيل الخدمة للحساب {{accountNumber}}',
+        body: [
+          'مرحباً {{name}}،',
+          '',
+          'شكراً لسدادك. صدر أمر بإعادة توصيل الخدمة للحساب رقم {{accountNumber}}، ويُنفذ قبل {{dueBy}}.',
+          'رسوم إعادة التوصيل: {{fee}}',
+        ].join('\n'),
+      },
+    },
+    en: {
+      sms: 'Thank you for paying. Account {{accountNumber}} will be reconnected by {{dueBy}}. Reconnection fee: {{fee}}',
+      email: {
+        subject: 'Reconnection of account {{accountNumber}}',
+        body: [
+          'Hello {{name}},',
+          '',
+          'Thank you for paying. A reconnection order was issued for account {{accountNumber}}; it is carried out by {{dueBy}}.',
+          'Reconnection fee: {{fee}}',
+        ].join('\n'),
+      },
+    },
+  },
+  'reconnection.done': {
+    ar: {
+      sms: 'أُعيد توصيل الخدمة للحساب {{accountNumber}}.',
+      email: {
+        subject: 'أُعيد توصيل الخدمة للحساب {{accountNumber}}',
+        body: ['مرحباً {{name}}،', '', 'أُعيد توصيل الخدمة للحساب رقم {{accountNumber}}.'].join('\n'),
+      },
+    },
+    en: {
+      sms: 'The supply of account {{accountNumber}} was restored.',
+      email: {
+        subject: 'Account {{accountNumber}} reconnected',
+        body: ['Hello {{name}},', '', 'The supply of account {{accountNumber}} was restored.'].join('\n'),
+      },
+    },
+  },
 };

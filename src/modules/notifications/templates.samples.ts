@@ -71,6 +71,15 @@ export function sampleVars(topic: EventTopic, publicUrl: string): { vars: Record
           operatorAr: 'شركة عبدالرحمن عبدالعزيز العبدالجليل لنقل المياه بالصهاريج', operatorEn: 'Abdulrahman Abdulaziz Al-Abduljaleel Water Tanker Transport Co',
         },
       };
+    case 'disconnection.warning':
+      return { vars: { ...base, accountNumber: '12345678901234567890', disconnectOn: '2026-12-28', payUrl: `${publicUrl}/?accountNumber=12345678901234567890` } };
+    case 'disconnection.ordered':
+    case 'disconnection.done':
+      return { vars: { ...base, accountNumber: '12345678901234567890', payUrl: `${publicUrl}/?accountNumber=12345678901234567890` } };
+    case 'reconnection.ordered':
+      return { vars: { accountNumber: '12345678901234567890', dueBy: '2026-12-28T23:59:00.000Z', fee: '999.999', currency: 'KWD' } };
+    case 'reconnection.done':
+      return { vars: { accountNumber: '12345678901234567890' } };
     case 'violation.reminder':
       return {
         vars: { plate: '12/123456', licenceNumber: '289011200032', dueDate: '2026-12-28', daysLeft: '30' },

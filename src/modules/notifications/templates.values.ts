@@ -14,6 +14,11 @@ export const TOPIC_PLACEHOLDERS: Record<EventTopic, readonly string[]> = {
   'request.updated': ['name', 'requestNumber', 'type', 'status', 'note'],
   'auth.sign_in_code': ['name', 'code', 'minutes'],
   'prepaid.low_balance': ['name', 'operator', 'amount', 'threshold', 'topUpUrl'],
+  'disconnection.warning': ['name', 'accountNumber', 'amount', 'disconnectOn', 'payUrl'],
+  'disconnection.ordered': ['name', 'accountNumber', 'amount', 'payUrl'],
+  'disconnection.done': ['name', 'accountNumber', 'amount', 'payUrl'],
+  'reconnection.ordered': ['name', 'accountNumber', 'dueBy', 'fee'],
+  'reconnection.done': ['name', 'accountNumber'],
 };
 
 // How a currency is written after an Arabic amount ("12.500 د.ك") and before an English one ("KWD 12.500").
@@ -58,6 +63,7 @@ export function templateValues(source: ValueSource): Record<string, string> {
   values.status = pick('statusAr', 'statusEn');
   values.operator = pick('operatorAr', 'operatorEn');
   values.threshold = formatMoneyText(vars.threshold, vars.currency, language);
+  values.fee = formatMoneyText(vars.fee, vars.currency, language);
   if (!vars.daysLeft && vars.dueDate && source.today) values.daysLeft = String(daysBetween(source.today, vars.dueDate));
   if (source.topic === 'violation.reminder') {
     const kind = String(source.payload?.kind ?? vars.kind ?? 'licence_expiry');

@@ -12,7 +12,8 @@ export type Channel = (typeof CHANNELS)[number];
 export const LANGUAGES = ['ar', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-export const TOPICS = ['bill.issued', 'bill.due_soon', 'payment.received', 'violation.recorded', 'violation.reminder', 'request.updated', 'auth.sign_in_code', 'prepaid.low_balance'] as const satisfies readonly EventTopic[];
+export const TOPICS = ['bill.issued', 'bill.due_soon', 'payment.received', 'violation.recorded', 'violation.reminder', 'request.updated', 'auth.sign_in_code', 'prepaid.low_balance',
+  'disconnection.warning', 'disconnection.ordered', 'disconnection.done', 'reconnection.ordered', 'reconnection.done'] as const satisfies readonly EventTopic[];
 
 /**
  * `security` is no preference group: a sign-in code the person asked for goes by SMS to the phone it was asked
@@ -29,6 +30,12 @@ export const TOPIC_CATEGORY: Record<EventTopic, Category | 'security'> = {
   'request.updated': 'bills',
   // Money the operator must pay in before the next truck can fill: a bill in all but name.
   'prepaid.low_balance': 'bills',
+  // The supply of the person's own account, and what they owe on it: the bills group (SMS and email by default).
+  'disconnection.warning': 'bills',
+  'disconnection.ordered': 'bills',
+  'disconnection.done': 'bills',
+  'reconnection.ordered': 'bills',
+  'reconnection.done': 'bills',
 };
 
 /**

@@ -11,6 +11,7 @@ import { formatAmount } from '../../shared/money.js';
 import { payables, receivableAccountOf, type Payable } from '../billers/index.js';
 import * as ledger from '../ledger/index.js';
 import { emitEvent } from '../../platform/outbox.js';
+import { paymentApplied } from '../../platform/payment-listeners.js';
 import { assertPayable, applicableAmount } from './payment-rules.js';
 import { creditAccountOf } from './parties.js';
 import { receiptVerifyUrl } from './receipt-signature.js';
@@ -65,6 +66,8 @@ export async function applyItems(ctx: Ctx, items: PlannedItem[], currency: strin
     appliedByPayable.set(item.payableId, amount);
     leftover += item.amount - amount;
   }
+  // Other modules react in this transaction (requests: reconnection once a debt is paid), never refusing it.
+  await paymentApplied(ctx, applied.map(({ payable, amount }) => ({ payableId: payable.id, billerCode: payable.billerCode, accountNumber: payable.accountNumber, amount })));
   return { applied, appliedByPayable, leftover };
 }
 

@@ -14,4 +14,9 @@ export const requestsErrors = defineErrors({
   request_reason_required: { status: 400, ar: 'اذكر سبب رفض الطلب.', en: 'Give the reason for rejecting the request.' },
   request_disputed_bill_not_found: { status: 404, ar: 'لا توجد فاتورة مستحقة بهذا الرقم على هذا الحساب.', en: 'No open bill with this number on this account.' },
   request_adjustment_too_large: { status: 400, ar: 'مبلغ التسوية أكبر من مبلغ الفاتورة.', en: 'The adjustment is larger than the bill.' },
+  disconnection_government: { status: 409, ar: 'لا تُفصل الخدمة عن حسابات الجهات الحكومية؛ تُسدد بالإجراءات الحكومية.', en: 'Government accounts are never disconnected: they are settled through government procedures.' },
+  disconnection_dispute_open: { status: 409, ar: 'على الحساب اعتراض على فاتورة لم يُبت فيه؛ لا تُفصل الخدمة حتى يُبت فيه.', en: 'A bill dispute on this account is still open: the supply is not cut until it is decided.' },
+  disconnection_debt_paid: { status: 409, ar: 'سُددت المبالغ المتأخرة على الحساب؛ لا يُنفذ أمر الفصل.', en: 'The overdue debt on the account was paid: the disconnection order is not carried out.' },
+  disconnection_order_not_found: { status: 404, ar: 'أمر العمل غير موجود.', en: 'The work order was not found.' },
+  disconnection_order_closed: { status: 409, ar: 'أمر العمل منفذ أو ملغى.', en: 'The work order is already done or cancelled.' },
 });

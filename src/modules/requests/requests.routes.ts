@@ -10,6 +10,7 @@ import { submitRequest } from './submit.service.js';
 import { commentOnRequest, getRequest, moveRequest, myRequests, workQueue } from './workflow.service.js';
 import * as store from './requests.store.js';
 import * as s from './requests.schemas.js';
+import { disconnectionRoutes } from './disconnection/disconnection.routes.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -23,6 +24,7 @@ export function presentRequest(r: store.RequestRow) {
 
 export const requestsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app) => {
   const tags = ['requests'];
+  await app.register(disconnectionRoutes);
 
   app.get('/api/v1/request-types', {
     schema: { tags, summary: 'The service request types, their forms, attachments and fees', response: { 200: s.requestTypeResponse.array(), ...errorResponses } },

@@ -68,3 +68,12 @@ export async function attachmentsOf(db: Executor, requestId: string) {
   return db.select({ id: requestAttachments.id, name: requestAttachments.name, filename: requestAttachments.filename, contentType: requestAttachments.contentType, sizeBytes: requestAttachments.sizeBytes })
     .from(requestAttachments).where(eq(requestAttachments.requestId, requestId)).orderBy(asc(requestAttachments.name));
 }
+
+/** Is a bill dispute about this account still open? The supply is never cut while one is (disconnection). */
+export async function hasOpenDispute(db: Executor, accountNumber: string, disputeType: string): Promise<boolean> {
+  const [row] = await db.select({ id: serviceRequests.id }).from(serviceRequests).where(and(
+    eq(serviceRequests.typeCode, disputeType), eq(serviceRequests.accountNumber, accountNumber),
+    inArray(serviceRequests.status, ['submitted', 'accepted', 'scheduled', 'in_progress']),
+  )).limit(1);
+  return row !== undefined;
+}

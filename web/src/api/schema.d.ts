@@ -708,6 +708,328 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/disconnection-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The disconnection rules per category and currency (admin, service staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            category: string;
+                            currency: string;
+                            disconnectionSlaHours: number;
+                            graceDays: number;
+                            minAgeDays: number;
+                            minDebt: string;
+                            reconnectionFee: string;
+                            reconnectionSlaHours: number;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/disconnection-rules/{category}/{currency}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Create or change the rule of a category (admin; never government) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    category: string;
+                    currency: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        disconnectionSlaHours: number;
+                        graceDays: number;
+                        minAgeDays: number;
+                        /**
+                         * @description Decimal string in the currency scale
+                         * @example 12.500
+                         */
+                        minDebt: string;
+                        /**
+                         * @description Decimal string in the currency scale
+                         * @example 12.500
+                         */
+                        reconnectionFee: string;
+                        reconnectionSlaHours: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            category: string;
+                            currency: string;
+                            disconnectionSlaHours: number;
+                            graceDays: number;
+                            minAgeDays: number;
+                            minDebt: string;
+                            reconnectionFee: string;
+                            reconnectionSlaHours: number;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/disconnections/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run a pass of the disconnection list now: warnings, orders, settlements (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ordered: string[];
+                            reconnecting: string[];
+                            settled: string[];
+                            warned: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/knet-settlement/{date}/exceptions": {
         parameters: {
             query?: never;
@@ -1385,7 +1707,7 @@ export interface paths {
                 path: {
                     channel: "sms" | "email";
                     language: "ar" | "en";
-                    topic: "bill.issued" | "bill.due_soon" | "payment.received" | "violation.recorded" | "violation.reminder" | "request.updated" | "auth.sign_in_code" | "prepaid.low_balance";
+                    topic: "bill.issued" | "bill.due_soon" | "payment.received" | "violation.recorded" | "violation.reminder" | "request.updated" | "auth.sign_in_code" | "prepaid.low_balance" | "disconnection.warning" | "disconnection.ordered" | "disconnection.done" | "reconnection.ordered" | "reconnection.done";
                 };
                 cookie?: never;
             };
@@ -4653,6 +4975,232 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disconnection-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Disconnection and reconnection work orders, most urgent first (service staff) */
+        get: {
+            parameters: {
+                query?: {
+                    accountNumber?: string;
+                    kind?: "disconnect" | "reconnect";
+                    status?: "open" | "done" | "cancelled";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accountNumber: string;
+                            areaAr: string;
+                            areaEn: string;
+                            caseId: string;
+                            createdAt: string;
+                            doneAt: string | null;
+                            doneBy: string | null;
+                            dueBy: string;
+                            feePayableId: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "disconnect" | "reconnect";
+                            late: boolean;
+                            note: string | null;
+                            /** @enum {string} */
+                            status: "open" | "done" | "cancelled";
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disconnection-orders/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a work order done: the account is cut or restored (service staff) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accountNumber: string;
+                            areaAr: string;
+                            areaEn: string;
+                            caseId: string;
+                            createdAt: string;
+                            doneAt: string | null;
+                            doneBy: string | null;
+                            dueBy: string;
+                            feePayableId: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "disconnect" | "reconnect";
+                            late: boolean;
+                            note: string | null;
+                            /** @enum {string} */
+                            status: "open" | "done" | "cancelled";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -13968,7 +14516,7 @@ export interface components {
             language: "ar" | "en";
             subject: string | null;
             /** @enum {string} */
-            topic: "bill.issued" | "bill.due_soon" | "payment.received" | "violation.recorded" | "violation.reminder" | "request.updated" | "auth.sign_in_code" | "prepaid.low_balance";
+            topic: "bill.issued" | "bill.due_soon" | "payment.received" | "violation.recorded" | "violation.reminder" | "request.updated" | "auth.sign_in_code" | "prepaid.low_balance" | "disconnection.warning" | "disconnection.ordered" | "disconnection.done" | "reconnection.ordered" | "reconnection.done";
             updatedAt: string | null;
             updatedBy: string | null;
         };
@@ -13980,7 +14528,7 @@ export interface components {
             language: "ar" | "en";
             subject: string | null;
             /** @enum {string} */
-            topic: "bill.issued" | "bill.due_soon" | "payment.received" | "violation.recorded" | "violation.reminder" | "request.updated" | "auth.sign_in_code" | "prepaid.low_balance";
+            topic: "bill.issued" | "bill.due_soon" | "payment.received" | "violation.recorded" | "violation.reminder" | "request.updated" | "auth.sign_in_code" | "prepaid.low_balance" | "disconnection.warning" | "disconnection.ordered" | "disconnection.done" | "reconnection.ordered" | "reconnection.done";
             updatedAt: string | null;
             updatedBy: string | null;
         };
