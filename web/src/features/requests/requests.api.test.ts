@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { REQUEST_TYPES } from '../../../../src/modules/requests/requests.seed.js';
-import { attachmentProblem, filledFields, readAsBase64, sizeLimit, stepsFrom } from './requests.api.js';
+import { attachmentProblem, filledFields, readAsBase64, sizeLimit, stepsFrom, type FieldSpec } from './requests.api.js';
 
-const civilIdCopy = REQUEST_TYPES.find((t) => t.code === 'new_connection')!.attachments.find((a) => a.name === 'civil_id')!;
+// As the API lists them (GET /api/v1/request-types): the civil ID copy slot and the reconnection form.
+const civilIdCopy = { contentTypes: ['application/pdf', 'image/jpeg', 'image/png'], maxBytes: 2 * 1024 * 1024 };
+const reconnectionFields: FieldSpec[] = [
+  { name: 'accountNumber', labelAr: 'رقم الحساب', labelEn: 'Account number', kind: 'account', required: true, maxLength: 20 },
+  { name: 'note', labelAr: 'ملاحظات', labelEn: 'Notes', kind: 'text', required: false, maxLength: 1000 },
+];
 
 describe('service request helpers', () => {
   it('refuses before upload what the server refuses: a type the slot does not take, an empty file, one too large', () => {
@@ -19,8 +23,7 @@ describe('service request helpers', () => {
   });
 
   it('sends only filled fields of the type, trimmed', () => {
-    const fields = REQUEST_TYPES.find((t) => t.code === 'reconnection')!.fields;
-    expect(filledFields(fields, { accountNumber: ' 880101 ', note: '  ', stray: 'x' })).toEqual({ accountNumber: '880101' });
+    expect(filledFields(reconnectionFields, { accountNumber: ' 880101 ', note: '  ', stray: 'x' })).toEqual({ accountNumber: '880101' });
   });
 
   it('offers the steps the workflow allows from each status, none once closed', () => {
