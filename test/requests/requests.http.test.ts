@@ -39,6 +39,15 @@ describe('requests over HTTP', () => {
     expect(detail.json()).toMatchObject({ status: 'accepted', feePaid: false, history: [{ toStatus: 'submitted' }, { toStatus: 'accepted' }, { kind: 'comment', body: 'I have paid the arrears.' }] });
   });
 
+  it('has the demo service user, who stays signed in (GET /auth/me) and works the queue of the types the demo seeds', async () => {
+    const staff = await signIn(t.app, { username: 'service', password: DEMO_PASSWORD });
+    const me = await t.app.inject({ url: '/api/v1/auth/me', headers: { cookie: staff } });
+    expect(me.statusCode, me.body).toBe(200);
+    expect(me.json()).toMatchObject({ kind: 'staff', role: 'service', unit: 'hawalli' });
+    const queue = await t.app.inject({ url: '/api/v1/requests/queue?office=hawalli&typeCode=reconnection', headers: { cookie: staff } });
+    expect(queue.statusCode, queue.body).toBe(200);
+  });
+
   it('refuses a missing field with its code in Arabic and English, and the queue to a citizen', async () => {
     const refused = await t.app.inject({ method: 'POST', url: '/api/v1/requests', headers: { cookie, 'accept-language': 'ar' }, payload: { typeCode: 'reconnection', office: 'hawalli', fields: {} } });
     expect(refused.statusCode).toBe(400);

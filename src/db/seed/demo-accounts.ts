@@ -8,6 +8,8 @@ export const DEMO_STAFF = [
   { username: 'cashier', nameAr: 'أمين الصندوق', nameEn: 'Counter Cashier', role: 'cashier', unit: 'SALMIYA' },
   { username: 'supervisor', nameAr: 'مشرف المكتب', nameEn: 'Office Supervisor', role: 'supervisor', unit: 'SALMIYA' },
   { username: 'officer', nameAr: 'ضابط المرور', nameEn: 'Traffic Officer', role: 'officer', unit: 'TRAFFIC-HAWALLI' },
+  // Works the service-request queue; the unit is the customer-service office whose queue the portal opens first.
+  { username: 'service', nameAr: 'موظف خدمة العملاء', nameEn: 'Customer Service Officer', role: 'service', unit: 'hawalli' },
 ] as const;
 
 export const DEMO_API_CLIENTS = [

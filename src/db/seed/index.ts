@@ -5,6 +5,7 @@ import { seedFoundation, type SeededPerson } from './foundation.seed.js';
 import { finesDemoSeeder } from '../../modules/fines/index.js';
 import { billingDemoSeeder } from '../../modules/billing/index.js';
 import { channelsDemoSeeder, counterDemoSeeder } from '../../modules/channels/index.js';
+import { seedRequestTypes } from '../../modules/requests/index.js';
 
 export interface DemoSeedContext {
   people: SeededPerson[];
@@ -20,6 +21,8 @@ const DEMO_SEEDERS: DemoSeeder[] = [
   billingDemoSeeder,
   channelsDemoSeeder,
   counterDemoSeeder,
+  // The service request types are the utility's own data (a real deployment seeds them too), so the demo has them.
+  { name: 'service request types', run: (ctx) => seedRequestTypes(ctx) },
 ];
 
 export async function seedDemo(ctx: Ctx, options: { people?: number; log?: (line: string) => void } = {}): Promise<DemoSeedContext> {

@@ -79,7 +79,7 @@ export const identityRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
   app.get('/api/v1/auth/me', {
     schema: { tags, summary: 'Who is signed in', response: { 200: s.meResponse, ...errorResponses } },
   }, async (request) => {
-    requireRole(request.actor, 'citizen', 'cashier', 'officer', 'admin', 'bank', 'station', 'camera');
+    requireRole(request.actor, 'citizen', 'cashier', 'officer', 'service', 'admin', 'bank', 'station', 'camera');
     return present(request.ctx, request.actor);
   });
 

@@ -35,13 +35,27 @@ export function SiteHeader() {
           {session.status === 'signed-in' ? (
             <>
               {session.user.kind === 'staff' ? (
-                <NavLink to="/staff" className={navLink}>
-                  {t('nav.staff')}
-                </NavLink>
+                <>
+                  <NavLink to="/staff" end className={navLink}>
+                    {t('nav.staff')}
+                  </NavLink>
+                  {(session.user.role === 'service' || session.user.role === 'admin') && (
+                    <NavLink to="/staff/requests" className={navLink} data-testid="nav-request-queue">
+                      {t('nav.requestQueue')}
+                    </NavLink>
+                  )}
+                </>
               ) : (
-                <NavLink to="/dashboard" className={navLink}>
-                  {t('nav.dashboard')}
-                </NavLink>
+                <>
+                  <NavLink to="/dashboard" className={navLink}>
+                    {t('nav.dashboard')}
+                  </NavLink>
+                  {session.user.role === 'citizen' && (
+                    <NavLink to="/requests" className={navLink} data-testid="nav-requests">
+                      {t('nav.requests')}
+                    </NavLink>
+                  )}
+                </>
               )}
               <span className="px-2 text-sm" data-testid="signed-in-name">
                 {session.user.name[language] || session.user.civilId}

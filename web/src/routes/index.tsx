@@ -16,6 +16,10 @@ const NotificationSettingsPage = lazy(() => import('./NotificationSettingsPage.j
 const BillPage = lazy(() => import('./BillPage.js'));
 const BillsPage = lazy(() => import('./BillsPage.js'));
 const ReadingPage = lazy(() => import('./ReadingPage.js'));
+const RequestsPage = lazy(() => import('./RequestsPage.js'));
+const NewRequestPage = lazy(() => import('./NewRequestPage.js'));
+const RequestPage = lazy(() => import('./RequestPage.js'));
+const RequestQueuePage = lazy(() => import('./staff/RequestQueuePage.js'));
 const StaffHomePage = lazy(() => import('./staff/StaffHomePage.js'));
 const RecordViolationPage = lazy(() => import('./staff/RecordViolationPage.js'));
 const BillRunsPage = lazy(() => import('./staff/BillRunsPage.js'));
@@ -28,7 +32,7 @@ const NotFoundPage = lazy(() => import('./NotFoundPage.js'));
 
 const citizen = (page: ReactNode) => <RequireSignIn roles={['citizen']}>{page}</RequireSignIn>;
 const staff = (page: ReactNode, roles?: string[]) => (
-  <RequireSignIn staff roles={roles ?? ['officer', 'admin', 'cashier']}>
+  <RequireSignIn staff roles={roles ?? ['officer', 'admin', 'cashier', 'service']}>
     {page}
   </RequireSignIn>
 );
@@ -49,12 +53,17 @@ export function AppRoutes() {
         <Route path="bills/:billId" element={<RequireSignIn>{<BillPage />}</RequireSignIn>} />
         <Route path="readings" element={citizen(<ReadingPage />)} />
         <Route path="prepaid" element={citizen(<PrepaidWalletPage />)} />
+        <Route path="requests" element={citizen(<RequestsPage />)} />
+        <Route path="requests/new" element={citizen(<NewRequestPage />)} />
+        <Route path="requests/:id" element={citizen(<RequestPage />)} />
         <Route path="staff" element={staff(<StaffHomePage />)} />
         <Route path="staff/violations/new" element={staff(<RecordViolationPage />, ['officer'])} />
         <Route path="staff/bill-runs" element={staff(<BillRunsPage />, ['admin'])} />
         <Route path="staff/notifications" element={staff(<DeadLettersPage />, ['admin'])} />
         <Route path="staff/collections" element={staff(<CollectionsPage />, ['admin'])} />
         <Route path="staff/prepaid" element={staff(<PrepaidStationsPage />, ['admin'])} />
+        <Route path="staff/requests" element={staff(<RequestQueuePage />, ['service', 'admin'])} />
+        <Route path="staff/requests/:id" element={staff(<RequestPage />, ['service', 'admin'])} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,9 +1,10 @@
-// Where else the signed-in citizen can go: payments and receipts, meter readings, the water filling wallet, message settings.
+// Where else the signed-in citizen can go: service requests, payments and receipts, meter readings, the water filling wallet, message settings.
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Section } from '../../components/Section.js';
 
 const LINKS = [
+  { to: '/requests', key: 'dashboard.links.requests' },
   { to: '/payments', key: 'dashboard.links.payments' },
   { to: '/readings', key: 'dashboard.links.reading' },
   { to: '/prepaid', key: 'dashboard.links.prepaid' },

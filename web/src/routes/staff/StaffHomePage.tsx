@@ -13,6 +13,7 @@ export const STAFF_TOOLS = [
   { to: '/staff/notifications', key: 'deadLetters', roles: ['admin'] },
   { to: '/staff/collections', key: 'collections', roles: ['admin'] },
   { to: '/staff/prepaid', key: 'prepaidStations', roles: ['admin'] },
+  { to: '/staff/requests', key: 'requests', roles: ['service', 'admin'] },
 ] as const;
 
 export default function StaffHomePage() {
