@@ -4607,7 +4607,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start enrolling an authenticator app (staff); the secret is shown once */
+        /** Start enrolling an authenticator app (staff); the secret is shown once. Replacing one needs its current code */
         post: {
             parameters: {
                 query?: never;
@@ -4615,7 +4615,13 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentCode?: string;
+                    } | null;
+                };
+            };
             responses: {
                 /** @description Default Response */
                 201: {
