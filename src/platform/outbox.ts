@@ -22,8 +22,11 @@ export interface EventPayloads {
   'violation.reminder': Recipient & { kind: 'licence_expiry' | 'registration_expiry' | 'inspection_due'; subjectId: string; vars: Record<string, string> };
   /** A service request changed status. vars: requestNumber, typeAr, typeEn, statusAr, statusEn, note */
   'request.updated': Recipient & { requestId: string; status: string; vars: Record<string, string> };
-  /** A sign-in code, by SMS to one registered phone whatever the person's preferences. vars: code, minutes */
-  'auth.sign_in_code': Recipient & { phone: string; vars: Record<string, string> };
+  /**
+   * A sign-in code, by SMS to one registered phone whatever the person's preferences. vars: minutes. sealedVars:
+   * code, sealed (src/platform/sealing.ts, 'one-time-codes'): this row must not hand a database reader the code.
+   */
+  'auth.sign_in_code': Recipient & { phone: string; vars: Record<string, string>; sealedVars: Record<string, string> };
   /** A prepaid water wallet fell under the low-balance threshold. vars: operatorAr, operatorEn, amount, threshold, currency, topUpUrl */
   'prepaid.low_balance': Recipient & { operatorId: string; dispenseId: string; vars: Record<string, string> };
 }
