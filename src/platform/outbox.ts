@@ -24,8 +24,11 @@ export interface EventPayloads {
   'violation.reminder': Recipient & { kind: 'licence_expiry' | 'registration_expiry' | 'inspection_due'; subjectId: string; vars: Record<string, string> };
   /** A service request changed status. vars: requestNumber, typeAr, typeEn, statusAr, statusEn, note */
   'request.updated': Recipient & { requestId: string; status: string; vars: Record<string, string> };
-  /** A sign-in code, by SMS to one registered phone whatever the person's preferences. vars: code, minutes */
-  'auth.sign_in_code': Recipient & { phone: string; vars: Record<string, string> };
+  /**
+   * A sign-in code, by SMS to one registered phone whatever the person's preferences. vars: minutes. sealedVars:
+   * code, sealed (src/platform/sealing.ts, 'one-time-codes'): this row must not hand a database reader the code.
+   */
+  'auth.sign_in_code': Recipient & { phone: string; vars: Record<string, string>; sealedVars: Record<string, string> };
   /** Overdue debt put the account on the disconnection list. vars: accountNumber, amount, currency, disconnectOn, payUrl */
   'disconnection.warning': Recipient & ConnectionStep;
   /** The grace period passed with the debt unpaid: field staff have a disconnection order. vars: accountNumber, amount, currency, payUrl */

@@ -101,6 +101,69 @@ describe('staff sign-in with an authenticator', () => {
   });
 });
 
+describe('replacing an enrolled authenticator (a stolen session must not swap the factor)', () => {
+  let t: TestApp;
+  let secret: string;
+  let cookie: string;
+  const start = (payload?: Record<string, string>) => t.app.inject({ method: 'POST', url: '/api/v1/me/second-factor', headers: { cookie }, ...(payload ? { payload } : {}) });
+  const confirm = (code: string) => t.app.inject({ method: 'POST', url: '/api/v1/me/second-factor/confirm', headers: { cookie }, payload: { code } });
+  const login = (code: string) => t.app.inject({ method: 'POST', url: '/api/v1/auth/staff/login', payload: { username: 'admin', password: DEMO_PASSWORD, code } });
+
+  beforeAll(async () => {
+    t = await createTestApp({ seeded: 'demo' });
+    cookie = await signIn(t.app, { username: 'admin', password: DEMO_PASSWORD });
+    secret = (await start()).json().secret;
+    expect((await confirm(totpAt(secret, t.clock.now()))).statusCode).toBe(204);
+    t.clock.advance(STEP_SECONDS * 1000);
+  });
+  afterAll(async () => t?.close());
+
+  it('refuses to start without the current code, or with a wrong or spent one, and audits each refusal', async () => {
+    const admin = await findStaffByUsername(t.ctx.db, 'admin');
+    const bare = await start();
+    expect(bare.statusCode).toBe(403);
+    expect(bare.json()).toMatchObject({ code: 'second_factor_current_required', message: { ar: expect.any(String), en: expect.any(String) } });
+    expect((await start({})).json().code).toBe('second_factor_current_required');
+    expect((await start({ currentCode: otherCode(totpAt(secret, t.clock.now())) })).json().code).toBe('second_factor_invalid');
+    // A code the member already spent signing in is spent for this too.
+    const spent = totpAt(secret, t.clock.now());
+    expect((await login(spent)).statusCode).toBe(200);
+    expect((await start({ currentCode: spent })).json().code).toBe('second_factor_invalid');
+
+    // Nothing pending was written: a confirmation has nothing to confirm, and the enrolled secret still rules.
+    const after = await findStaffByUsername(t.ctx.db, 'admin');
+    expect(after!.totpPendingCiphertext).toBeNull();
+    expect(after!.totpSecretCiphertext).toBe(admin!.totpSecretCiphertext);
+    const refusals = (await auditTrail(t.ctx, 'staff', admin!.id)).filter((row) => row.action === 'staff.second_factor.start' && row.outcome === 'refused');
+    expect(refusals.reverse().map((row) => row.detail)).toEqual([
+      { replacing: true, reason: 'current_code_missing' }, { replacing: true, reason: 'current_code_missing' },
+      { replacing: true, reason: 'current_code_wrong' }, { replacing: true, reason: 'current_code_wrong' },
+    ]);
+  });
+
+  it('replaces it with the current code: the new app signs in, the old one no longer does; both steps audited', async () => {
+    t.clock.advance(STEP_SECONDS * 1000);
+    const started = await start({ currentCode: totpAt(secret, t.clock.now()) });
+    expect(started.statusCode).toBe(201);
+    const replacement = started.json().secret as string;
+    expect(replacement).not.toBe(secret);
+    // Until confirmed, the old app still rules.
+    t.clock.advance(STEP_SECONDS * 1000);
+    expect((await login(totpAt(replacement, t.clock.now()))).json().code).toBe('login_failed');
+    expect((await confirm(totpAt(replacement, t.clock.now()))).statusCode).toBe(204);
+    t.clock.advance(STEP_SECONDS * 1000);
+    expect((await login(totpAt(secret, t.clock.now()))).json().code).toBe('login_failed');
+    expect((await login(totpAt(replacement, t.clock.now()))).statusCode).toBe(200);
+
+    const admin = await findStaffByUsername(t.ctx.db, 'admin');
+    const trail = (await auditTrail(t.ctx, 'staff', admin!.id)).filter((row) => row.action.startsWith('staff.second_factor.') && row.outcome !== 'refused');
+    expect(trail.reverse().map((row) => [row.action, row.detail])).toEqual([
+      ['staff.second_factor.start', { replacing: false }], ['staff.second_factor.confirm', { replaced: false }],
+      ['staff.second_factor.start', { replacing: true }], ['staff.second_factor.confirm', { replaced: true }],
+    ]);
+  });
+});
+
 describe('a deployment that requires the second factor (STAFF_SECOND_FACTOR=required, the production default)', () => {
   let t: TestApp;
   beforeAll(async () => {

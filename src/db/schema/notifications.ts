@@ -60,6 +60,11 @@ export const notifications = pgTable('notifications', {
   subject: text(),
   body: text().notNull(),
   html: text(),
+  /**
+   * The text actually sent, sealed (src/platform/sealing.ts), when it holds a one-time code: `body` then shows
+   * the code masked, so a reader of this table cannot sign in as the person. Opened only to hand it to the SMS centre.
+   */
+  sealedBody: text(),
   status: text().notNull().default('pending'),
   /** Attempts started (incremented when an attempt is claimed, before any network call). */
   attempts: integer().notNull().default(0),

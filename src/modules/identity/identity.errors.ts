@@ -10,6 +10,7 @@ export const identityErrors = defineErrors({
   sign_in_code_invalid: { status: 401, ar: 'رمز الدخول غير صحيح أو انتهت صلاحيته. اطلب رمزاً جديداً.', en: 'The sign-in code is wrong or has expired. Ask for a new one.' },
   second_factor_required: { status: 401, ar: 'أدخل الرمز من تطبيق المصادقة في هاتفك.', en: 'Enter the code from the authenticator app on your phone.' },
   second_factor_not_enrolled: { status: 403, ar: 'لا يمكن دخول الموظفين دون عامل تحقق ثانٍ. اطلب من مسؤول النظام تفعيله لحسابك.', en: 'Staff cannot sign in without a second factor. Ask the system operator to enrol one for your account.' },
+  second_factor_current_required: { status: 403, ar: 'لتغيير تطبيق المصادقة أدخل الرمز الحالي من التطبيق المفعّل الآن.', en: 'To change the authenticator app, enter the current code from the app enrolled now.' },
   second_factor_not_started: { status: 409, ar: 'ابدأ إعداد تطبيق المصادقة أولاً.', en: 'Start setting up the authenticator app first.' },
   second_factor_invalid: { status: 400, ar: 'الرمز غير صحيح. تأكد من ضبط ساعة الهاتف وأدخل الرمز الظاهر الآن.', en: 'The code is wrong. Check the phone\'s clock and enter the code shown now.' },
   staff_not_found: { status: 404, ar: 'لا يوجد موظف بهذا الاسم.', en: 'No staff member has this username.' },

@@ -41,8 +41,8 @@ export const identityRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
 
   // A staff member sets up their authenticator app: the secret once, then a code from it to confirm.
   app.post('/api/v1/me/second-factor', {
-    schema: { tags, summary: 'Start enrolling an authenticator app (staff); the secret is shown once', response: { 201: s.secondFactorEnrolment, ...errorResponses } },
-  }, async (request, reply) => reply.status(201).send(await startEnrolment(request.ctx, request.actor)));
+    schema: { tags, summary: 'Start enrolling an authenticator app (staff); the secret is shown once. Replacing one needs its current code', body: s.secondFactorStartBody, response: { 201: s.secondFactorEnrolment, ...errorResponses } },
+  }, async (request, reply) => reply.status(201).send(await startEnrolment(request.ctx, request.actor, request.body?.currentCode)));
 
   app.post('/api/v1/me/second-factor/confirm', {
     schema: { tags, summary: 'Confirm the authenticator app with a code from it (staff)', body: s.secondFactorConfirmBody, response: { 204: z.null(), ...errorResponses } },

@@ -7,6 +7,8 @@ const authenticatorCode = z.string().regex(/^\d{6}$/, 'six digits');
 /** `code`: the authenticator's six digits, sent once the first answer was `second_factor_required`. */
 export const staffLoginBody = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200), code: authenticatorCode.optional() }).strict();
 export const secondFactorEnrolment = z.object({ secret: z.string(), otpauthUri: z.string() }).strict();
+/** `currentCode`: required when replacing an enrolled authenticator, a code from the one enrolled now. No body (Fastify hands zod `null`) starts a first enrolment. */
+export const secondFactorStartBody = z.object({ currentCode: authenticatorCode.optional() }).strict().nullish();
 export const secondFactorConfirmBody = z.object({ code: authenticatorCode }).strict();
 
 export const signInCodeRequestBody = z.object({ civilId: civilIdSchema }).strict();

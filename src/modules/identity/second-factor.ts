@@ -35,15 +35,32 @@ export async function checkStaffSecondFactor(ctx: Ctx, staff: store.StaffRow, co
   if (step === undefined || !(await store.claimTotpStep(ctx.db, staff.id, step))) await refuse();
 }
 
-/** A signed-in staff member starts enrolling an authenticator: the secret is shown once, kept pending. */
-export async function startEnrolment(ctx: Ctx, actor: Actor): Promise<Enrolment> {
+/**
+ * A signed-in staff member starts enrolling an authenticator: the secret is shown once, kept pending. A member who
+ * already has one must give its current code: a stolen session alone must not swap the factor for the thief's
+ * app (which would turn a session into a lasting way in). The code is claimed like a sign-in code, so one seen
+ * over a shoulder cannot be replayed. A refused attempt is audited; so is the replacement.
+ */
+export async function startEnrolment(ctx: Ctx, actor: Actor, currentCode?: string): Promise<Enrolment> {
   const staff = await signedInStaff(ctx, actor);
+  const replacing = staff.totpSecretCiphertext !== null;
+  if (replacing) await proveCurrentFactor(ctx, actor, staff, currentCode);
   const secret = newTotpSecret();
   await inTransaction(ctx, async (tx) => {
     await store.setTotpPending(tx.db, staff.id, encryptSecret(secret, ctx.config.secret));
-    await recordAudit(tx, actor, { action: 'staff.second_factor.start', entityType: 'staff', entityId: staff.id });
+    await recordAudit(tx, actor, { action: 'staff.second_factor.start', entityType: 'staff', entityId: staff.id, detail: { replacing } });
   });
   return { secret, otpauthUri: otpauthUri(ISSUER, staff.username, secret) };
+}
+
+async function proveCurrentFactor(ctx: Ctx, actor: Actor, staff: store.StaffRow, code: string | undefined): Promise<void> {
+  const refuse = async (reason: string): Promise<never> => {
+    await inTransaction(ctx, (tx) => recordAudit(tx, actor, { action: 'staff.second_factor.start', entityType: 'staff', entityId: staff.id, outcome: 'refused', detail: { replacing: true, reason } }));
+    throw new AppError(reason === 'current_code_missing' ? 'second_factor_current_required' : 'second_factor_invalid');
+  };
+  if (code === undefined) return refuse('current_code_missing');
+  const step = matchingStep(decryptSecret(staff.totpSecretCiphertext!, ctx.config.secret), code, ctx.clock.now());
+  if (step === undefined || !(await store.claimTotpStep(ctx.db, staff.id, step))) await refuse('current_code_wrong');
 }
 
 /** A code from the new secret proves the app holds it: it becomes the active one. */
@@ -57,7 +74,7 @@ export async function confirmEnrolment(ctx: Ctx, actor: Actor, code: string): Pr
   }
   await inTransaction(ctx, async (tx) => {
     await store.activateTotp(tx.db, staff.id, staff.totpPendingCiphertext!, step);
-    await recordAudit(tx, actor, { action: 'staff.second_factor.confirm', entityType: 'staff', entityId: staff.id });
+    await recordAudit(tx, actor, { action: 'staff.second_factor.confirm', entityType: 'staff', entityId: staff.id, detail: { replaced: staff.totpSecretCiphertext !== null } });
   });
 }
 

@@ -1,23 +1,15 @@
 // API clients' HMAC secrets are kept encrypted at rest with a key derived from TASDEED_SECRET: the server must
 // read them back to verify signatures, so a hash would not do, and a database dump alone must not reveal them.
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-
-function keyFrom(secret: string): Buffer {
-  return createHash('sha256').update(`tasdeed:api-client-secrets:${secret}`).digest();
-}
+// (The staff authenticator secrets use the same sealing, ./second-factor.ts.)
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { seal, unseal } from '../../platform/sealing.js';
 
 export function encryptSecret(plain: string, masterSecret: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', keyFrom(masterSecret), iv);
-  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-  return [iv, cipher.getAuthTag(), body].map((b) => b.toString('base64url')).join('.');
+  return seal(plain, masterSecret, 'api-client-secrets');
 }
 
 export function decryptSecret(sealed: string, masterSecret: string): string {
-  const [iv, tag, body] = sealed.split('.').map((part) => Buffer.from(part, 'base64url'));
-  const decipher = createDecipheriv('aes-256-gcm', keyFrom(masterSecret), iv!);
-  decipher.setAuthTag(tag!);
-  return Buffer.concat([decipher.update(body!), decipher.final()]).toString('utf8');
+  return unseal(sealed, masterSecret, 'api-client-secrets');
 }
 
 export function sha256Hex(data: string | Buffer): string {

@@ -1,11 +1,13 @@
 // The owner's way in while their password is locked or slowed (issue #15, point 3): a six-digit code by SMS to a
 // phone registered to them. Asking answers the same whether or not the civil ID is registered or has a phone, so
 // it reveals nothing; a new code at most once a minute (no SMS flood); five tries per code, counted before the
-// code is compared, so parallel guesses get no more; the code is stored only as a hash and lives ten minutes.
+// code is compared, so parallel guesses get no more; the code is stored only as a hash and lives ten minutes; on its way to the SMS centre (outbox, notification) it
+// is sealed with TASDEED_SECRET, so no table holds it readable.
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../../platform/errors/app-error.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
 import { emitEvent } from '../../platform/outbox.js';
+import { seal } from '../../platform/sealing.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/actor.js';
 import { checkCivilId, startSession, type SessionResult } from './identity.service.js';
@@ -34,7 +36,8 @@ export async function requestSignInCode(ctx: Ctx, input: { civilId: string }): P
       personId: person.id, codeHash: codeHash(person.id, code), now, expiresAt: new Date(now.getTime() + CODE_MINUTES * 60_000), intervalMs: CODE_INTERVAL_MS,
     });
     if (!stored) return;
-    await emitEvent(tx, 'auth.sign_in_code', { personId: person.id, phone: phone.phone, vars: { code, minutes: String(CODE_MINUTES) } });
+    const sealedVars = { code: seal(code, ctx.config.secret, 'one-time-codes') };
+    await emitEvent(tx, 'auth.sign_in_code', { personId: person.id, phone: phone.phone, vars: { minutes: String(CODE_MINUTES) }, sealedVars });
     await recordAudit(tx, { kind: 'anonymous', ip: ctx.ip }, { action: 'auth.sign_in_code', entityType: 'person', entityId: person.id });
   });
 }

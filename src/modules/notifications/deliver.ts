@@ -23,6 +23,7 @@ import type { SmsSender } from './sms/sms.types.js';
 import { asLanguage, isCategory } from './topics.js';
 import { unsubscribeUrl } from './unsubscribe.js';
 import { outboxPayload } from '../../platform/outbox.queue.js';
+import { unseal } from '../../platform/sealing.js';
 
 export interface Transports {
   sms?: SmsSender | null;
@@ -41,7 +42,7 @@ export async function deliverNotification(ctx: Ctx, transports: Transports, work
   try {
     if (row.channel === 'sms') {
       if (!transports.sms) throw new AppError('sms_not_configured', { retryable: true });
-      const sent = await transports.sms.send({ to: row.address, text: row.body, key: row.id });
+      const sent = await transports.sms.send({ to: row.address, text: smsText(ctx, row), key: row.id });
       // Recorded at once, whether or not this attempt still holds the row: the ids prove the message left, and the
       // segment rows let its receipts find it. (The at-least-once window 1 above is the time until this commits.)
       const at = ctx.clock.now();
@@ -67,6 +68,16 @@ export async function deliverNotification(ctx: Ctx, transports: Transports, work
     throw new AppError('validation_failed', { channel: row.channel, retryable: false });
   } catch (error) {
     return recordFailure(ctx, hold, row, error);
+  }
+}
+
+/** The words to send: a one-time code's message is opened only here, on its way out (see sealedBody). */
+function smsText(ctx: Ctx, row: NotificationRow): string {
+  if (row.sealedBody === null) return row.body;
+  try {
+    return unseal(row.sealedBody, ctx.config.secret, 'one-time-codes');
+  } catch {
+    throw new AppError('validation_failed', { reason: 'the sealed message cannot be opened (was TASDEED_SECRET changed?)', retryable: false });
   }
 }
 

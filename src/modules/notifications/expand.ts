@@ -5,6 +5,7 @@ import { normalizeEmail, normalizePhone } from '../../shared/contact.js';
 import type { Ctx } from '../../platform/context.js';
 import { localDate } from '../../platform/clock.js';
 import { newId } from '../../shared/ids.js';
+import { seal, unseal } from '../../platform/sealing.js';
 import { contactsOfPeople, findPersonIdByCivilId } from '../identity/index.js';
 import type { PersonContacts as ContactsRow } from '../identity/index.js';
 import { payables } from '../billers/index.js';
@@ -128,7 +129,18 @@ export async function expandEvents(tx: Ctx, events: OutboxEvent[], templates: Te
       // Only to the phone the code was asked for, and only while it is still one of theirs; no email.
       const phone = typeof payload.phone === 'string' ? validAddresses([payload.phone], normalizePhone)[0] : undefined;
       if (phone && validAddresses(person.phones, normalizePhone).includes(phone)) {
-        result.rows.push({ ...base, id: newId('ntf'), channel: 'sms', address: phone, body: renderSms(pickTemplate(templates, topic, 'sms', language).body, values(language)) });
+        const opened = openSealedVars(tx.config.secret, payload.sealedVars);
+        if (!opened) {
+          result.failures.set(event.id, { error: 'the sealed code cannot be opened (was TASDEED_SECRET changed?)', permanent: true });
+          continue;
+        }
+        const template = pickTemplate(templates, topic, 'sms', language).body;
+        const masked = Object.fromEntries(Object.keys(opened).map((key) => [key, '••••••']));
+        result.rows.push({
+          ...base, id: newId('ntf'), channel: 'sms', address: phone,
+          body: renderSms(template, { ...values(language), ...masked }),
+          sealedBody: seal(renderSms(template, { ...values(language), ...opened }), tx.config.secret, 'one-time-codes'),
+        });
       } else {
         result.notes.set(event.id, 'the phone is no longer registered to the person');
       }
@@ -170,6 +182,16 @@ async function settledPayables(tx: Ctx, reminders: OutboxEvent[]): Promise<Set<b
 function emailTemplate(templates: TemplateSet, topic: EventTopic, language: Language): { subject: string; body: string } {
   const template = pickTemplate(templates, topic, 'email', language);
   return { subject: template.subject ?? '', body: template.body };
+}
+
+/** A security event's sealed values (the code), opened; undefined when one cannot be (another secret, altered). */
+function openSealedVars(secret: string, sealedVars: unknown): Record<string, string> | undefined {
+  if (!sealedVars || typeof sealedVars !== 'object') return {};
+  try {
+    return Object.fromEntries(Object.entries(sealedVars).map(([key, value]) => [key, unseal(String(value), secret, 'one-time-codes')]));
+  } catch {
+    return undefined;
+  }
 }
 
 /** Template values are text; a number or a boolean in `vars` is written as such, anything else is left out. */

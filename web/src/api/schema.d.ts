@@ -6345,7 +6345,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start enrolling an authenticator app (staff); the secret is shown once */
+        /** Start enrolling an authenticator app (staff); the secret is shown once. Replacing one needs its current code */
         post: {
             parameters: {
                 query?: never;
@@ -6353,7 +6353,13 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentCode?: string;
+                    } | null;
+                };
+            };
             responses: {
                 /** @description Default Response */
                 201: {
