@@ -30,6 +30,7 @@ export const PORTAL_PATHS: readonly RegExp[] = [
   /^\/$/, /^\/sign-in$/, /^\/dashboard$/, /^\/violations$/, /^\/payments$/, /^\/receipts\/[^/]+$/, /^\/settings\/notifications$/,
   /^\/bills$/, /^\/bills\/[^/]+$/, /^\/readings$/, /^\/pay\/result\/[^/]+$/,
   /^\/staff$/, /^\/staff\/violations\/new$/, /^\/staff\/bill-runs$/, /^\/staff\/notifications$/, /^\/staff\/collections$/,
+  /^\/prepaid$/, /^\/staff\/prepaid$/, /^\/requests$/, /^\/requests\/new$/, /^\/requests\/[^/]+$/, /^\/staff\/requests$/, /^\/staff\/requests\/[^/]+$/,
 ];
 
 export function isPortalPath(pathname: string): boolean {
