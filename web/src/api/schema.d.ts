@@ -10808,7 +10808,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Collections by day, channel, biller, office and bank (choose with `by`) over a range of business days (admin; JSON, CSV or XLSX) */
+        /** Collections by day, channel, biller, office and bank (choose with `by`) over a range of business days (admin; JSON, CSV, XLSX or PDF) */
         get: {
             parameters: {
                 query?: {
@@ -10816,11 +10816,11 @@ export interface paths {
                     billerCode?: string;
                     /** @description collections-breakdown only: comma-separated day, channel, biller, office, bank (default day,channel,biller) */
                     by?: string;
-                    /** @description json (default), csv (UTF-8 with BOM) or xlsx */
-                    format?: "json" | "csv" | "xlsx";
+                    /** @description json (default), csv (UTF-8 with BOM), xlsx or pdf */
+                    format?: "json" | "csv" | "xlsx" | "pdf";
                     /** @description First business day (Asia/Kuwait), included; the 1st of the month of `to` when left out */
                     from?: string;
-                    /** @description Language of the XLSX headings */
+                    /** @description Language of the XLSX headings and of the PDF; from Accept-Language when left out, else English */
                     lang?: "ar" | "en";
                     /** @description Last business day, included; today when left out */
                     to?: string;
@@ -10838,6 +10838,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ReportTable"] | string;
+                        "application/pdf": components["schemas"]["ReportTable"] | string;
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ReportTable"] | string;
                         "text/csv": components["schemas"]["ReportTable"] | string;
                     };
@@ -10849,6 +10850,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -10860,6 +10862,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -10871,6 +10874,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -10882,6 +10886,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -10893,6 +10898,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -10904,6 +10910,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -10925,7 +10932,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What is owed today by biller and category: not yet due, 0–30, 31–60, 61–90 and over 90 days past due (admin; JSON, CSV or XLSX) */
+        /** What is owed today by biller and category: not yet due, 0–30, 31–60, 61–90 and over 90 days past due (admin; JSON, CSV, XLSX or PDF) */
         get: {
             parameters: {
                 query?: {
@@ -10933,11 +10940,11 @@ export interface paths {
                     billerCode?: string;
                     /** @description collections-breakdown only: comma-separated day, channel, biller, office, bank (default day,channel,biller) */
                     by?: string;
-                    /** @description json (default), csv (UTF-8 with BOM) or xlsx */
-                    format?: "json" | "csv" | "xlsx";
+                    /** @description json (default), csv (UTF-8 with BOM), xlsx or pdf */
+                    format?: "json" | "csv" | "xlsx" | "pdf";
                     /** @description First business day (Asia/Kuwait), included; the 1st of the month of `to` when left out */
                     from?: string;
-                    /** @description Language of the XLSX headings */
+                    /** @description Language of the XLSX headings and of the PDF; from Accept-Language when left out, else English */
                     lang?: "ar" | "en";
                     /** @description Last business day, included; today when left out */
                     to?: string;
@@ -10955,6 +10962,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ReportTable"] | string;
+                        "application/pdf": components["schemas"]["ReportTable"] | string;
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ReportTable"] | string;
                         "text/csv": components["schemas"]["ReportTable"] | string;
                     };
@@ -10966,6 +10974,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -10977,6 +10986,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -10988,6 +10998,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -10999,6 +11010,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -11010,6 +11022,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -11021,6 +11034,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -11042,7 +11056,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Payables issued per month by biller and kind, and what has been collected on them (admin; JSON, CSV or XLSX) */
+        /** Payables issued per month by biller and kind, and what has been collected on them (admin; JSON, CSV, XLSX or PDF) */
         get: {
             parameters: {
                 query?: {
@@ -11050,11 +11064,11 @@ export interface paths {
                     billerCode?: string;
                     /** @description collections-breakdown only: comma-separated day, channel, biller, office, bank (default day,channel,biller) */
                     by?: string;
-                    /** @description json (default), csv (UTF-8 with BOM) or xlsx */
-                    format?: "json" | "csv" | "xlsx";
+                    /** @description json (default), csv (UTF-8 with BOM), xlsx or pdf */
+                    format?: "json" | "csv" | "xlsx" | "pdf";
                     /** @description First business day (Asia/Kuwait), included; the 1st of the month of `to` when left out */
                     from?: string;
-                    /** @description Language of the XLSX headings */
+                    /** @description Language of the XLSX headings and of the PDF; from Accept-Language when left out, else English */
                     lang?: "ar" | "en";
                     /** @description Last business day, included; today when left out */
                     to?: string;
@@ -11072,6 +11086,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ReportTable"] | string;
+                        "application/pdf": components["schemas"]["ReportTable"] | string;
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ReportTable"] | string;
                         "text/csv": components["schemas"]["ReportTable"] | string;
                     };
@@ -11083,6 +11098,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -11094,6 +11110,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -11105,6 +11122,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -11116,6 +11134,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -11127,6 +11146,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -11138,6 +11158,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -11159,7 +11180,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Service requests submitted in the range by type and office: where they stand and how many were late (admin; JSON, CSV or XLSX) */
+        /** Service requests submitted in the range by type and office: where they stand and how many were late (admin; JSON, CSV, XLSX or PDF) */
         get: {
             parameters: {
                 query?: {
@@ -11167,11 +11188,11 @@ export interface paths {
                     billerCode?: string;
                     /** @description collections-breakdown only: comma-separated day, channel, biller, office, bank (default day,channel,biller) */
                     by?: string;
-                    /** @description json (default), csv (UTF-8 with BOM) or xlsx */
-                    format?: "json" | "csv" | "xlsx";
+                    /** @description json (default), csv (UTF-8 with BOM), xlsx or pdf */
+                    format?: "json" | "csv" | "xlsx" | "pdf";
                     /** @description First business day (Asia/Kuwait), included; the 1st of the month of `to` when left out */
                     from?: string;
-                    /** @description Language of the XLSX headings */
+                    /** @description Language of the XLSX headings and of the PDF; from Accept-Language when left out, else English */
                     lang?: "ar" | "en";
                     /** @description Last business day, included; today when left out */
                     to?: string;
@@ -11189,6 +11210,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ReportTable"] | string;
+                        "application/pdf": components["schemas"]["ReportTable"] | string;
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ReportTable"] | string;
                         "text/csv": components["schemas"]["ReportTable"] | string;
                     };
@@ -11200,6 +11222,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -11211,6 +11234,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -11222,6 +11246,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -11233,6 +11258,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -11244,6 +11270,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -11255,6 +11282,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
