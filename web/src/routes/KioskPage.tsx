@@ -29,8 +29,9 @@ export default function KioskPage() {
   const checkoutKeys = useRef(new Map<string, string>());
   usePageTitle(dues ? 'kiosk.dues.title' : 'kiosk.lookup.title');
 
-  // A kiosk starts in Arabic, whatever the last person chose.
-  useEffect(() => setLanguage('ar'), []); // eslint-disable-line react-hooks/exhaustive-deps
+  // A kiosk starts in Arabic, whatever the last person chose (once, when the look-up opens).
+  const startLanguage = useRef(setLanguage);
+  useEffect(() => startLanguage.current('ar'), []);
 
   const reset = useCallback(() => {
     setDues(null);
