@@ -3579,10 +3579,11 @@ export interface paths {
                             };
                         };
                         /**
+                         * @description knet: the portal's card payment; kiosk: the same KNET payment made at a self-service kiosk (KSK receipts, the kiosk's result page)
                          * @default knet
                          * @enum {string}
                          */
-                        channel?: "knet";
+                        channel?: "knet" | "kiosk";
                         /** @description Unique per attempt; a retry with the same key returns the first result. The Idempotency-Key header is accepted too. */
                         idempotencyKey?: string;
                         items?: {

@@ -5,6 +5,7 @@ import { lazy, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { Layout } from '../components/Layout.js';
 import { RequireSignIn } from '../features/auth/RequireSignIn.js';
+import { KioskFrame } from '../features/kiosk/KioskFrame.js';
 
 const QuickPayPage = lazy(() => import('./QuickPayPage.js'));
 const SignInPage = lazy(() => import('./SignInPage.js'));
@@ -29,6 +30,8 @@ const PrepaidStationsPage = lazy(() => import('./staff/PrepaidStationsPage.js'))
 const PrepaidWalletPage = lazy(() => import('./PrepaidWalletPage.js'));
 const PaymentResultPage = lazy(() => import('./PaymentResultPage.js'));
 const NotFoundPage = lazy(() => import('./NotFoundPage.js'));
+const KioskPage = lazy(() => import('./KioskPage.js'));
+const KioskResultPage = lazy(() => import('./KioskResultPage.js'));
 
 const citizen = (page: ReactNode) => <RequireSignIn roles={['citizen']}>{page}</RequireSignIn>;
 const staff = (page: ReactNode, roles?: string[]) => (
@@ -40,6 +43,11 @@ const staff = (page: ReactNode, roles?: string[]) => (
 export function AppRoutes() {
   return (
     <Routes>
+      {/* A self-service kiosk: its own frame (no site menu, no sign-in), no session needed. */}
+      <Route element={<KioskFrame />}>
+        <Route path="kiosk" element={<KioskPage />} />
+        <Route path="kiosk/result/:paymentId" element={<KioskResultPage />} />
+      </Route>
       <Route element={<Layout />}>
         <Route index element={<QuickPayPage />} />
         <Route path="pay/result/:paymentId" element={<PaymentResultPage />} />
