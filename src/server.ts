@@ -10,7 +10,7 @@ import { buildApp, type AppDeps } from './http/app.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { startDemoSimulators, type RunningSimulator } from './dev/demo.js';
 import { startWorkers } from './workers/index.js';
-import { settleSecret } from './server-secret.js';
+import { refuseDemoOnSharedDatabase, settleSecret } from './server-secret.js';
 
 export interface StartOptions {
   port?: number;
@@ -46,6 +46,7 @@ export async function startTasdeed(options: StartOptions = {}): Promise<RunningT
   const host = options.host ?? config.HOST;
   // Refused before anything opens; the demo's own secret is read or made once PGlite has made its folder.
   await settleSecret(config, { host, demo: false, listens: roles.includes('api') && !options.demo });
+  if (options.demo) refuseDemoOnSharedDatabase(config);
   const database: DatabaseHandle = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.TASDEED_DATA_DIR, loadDataDir: options.loadDataDir });
   const clock = options.clock ?? systemClock;
   // Closed in this order: stop taking requests, finish background work, stop simulators, close the database.

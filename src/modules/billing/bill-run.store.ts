@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, notInArray, sql } from 'drizzle-orm';
 import { billRunFailures, billRuns } from '../../db/schema/billing.js';
 import type { Executor } from '../../db/client.js';
 
@@ -19,6 +19,16 @@ export async function findRun(db: Executor, id: string): Promise<BillRunRow | un
 export async function findRunByPeriod(db: Executor, billerCode: string, period: string): Promise<BillRunRow | undefined> {
   const [row] = await db.select().from(billRuns).where(and(eq(billRuns.billerCode, billerCode), eq(billRuns.period, period))).limit(1);
   return row;
+}
+
+/**
+ * A biller's runs of periods before `period` that never finished (running with a dead or live holder, interrupted,
+ * failed), oldest first: what a crash or a database loss left behind once the bill day has moved on.
+ */
+export async function unfinishedRunsBefore(db: Executor, billerCode: string, period: string): Promise<BillRunRow[]> {
+  return db.select().from(billRuns)
+    .where(and(eq(billRuns.billerCode, billerCode), lt(billRuns.period, period), notInArray(billRuns.status, ['completed', 'completed_with_failures'])))
+    .orderBy(asc(billRuns.period));
 }
 
 export async function listRuns(db: Executor, billerCode: string | undefined, limit: number): Promise<BillRunRow[]> {

@@ -19,7 +19,8 @@ export const billRunScheduler: WorkerStarter = {
       everyMs: 5 * 60_000,
       run: async (signal) => {
         for (const run of await runDueBillRuns(ctx, { concurrency, signal })) {
-          logger.info({ biller: run.billerCode, period: run.period, outcome: run.outcome }, 'bill run');
+          if (run.outcome === 'failed') logger.error({ biller: run.billerCode, period: run.period, error: run.error }, 'bill run failed; the next pass tries again');
+          else logger.info({ biller: run.billerCode, period: run.period, outcome: run.outcome }, 'bill run');
         }
       },
     }, logger, { db: deps.database.db });

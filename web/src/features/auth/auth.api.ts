@@ -23,6 +23,16 @@ export function signIn(credentials: Credentials, client: ApiClient = api): Promi
     : answer(client.POST('/api/v1/auth/staff/login', { body: credentials }));
 }
 
+/** Asks for a sign-in code by SMS; the answer is the same whether or not the civil ID has a registered phone. */
+export async function requestSignInCode(civilId: string, client: ApiClient = api): Promise<void> {
+  await answer(client.POST('/api/v1/auth/sign-in-code', { body: { civilId } }));
+}
+
+/** Signs a citizen in with the code from the SMS (the way in while the password is locked or forgotten). */
+export function signInWithCode(input: RequestBody<'/api/v1/auth/sign-in-code/verify', 'post'>, client: ApiClient = api): Promise<SignedInUser> {
+  return answer(client.POST('/api/v1/auth/sign-in-code/verify', { body: input }));
+}
+
 export async function signOutSession(client: ApiClient = api): Promise<void> {
   await answer(client.POST('/api/v1/auth/logout'));
 }
