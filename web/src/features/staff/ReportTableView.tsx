@@ -25,7 +25,8 @@ export function ReportTableView({ table }: { table: ReportTable }) {
   };
   const numeric = (kind: string) => kind !== 'text';
   return (
-    <div className="overflow-x-auto">
+    // A wide table scrolls sideways: the region takes the keyboard focus so the arrow keys can scroll it.
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={language === 'ar' ? table.titleAr : table.titleEn}>
       <table className="w-full min-w-max border-collapse text-sm" data-testid="report-table-grid">
         <thead>
           <tr className="border-b-2 border-slate-300">
