@@ -21,6 +21,17 @@ export interface StackCategory {
 /** Colour-blind-safe (Okabe–Ito), dark enough against white for the thin segments to be seen. */
 const COLOURS = ['#0f4c5c', '#e69f00', '#56b4e9', '#009e73', '#cc79a7', '#d55e00', '#0072b2'];
 
+const LINE = 22;
+
+/** A label in at most two lines of about 22 characters, broken at a space; longer ones end with "…". */
+function lines(label: string): string[] {
+  if (label.length <= LINE) return [label];
+  const cut = label.lastIndexOf(' ', LINE);
+  const first = label.slice(0, cut > 0 ? cut : LINE);
+  const rest = label.slice(first.length).trim();
+  return [first, rest.length > LINE ? `${rest.slice(0, LINE - 1)}…` : rest];
+}
+
 export function StackedBarChart({ title, description, series, categories, format, testId }: {
   title: string;
   description: string;
@@ -35,11 +46,12 @@ export function StackedBarChart({ title, description, series, categories, format
   const rtl = language === 'ar';
   const totals = categories.map((c) => c.values.reduce((sum, v) => sum + Math.max(0, v), 0));
   const max = Math.max(1, ...totals);
-  const slot = 88;
-  const width = Math.max(360, categories.length * slot);
+  const long = categories.some((c) => c.label.length > 10);
+  const slot = long ? 150 : 96;
+  const width = Math.max(420, categories.length * slot);
   const height = 260;
   const top = 24;
-  const plot = height - 48;
+  const plot = height - (long ? 52 : 36);
   const barWidth = Math.min(48, slot * 0.55);
   const step = width / Math.max(1, categories.length);
   const scale = (v: number) => (Math.max(0, v) / max) * (plot - top);
@@ -54,7 +66,8 @@ export function StackedBarChart({ title, description, series, categories, format
         ))}
       </ul>
       <div className="overflow-x-auto">
-        <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${width} ${height}`} className="h-auto w-full max-w-3xl" preserveAspectRatio="xMidYMid meet">
+        {/* Drawn at its own size (never scaled up, so the text stays the page's size); narrowed to fit a small screen. */}
+        <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${width} ${height}`} width={width} className="h-auto max-w-full" preserveAspectRatio="xMidYMid meet">
           <title id={`${id}-title`}>{title}</title>
           <desc id={`${id}-desc`}>{description}</desc>
           <line x1="0" y1={plot + 0.5} x2={width} y2={plot + 0.5} stroke="#64748b" />
@@ -73,7 +86,9 @@ export function StackedBarChart({ title, description, series, categories, format
                   {format(totals[i]!)}
                 </text>
                 <text x={x + barWidth / 2} y={plot + 20} textAnchor="middle" fontSize="12" fill="#334155" direction={rtl ? 'rtl' : 'ltr'}>
-                  {category.label.length > 14 ? `${category.label.slice(0, 13)}…` : category.label}
+                  {lines(category.label).map((line, n) => (
+                    <tspan key={n} x={x + barWidth / 2} dy={n === 0 ? 0 : 16}>{line}</tspan>
+                  ))}
                 </text>
               </g>
             );

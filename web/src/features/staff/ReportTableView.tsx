@@ -12,7 +12,9 @@ export function ReportTableView({ table }: { table: ReportTable }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const other = language === 'ar' ? /NameEn$/ : /NameAr$/;
-  const columns = table.columns.filter((c) => !other.test(c.key));
+  // The code columns (billerCode, typeCode) stay in the files; on the page the name says it.
+  const named = new Set(table.columns.filter((c) => /NameEn$/.test(c.key)).map((c) => c.key.replace(/NameEn$/, 'Code')));
+  const columns = table.columns.filter((c) => !other.test(c.key) && !named.has(c.key));
   const show = (kind: string, value: Cell): string => {
     if (value === null || value === undefined || value === '') return '';
     if (kind === 'amount' && typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) {

@@ -77,7 +77,8 @@ function Report({ name }: { name: ReportName }) {
           {table.rows.length === 0 ? (
             <p className="rounded-lg border border-slate-200 bg-white p-5" data-testid="report-empty">{t('reports.none')}</p>
           ) : (
-            currencies.map((currency) => {
+            <div className={`grid gap-4 ${currencies.length > 1 ? 'lg:grid-cols-2' : ''}`}>
+            {currencies.map((currency) => {
               const data = chartData(table, REPORT_CHARTS[name], currency, language, (key) => {
                 const column = table.columns.find((c) => c.key === key);
                 return column ? (language === 'ar' ? column.labelAr : column.labelEn) : t(`reports.series.${key}`, { defaultValue: key });
@@ -85,13 +86,14 @@ function Report({ name }: { name: ReportName }) {
               const decimals = data.amounts ? decimalsIn(table.totals.find((r) => r.currency === currency)) : 0;
               const unit = data.amounts && currency ? ` ${currency}` : '';
               const described = data.categories.map((c) => `${c.label}: ${data.series.map((s, i) => `${s.label} ${number(c.values[i]!, decimals)}`).join('، ')}`).join('؛ ');
-              const title = t('reports.chartTitle', { report: t(`reports.names.${name}.title`), currency: currency ?? '' }).trim();
+              const title = currency ? t('reports.chartTitleIn', { currency }) : t('reports.chartTitle');
               return (
                 <Section key={currency ?? 'all'} title={title} testId={`report-chart-${currency ?? 'all'}`}>
                   <StackedBarChart title={title} description={`${described}${unit}`} series={data.series} categories={data.categories} format={(v) => number(v, 0)} />
                 </Section>
               );
-            })
+            })}
+            </div>
           )}
           <Section title={language === 'ar' ? table.titleAr : table.titleEn} testId="report-table">
             <ReportTableView table={table} />
