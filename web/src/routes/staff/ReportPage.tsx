@@ -86,7 +86,7 @@ function Report({ name }: { name: ReportName }) {
               const decimals = data.amounts ? decimalsIn(table.totals.find((r) => r.currency === currency)) : 0;
               const unit = data.amounts && currency ? ` ${currency}` : '';
               const described = data.categories.map((c) => `${c.label}: ${data.series.map((s, i) => `${s.label} ${number(c.values[i]!, decimals)}`).join('، ')}`).join('؛ ');
-              const title = currency ? t('reports.chartTitleIn', { currency }) : t('reports.chartTitle');
+              const title = currency ? t(data.amounts ? 'reports.chartTitleIn' : 'reports.chartTitleOf', { currency }) : t('reports.chartTitle');
               return (
                 <Section key={currency ?? 'all'} title={title} testId={`report-chart-${currency ?? 'all'}`}>
                   <StackedBarChart title={title} description={`${described}${unit}`} series={data.series} categories={data.categories} format={(v) => number(v, 0)} />
