@@ -31,6 +31,7 @@ export const PORTAL_PATHS: readonly RegExp[] = [
   /^\/bills$/, /^\/bills\/[^/]+$/, /^\/readings$/, /^\/pay\/result\/[^/]+$/,
   /^\/staff$/, /^\/staff\/violations\/new$/, /^\/staff\/bill-runs$/, /^\/staff\/notifications$/, /^\/staff\/collections$/,
   /^\/prepaid$/, /^\/staff\/prepaid$/, /^\/requests$/, /^\/requests\/new$/, /^\/requests\/[^/]+$/, /^\/staff\/requests$/, /^\/staff\/requests\/[^/]+$/,
+  /^\/kiosk$/, /^\/kiosk\/result\/[^/]+$/,
 ];
 
 export function isPortalPath(pathname: string): boolean {

@@ -1,4 +1,4 @@
-// The e-bill and the receipt as they look, in Arabic and English, against reviewed pictures in
+// The e-bill, the receipt and a report's PDF export as they look, in Arabic and English, against reviewed pictures in
 // test/fixtures/documents/: a change of look fails here until the new pictures are reviewed and committed.
 // After a deliberate change: `TASDEED_DOCUMENT_IMAGES=write npx vitest run --project pglite test/documents/appearance.test.ts`,
 // look at every picture, commit them.
@@ -10,6 +10,8 @@ import { renderBillPdf } from '../../src/modules/billing/billing.pdf.js';
 import { sampleBillDocument } from '../../src/modules/billing/billing.pdf.sample.js';
 import { renderReceiptPdf } from '../../src/modules/payments/receipts.pdf.js';
 import { sampleReceiptDocument } from '../../src/modules/payments/receipts.pdf.sample.js';
+import { renderReportPdf } from '../../src/modules/reports/report-pdf.js';
+import { sampleReportTable } from '../../src/modules/reports/report-pdf.sample.js';
 import { rasterizePage } from '../../src/shared/pdf/poppler.js';
 import { closeRenderPool } from '../../src/shared/pdf/render.js';
 import { decodePng, differingShare } from '../support/png.js';
@@ -29,6 +31,8 @@ const DOCUMENTS = {
   'bill-en': () => renderBillPdf(sampleBillDocument(), 'en'),
   'receipt-ar': () => renderReceiptPdf(sampleReceiptDocument(), 'ar'),
   'receipt-en': () => renderReceiptPdf(sampleReceiptDocument(), 'en'),
+  'report-ar': () => renderReportPdf(sampleReportTable(), 'ar'),
+  'report-en': () => renderReportPdf(sampleReportTable(), 'en'),
 } as const;
 
 describe('how the documents look', () => {

@@ -298,6 +298,6 @@ describe('access and bad input', () => {
     expect(await refusal('/api/v1/reports/debt-ageing?billerCode=nobody')).toBe('report_biller_unknown');
     expect(await refusal('/api/v1/reports/collections-breakdown?by=day,colour')).toBe('report_dimension_invalid');
     expect(await refusal('/api/v1/reports/requests?from=2026-02-30')).toBe('report_date_invalid');
-    expect(await refusal('/api/v1/reports/requests?format=pdf')).toBe('validation_failed');
+    expect(await refusal('/api/v1/reports/requests?format=docx')).toBe('validation_failed');
   });
 });

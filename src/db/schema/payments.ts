@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, pgSequence, text, bigint, bigserial, integer, timestamp, jsonb, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { pgTable, pgSequence, text, bigint, bigserial, integer, timestamp, jsonb, index, primaryKey, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /**
  * A payment: money a payer hands over through one channel (KNET card, bank API, counter, or credit already held),
@@ -8,7 +8,7 @@ import { pgTable, pgSequence, text, bigint, bigserial, integer, timestamp, jsonb
  */
 export const payments = pgTable('payments', {
   id: text().primaryKey(),
-  /** knet | bank | counter | credit */
+  /** knet | kiosk (a KNET card payment at a self-service kiosk) | bank | counter | credit */
   channel: text().notNull(),
   /** pending | posted | failed | refunded | partially_refunded */
   status: text().notNull(),
@@ -127,6 +127,18 @@ export const receiptSeqWeb = pgSequence('receipt_seq_web', { startWith: 1 });
 export const receiptSeqBnk = pgSequence('receipt_seq_bnk', { startWith: 1 });
 export const receiptSeqCtr = pgSequence('receipt_seq_ctr', { startWith: 1 });
 export const receiptSeqCrd = pgSequence('receipt_seq_crd', { startWith: 1 });
+
+/**
+ * Points whose numbers start again at 000001 each business year (`KSK-2026-000001`, kiosks): one row per point and
+ * year, its last number drawn by an upsert inside the posting transaction. The row stays locked until that payment
+ * commits, so two kiosk payments never draw the same number, and a payment that rolls back gives its number back
+ * (no gaps). Kiosk payments are few enough that queueing on the row costs nothing worth a sequence per year.
+ */
+export const receiptYearCounters = pgTable('receipt_year_counters', {
+  point: text().notNull(),
+  year: text().notNull(),
+  lastNumber: bigint({ mode: 'bigint' }).notNull(),
+}, (t) => [primaryKey({ columns: [t.point, t.year] })]);
 
 /**
  * A difference the daily KNET settlement check found between what KNET captured and what Tasdeed posted, and

@@ -41,4 +41,19 @@ export const auditLog = pgTable('audit_log', {
   ip: text(),
 }, (t) => [index('audit_log_entity_idx').on(t.entityType, t.entityId), index('audit_log_at_idx').on(t.at)]);
 
-/** Failed sign-ins per subject, to slow password guessing. */
+/**
+ * Periodic jobs shared by every process on one database: a pass runs in one process at a time (the lease) and once
+ * per interval across all of them (next_due_at), so two `tasdeed serve` processes don't both run the bill-day
+ * schedule or the reminders. A process that dies mid-pass leaves a lease that runs out; then another takes over.
+ */
+export const scheduledJobs = pgTable('scheduled_jobs', {
+  name: text().primaryKey(),
+  nextDueAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  leaseOwner: text(),
+  leaseUntil: timestamp({ withTimezone: true }),
+  lastStartedAt: timestamp({ withTimezone: true }),
+  lastFinishedAt: timestamp({ withTimezone: true }),
+  lastOwner: text(),
+  lastOutcome: text(),
+  passes: integer().notNull().default(0),
+});

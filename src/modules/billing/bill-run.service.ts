@@ -3,12 +3,12 @@
 // in one transaction. A bill is unique per (account, period), so running a period again creates nothing, and a
 // run that was killed simply goes on where its committed batches stopped. Accounts that cannot be billed are
 // recorded on the run and the run carries on.
-import { hostname } from 'node:os';
 import { sql } from 'drizzle-orm';
 import { AppError } from '../../platform/errors/app-error.js';
 import { businessToday } from '../../platform/clock.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
-import { newId, randomToken } from '../../shared/ids.js';
+import { newId } from '../../shared/ids.js';
+import { deadLocalHolder, processOwnerId } from '../../platform/process-owner.js';
 import { requireRole, type Actor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
 import { getBiller, type Biller } from '../billers/index.js';
@@ -97,7 +97,7 @@ interface Lease {
 async function takeBillRun(ctx: Ctx, runId: string): Promise<Lease> {
   const run = await store.findRun(ctx.db, runId);
   if (!run) throw new AppError('bill_run_not_found');
-  const owner = `${hostname()}:${process.pid}:${randomToken(6)}`;
+  const owner = processOwnerId();
   const now = ctx.clock.now();
   if (!(await store.acquireLease(ctx.db, run.id, owner, now, new Date(now.getTime() + LEASE_MS), deadLocalHolder(run.leaseOwner)))) {
     throw new AppError('bill_run_in_progress', { runId: run.id, heldBy: run.leaseOwner });
@@ -132,22 +132,6 @@ async function continueBillRun(ctx: Ctx, { run, owner }: Lease, options: BillRun
 export function lateness(issuedOn: string, today: string): string | null {
   const days = daysInclusive(issuedOn, today) - 1;
   return days > 0 ? `late: run on ${today}, ${days} day(s) after the bill day ${issuedOn}; bills are dated ${issuedOn}` : null;
-}
-
-/**
- * A holder on this machine whose process no longer exists (a killed `tasdeed bill-run`) can be taken over at
- * once; holders elsewhere are taken over only when their lease runs out.
- */
-function deadLocalHolder(holder: string | null): string | null {
-  if (!holder) return null;
-  const [host, pid] = holder.split(':');
-  if (host !== hostname() || !pid || Number(pid) === process.pid) return null;
-  try {
-    process.kill(Number(pid), 0);
-    return null;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH' ? holder : null;
-  }
 }
 
 class BatchRunner {

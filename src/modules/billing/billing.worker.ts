@@ -22,7 +22,7 @@ export const billRunScheduler: WorkerStarter = {
           logger.info({ biller: run.billerCode, period: run.period, outcome: run.outcome }, 'bill run');
         }
       },
-    }, logger);
+    }, logger, { db: deps.database.db });
     return job.stop;
   },
 };

@@ -16,6 +16,7 @@ export const channelsErrors = defineErrors({
   channel_message_type_unknown: { status: 400, ar: 'نوع رسالة المحوّل غير معروف.', en: 'The switch message type is not known.' },
   // Counters (cashiers at an office): each refusal is audited with its code (counter.audit.ts), nothing written.
   counter_office_unknown: { status: 404, ar: 'المكتب غير موجود.', en: 'The office was not found.' },
+  counter_office_code_reserved: { status: 409, ar: 'هذا الرمز محجوز لنقاط إصدار الإيصالات (البوابة والبنوك والأكشاك) ولا يمكن أن يكون رمز مكتب.', en: 'This code is reserved for a receipt point (web, banks, kiosks) and cannot be an office code.' },
   counter_office_exists: { status: 409, ar: 'يوجد مكتب بهذا الرمز.', en: 'An office with this code already exists.' },
   counter_unknown: { status: 404, ar: 'الكاونتر غير موجود في هذا المكتب.', en: 'The counter was not found at this office.' },
   counter_exists: { status: 409, ar: 'يوجد كاونتر بهذا الرمز في المكتب.', en: 'A counter with this code already exists at the office.' },

@@ -7,8 +7,8 @@ import { newId } from '../../shared/ids.js';
 import * as store from './counter.store.js';
 
 // Codes head every receipt number (SALMIYA-C01-000123). The payments module's own receipt points (WEB, BNK, CTR,
-// CRD) are reserved so an office's numbers can never collide with theirs.
-const RESERVED_OFFICE_CODES = new Set(['WEB', 'BNK', 'CTR', 'CRD']);
+// CRD, and KSK for the kiosks) are reserved so an office's numbers can never collide with theirs.
+const RESERVED_OFFICE_CODES = new Set(['WEB', 'BNK', 'CTR', 'CRD', 'KSK']);
 
 export interface OfficeInput { code: string; nameAr: string; nameEn: string; areaAr?: string; areaEn?: string }
 export interface CounterInput { code: string; nameAr: string; nameEn: string }
@@ -16,7 +16,7 @@ export type OfficeWithCounters = store.OfficeRow & { counters: store.CounterRow[
 
 export async function createOffice(ctx: Ctx, actor: Actor, input: OfficeInput): Promise<store.OfficeRow> {
   requireRole(actor, 'admin');
-  if (RESERVED_OFFICE_CODES.has(input.code)) throw new AppError('validation_failed', { field: 'code', reason: 'reserved for the payments receipt points' });
+  if (RESERVED_OFFICE_CODES.has(input.code)) throw new AppError('counter_office_code_reserved', { code: input.code });
   return inTransaction(ctx, async (tx) => {
     const office = await store.insertOffice(tx.db, {
       id: newId('off'), code: input.code, nameAr: input.nameAr, nameEn: input.nameEn, areaAr: input.areaAr ?? '', areaEn: input.areaEn ?? '', createdAt: tx.clock.now(),

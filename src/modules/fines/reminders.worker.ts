@@ -25,7 +25,7 @@ export const finesRemindersWorker: WorkerStarter = {
         await sendDueReminders(ctx, config);
         doneFor = today;
       },
-    }, deps.logger ?? createLogger(deps.config));
+    }, deps.logger ?? createLogger(deps.config), { db: deps.database.db });
     return job.stop;
   },
 };

@@ -101,7 +101,8 @@ async function planCheckout(ctx: Ctx, input: CheckoutInput, currency: string): P
  * and page), whatever happened since; the same key with a different request is refused.
  */
 export async function startCheckout(ctx: Ctx, actor: Actor, input: CheckoutInput, gateway: PaymentGateway | undefined, urls: (paymentId: string) => CheckoutUrls, currency: string): Promise<CheckoutResult> {
-  if (input.channel !== 'knet') throw new AppError('payment_channel_unsupported', { channel: input.channel });
+  // A kiosk's checkout is a KNET card payment like the web's, recorded under the kiosk channel (its own receipts).
+  if (input.channel !== 'knet' && input.channel !== 'kiosk') throw new AppError('payment_channel_unsupported', { channel: input.channel });
   const requestHash = checkoutRequestHash(input);
   const scope = idempotencyScope(actor, requestHash);
   const replay = (existing: store.PaymentRow): CheckoutResult => {
@@ -122,7 +123,7 @@ export async function startCheckout(ctx: Ctx, actor: Actor, input: CheckoutInput
   const payment = await inTransaction(ctx, async (tx) => {
     const inserted = await store.insertPayment(tx.db, {
       id,
-      channel: 'knet',
+      channel: input.channel,
       status: 'pending',
       currency,
       amount: total,

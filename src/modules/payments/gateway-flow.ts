@@ -10,7 +10,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { accounts } from '../ledger/index.js';
 import { assertGatewayResultMatches, type GatewayResult, type PaymentGateway } from './gateways/index.js';
 import { auditRefusal } from './payments.audit.js';
-import { applyItems, paymentLines, postPaymentLedger, queueReceipt, receiptYear } from './posting.js';
+import { applyItems, paymentLines, postPaymentLedger, queueReceipt, RECEIPT_POINT_OF_CHANNEL, receiptYear } from './posting.js';
 import * as store from './payments.store.js';
 
 export type SettleOutcome = 'posted' | 'failed' | 'pending' | 'already_final';
@@ -50,6 +50,11 @@ async function closeFailed(ctx: Ctx, payment: store.PaymentRow, result: GatewayR
   return { outcome: 'failed' as const, payment: closed };
 }
 
+/** A card payment's receipt point: the kiosk's own (KSK-2026-000001), else the web's. */
+function receiptPointOfCard(channel: string) {
+  return channel === 'kiosk' ? RECEIPT_POINT_OF_CHANNEL.kiosk : RECEIPT_POINT_OF_CHANNEL.knet;
+}
+
 /** Posts a confirmed capture, once. Money that no longer fits a payable becomes the party's credit. */
 async function postCaptured(ctx: Ctx, actor: Actor, payment: store.PaymentRow, result: GatewayResult): Promise<{ outcome: SettleOutcome; payment: store.PaymentRow }> {
   if (!result.paymentId) {
@@ -59,7 +64,7 @@ async function postCaptured(ctx: Ctx, actor: Actor, payment: store.PaymentRow, r
   }
   try {
     return await inTransaction(ctx, async (tx) => {
-      const claimed = await store.claimPendingForPosting(tx.db, payment.id, { paymentId: result.paymentId!, status: result.status, result: result.raw }, { point: 'WEB', year: receiptYear(tx) }, tx.clock.now());
+      const claimed = await store.claimPendingForPosting(tx.db, payment.id, { paymentId: result.paymentId!, status: result.status, result: result.raw }, { point: receiptPointOfCard(payment.channel), year: receiptYear(tx) }, tx.clock.now());
       if (!claimed) return { outcome: 'already_final' as const, payment: (await store.findPayment(tx.db, payment.id))! };
       const items = await store.itemsOf(tx.db, [payment.id]);
       const { applied, appliedByPayable, leftover } = await applyItems(tx, items, payment.currency, 'captured');

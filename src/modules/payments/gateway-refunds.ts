@@ -18,7 +18,7 @@ import * as ledger from '../ledger/index.js';
 import type { GatewayRefundResult, PaymentGateway } from './gateways/index.js';
 import { auditRefusal, auditedRefusals } from './payments.audit.js';
 import { creditAccountOf } from './parties.js';
-import { sourceAccountOf, type PaymentChannel } from './posting.js';
+import { CARD_CHANNELS, sourceAccountOf, type PaymentChannel } from './posting.js';
 import type { GiveBackOptions, RefundResult } from './refunds.service.js';
 import * as store from './payments.store.js';
 import * as refunds from './refunds.store.js';
@@ -28,7 +28,7 @@ const UNKNOWN_OUTCOME = new Set(['gateway_unavailable', 'gateway_response_invali
 
 /** A refund (not a reversal: that corrects our books, the card was never charged or KNET voided it) of a card payment. */
 export function goesToGateway(payment: store.PaymentRow, kind: 'refund' | 'reversal'): boolean {
-  return kind === 'refund' && payment.channel === 'knet';
+  return kind === 'refund' && CARD_CHANNELS.has(payment.channel);
 }
 
 /** The refund's own track id at the gateway: its id without the underscore (letters and digits, 29 characters). */

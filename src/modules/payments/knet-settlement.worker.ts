@@ -29,7 +29,7 @@ export const knetSettlementWorker = {
         lastDone = day;
         if (summary.found.length > 0 || summary.unanswered > 0) logger.warn({ job: 'payments.knet_settlement', ...summary }, 'KNET settlement exceptions');
       },
-    }, logger);
+    }, logger, { db: deps.database.db });
     return job.stop;
   },
 };

@@ -56,7 +56,9 @@ export const paymentsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
     responseUrl: `${base()}/api/v1/payments/knet/response`,
     errorUrl: `${base()}/api/v1/payments/knet/error?payment=${encodeURIComponent(paymentId)}`,
   });
-  const resultUrl = (paymentId: string) => `${base()}/pay/result/${paymentId}`;
+  // A kiosk's payment comes back to the kiosk's own result page (receipt to print, then back to the look-up).
+  const resultUrl = (payment: { id: string; channel: string } | 'unknown') =>
+    payment === 'unknown' ? `${base()}/pay/result/unknown` : `${base()}/${payment.channel === 'kiosk' ? 'kiosk' : 'pay'}/result/${payment.id}`;
   await app.register(knetSettlementRoutes, { deps });
   const confirming = backgroundWork();
   app.addHook('onClose', () => confirming.drain());
@@ -133,7 +135,7 @@ export const paymentsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
     // shows the posted payment at once); past that, the answer goes and the confirmation carries on behind it.
     const { payment, pending } = await acceptGatewayCallback(request.ctx, request.actor, knet, request.body);
     if (pending) await withinBudget(confirming.track(settleWithGateway(request.ctx, request.actor, knet, payment)), KNET_ANSWER_BUDGET_MS);
-    return reply.status(200).header('content-type', 'text/plain; charset=utf-8').send(formatRedirectReply(resultUrl(payment.id)));
+    return reply.status(200).header('content-type', 'text/plain; charset=utf-8').send(formatRedirectReply(resultUrl(payment)));
   });
 
   // KNET sends the browser here when it cannot complete (the query carries trandata): ask KNET, then show the page.
@@ -142,13 +144,13 @@ export const paymentsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
     if (!knet) throw new AppError('payment_gateway_not_configured');
     try {
       const { payment } = await handleGatewayCallback(ctx, actor, knet, fields);
-      return resultUrl(payment.id);
+      return resultUrl(payment);
     } catch {
       // No readable trandata: the clear parameters name the payment; its page shows, and KNET is asked.
       const payment = await paymentOfClearErrorUrl(ctx, actor, fields);
       if (!payment) return resultUrl('unknown');
       if (payment.status === 'pending') await withinBudget(confirming.track(settleWithGateway(ctx, actor, knet, payment)), KNET_ANSWER_BUDGET_MS);
-      return resultUrl(payment.id);
+      return resultUrl(payment);
     }
   };
   app.get('/api/v1/payments/knet/error', {

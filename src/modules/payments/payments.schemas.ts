@@ -64,7 +64,7 @@ export const checkoutBody = z.object({
   payableIds: z.array(z.string().min(1).max(64)).max(50).optional(),
   allocate: z.object({ lookup: lookupSchema, amount: moneyText }).strict().optional()
     .meta({ description: 'Pay an amount spread over the open payables of a look-up, oldest due first; what is left becomes credit' }),
-  channel: z.literal('knet').default('knet'),
+  channel: z.enum(['knet', 'kiosk']).default('knet').meta({ description: "knet: the portal's card payment; kiosk: the same KNET payment made at a self-service kiosk (KSK receipts, the kiosk's result page)" }),
   language: languageSchema.default('ar'),
   idempotencyKey: idempotencyKeySchema.optional(),
 }).strict();

@@ -1,7 +1,7 @@
 // The payments module's SQL, and only its own tables. Status changes are conditional UPDATEs: whoever moves a
 // payment out of `pending` first is the only one who posts it.
 import { and, asc, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
-import { paymentItems, paymentRefunds, payments } from '../../db/schema/payments.js';
+import { paymentItems, paymentRefunds, payments, receiptYearCounters } from '../../db/schema/payments.js';
 import type { Executor } from '../../db/client.js';
 
 export type PaymentRow = typeof payments.$inferSelect;
@@ -10,13 +10,36 @@ export type PaymentItemRow = typeof paymentItems.$inferSelect;
 export type PaymentStatus = 'pending' | 'posted' | 'failed' | 'refunded' | 'reversed' | 'partially_refunded';
 
 export const RECEIPT_SEQUENCES = { WEB: 'receipt_seq_web', BNK: 'receipt_seq_bnk', CTR: 'receipt_seq_ctr', CRD: 'receipt_seq_crd' } as const;
-export type ReceiptPoint = keyof typeof RECEIPT_SEQUENCES;
+export type SequencedReceiptPoint = keyof typeof RECEIPT_SEQUENCES;
+/** Points numbered afresh each year from a counter row (receipt_year_counters): kiosks. */
+export type YearlyReceiptPoint = 'KSK';
+export type ReceiptPoint = SequencedReceiptPoint | YearlyReceiptPoint;
+
+function isYearlyPoint(point: ReceiptPoint): point is YearlyReceiptPoint {
+  return point === 'KSK';
+}
+
+/** Formats a receipt number: at least six digits, more once a point passes a million in a year. */
+export function formatReceiptNumber(point: ReceiptPoint, year: string, n: bigint): string {
+  return `${point}-${year}-${n.toString().padStart(6, '0')}`;
+}
+
+/**
+ * Draws the next number of a yearly point (KSK-2026-000001, …) inside the caller's transaction: the upsert locks the
+ * point's row for the year until that transaction ends, so concurrent payments queue and never share a number.
+ */
+export async function drawYearlyReceiptNumber(db: Executor, point: YearlyReceiptPoint, year: string): Promise<string> {
+  const [row] = await db.insert(receiptYearCounters).values({ point, year, lastNumber: 1n })
+    .onConflictDoUpdate({ target: [receiptYearCounters.point, receiptYearCounters.year], set: { lastNumber: sql`${receiptYearCounters.lastNumber} + 1` } })
+    .returning({ lastNumber: receiptYearCounters.lastNumber });
+  return formatReceiptNumber(point, year, row!.lastNumber);
+}
 
 /**
  * The next receipt number of a point, as an SQL expression evaluated inside the INSERT/UPDATE that records it:
  * `WEB-2026-000123` (at least six digits, more once a point passes a million in a year's prefix).
  */
-export function nextReceiptNumberSql(point: ReceiptPoint, year: string): SQL {
+export function nextReceiptNumberSql(point: SequencedReceiptPoint, year: string): SQL {
   const prefix = `${point}-${year}-`;
   return sql`(SELECT ${prefix} || lpad(n::text, greatest(6, length(n::text)), '0') FROM (SELECT nextval(${RECEIPT_SEQUENCES[point]}::regclass) AS n) AS next_receipt)`;
 }
@@ -48,7 +71,7 @@ export async function findPaymentByReceiptNumber(db: Executor, receiptNumber: st
 }
 
 /** Inserts a payment unless its idempotency key or external id is taken; returns it, or undefined when taken. */
-export async function insertPayment(db: Executor, row: NewPayment, receipt?: { point: ReceiptPoint; year: string }): Promise<PaymentRow | undefined> {
+export async function insertPayment(db: Executor, row: NewPayment, receipt?: { point: SequencedReceiptPoint; year: string }): Promise<PaymentRow | undefined> {
   const values = receipt ? { ...row, receiptPoint: receipt.point, receiptNumber: nextReceiptNumberSql(receipt.point, receipt.year) } : row;
   const [inserted] = await db.insert(payments).values(values).onConflictDoNothing().returning();
   return inserted;
@@ -62,7 +85,7 @@ export async function insertPostedPaymentWithItems(
   db: Executor,
   row: Omit<PaymentRow, 'receiptNumber' | 'receiptPoint'>,
   items: { payableId: string; amount: bigint }[],
-  receipt: { point: ReceiptPoint; year: string; number?: string },
+  receipt: { point: SequencedReceiptPoint; year: string; number?: string },
 ): Promise<PaymentRow | undefined> {
   // A counter brings its own number (office-counter-sequence); every other point draws from its sequence.
   const receiptNumber = receipt.number ?? nextReceiptNumberSql(receipt.point, receipt.year);
@@ -116,17 +139,22 @@ export async function refundableItemsOfPayable(db: Executor, payableId: string):
  * already moved it: that caller posts, this one does nothing.
  */
 export async function claimPendingForPosting(db: Executor, id: string, gateway: { paymentId: string; status: string; result: unknown }, receipt: { point: ReceiptPoint; year: string }, now: Date): Promise<PaymentRow | undefined> {
+  const yearly = isYearlyPoint(receipt.point);
   const [row] = await db.update(payments).set({
     status: 'posted',
     gatewayPaymentId: gateway.paymentId,
     gatewayStatus: gateway.status,
     gatewayResult: gateway.result,
     receiptPoint: receipt.point,
-    receiptNumber: nextReceiptNumberSql(receipt.point, receipt.year),
+    ...(yearly ? {} : { receiptNumber: nextReceiptNumberSql(receipt.point as SequencedReceiptPoint, receipt.year) }),
     postedAt: now,
     updatedAt: now,
   }).where(and(eq(payments.id, id), eq(payments.status, 'pending'))).returning();
-  return row;
+  if (!row || !yearly) return row;
+  // Drawn only by the caller that claimed the payment (a caller that lost the claim draws nothing), in its transaction.
+  const receiptNumber = await drawYearlyReceiptNumber(db, receipt.point as YearlyReceiptPoint, receipt.year);
+  const [numbered] = await db.update(payments).set({ receiptNumber }).where(eq(payments.id, id)).returning();
+  return numbered;
 }
 
 /** Closes a pending payment as failed (declined, cancelled, timed out). A posted payment is never touched. */

@@ -17,9 +17,13 @@ import { creditAccountOf } from './parties.js';
 import { receiptVerifyUrl } from './receipt-signature.js';
 import type { PaymentItemRow, PaymentRow, ReceiptPoint } from './payments.store.js';
 
-export type PaymentChannel = 'knet' | 'bank' | 'counter' | 'credit';
+/** `kiosk`: a KNET card payment taken at a self-service kiosk (its own receipt point, KNET's clearing account). */
+export type PaymentChannel = 'knet' | 'kiosk' | 'bank' | 'counter' | 'credit';
 
-export const RECEIPT_POINT_OF_CHANNEL: Record<PaymentChannel, ReceiptPoint> = { knet: 'WEB', bank: 'BNK', counter: 'CTR', credit: 'CRD' };
+export const RECEIPT_POINT_OF_CHANNEL = { knet: 'WEB', kiosk: 'KSK', bank: 'BNK', counter: 'CTR', credit: 'CRD' } as const satisfies Record<PaymentChannel, ReceiptPoint>;
+
+/** Channels whose money is a card payment captured by the card gateway (refunded through it, settled by it). */
+export const CARD_CHANNELS: ReadonlySet<string> = new Set(['knet', 'kiosk']);
 
 export interface PlannedItem {
   payableId: string;
@@ -89,7 +93,8 @@ export function sourceAccountOf(channel: PaymentChannel, creditAccount?: string)
     if (!creditAccount) throw new AppError('validation_failed', { field: 'creditAccount' });
     return creditAccount;
   }
-  return ledger.accounts.clearing(channel);
+  // A kiosk's card payments are captured by KNET like the web's: the money waits in the same clearing account.
+  return ledger.accounts.clearing(channel === 'kiosk' ? 'knet' : channel);
 }
 
 export async function postPaymentLedger(ctx: Ctx, payment: Pick<PaymentRow, 'id' | 'channel' | 'currency' | 'amount' | 'receiptNumber'>, lines: ledger.LedgerLine[]): Promise<void> {

@@ -17,6 +17,7 @@ const POINT_NAMES: Record<string, { ar: string; en: string }> = {
   BNK: { ar: 'القنوات المصرفية', en: 'Bank channel' },
   CTR: { ar: 'مكتب خدمة', en: 'Service counter' },
   CRD: { ar: 'رصيد دائن', en: 'Account credit' },
+  KSK: { ar: 'جهاز الخدمة الذاتية', en: 'Self-service kiosk' },
 };
 
 const RECEIPT_STATUS: Record<string, ReceiptStatus> = { posted: 'paid', partially_refunded: 'partially_refunded', refunded: 'refunded', reversed: 'reversed' };

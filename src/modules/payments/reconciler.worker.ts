@@ -49,7 +49,7 @@ export const paymentsReconciler = {
         const refunds = await retryRequestedRefunds(ctx, systemActor('payments-reconciler'), gateway, { afterMinutes: deps.config.PAYMENTS_INQUIRE_AFTER_MINUTES });
         if (refunds.refunded + refunds.failed > 0) logger.info({ job: 'payments.reconciler', refunds }, 'card refunds answered');
       },
-    }, logger);
+    }, logger, { db: deps.database.db });
     return job.stop;
   },
 };

@@ -19,7 +19,7 @@ export const prepaidWorker: WorkerStarter = {
         await settleStuckDispenses(ctx, signal);
         if (!signal.aborted) await creditPaidTopups(ctx);
       },
-    }, deps.logger ?? createLogger(deps.config));
+    }, deps.logger ?? createLogger(deps.config), { db: deps.database.db });
     return job.stop;
   },
 };

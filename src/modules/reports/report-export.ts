@@ -1,11 +1,26 @@
-// A report table as CSV (formula-safe, via shared/csv) or XLSX (shared/xlsx): one header row of column keys (CSV,
+// A report table as CSV (formula-safe, via shared/csv) or XLSX (shared/xlsx; the PDF is report-pdf.ts): one header row of column keys (CSV,
 // for machines) or labels (XLSX, for people, in the chosen language), then a `section` column telling the data rows
 // from the totals, so a reader can check the totals against the rows.
 import { toCsv, type CsvValue } from '../../shared/csv.js';
 import { xlsx, type XlsxCell } from '../../shared/xlsx.js';
 import { decimalsOf, type ReportRow, type ReportTable } from './report-table.js';
 
-export type ReportFormat = 'json' | 'csv' | 'xlsx';
+export type ReportFormat = 'json' | 'csv' | 'xlsx' | 'pdf';
+
+/**
+ * The language of an exported file: `lang` when given, else the first of Arabic or English the Accept-Language
+ * header asks for (by its q weights), else English.
+ */
+export function exportLanguage(lang: 'ar' | 'en' | undefined, acceptLanguage: string | undefined): 'ar' | 'en' {
+  if (lang) return lang;
+  const wanted = (acceptLanguage ?? '').split(',').map((part, order) => {
+    const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find(Boolean);
+    return { primary: tag.split('-')[0], q: q === undefined ? 1 : Number(q), order };
+  }).filter((w) => (w.primary === 'ar' || w.primary === 'en') && w.q > 0);
+  wanted.sort((a, b) => b.q - a.q || a.order - b.order);
+  return wanted[0]?.primary === 'ar' ? 'ar' : 'en';
+}
 
 export function reportCsv(table: ReportTable): string {
   const header: CsvValue[] = ['section', ...table.columns.map((c) => c.key)];

@@ -1,4 +1,4 @@
-// HTTP for read-only reports (admins) as JSON, CSV or XLSX, and the demo's facts for the portal's home page.
+// HTTP for read-only reports (admins) as JSON, CSV, XLSX or PDF, and the demo's facts for the portal's home page.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../http/app.js';
 import { errorResponses } from '../../http/schemas.js';
@@ -6,7 +6,8 @@ import { formatAmount } from '../../shared/money.js';
 import { collectionsOfDay, demoFacts } from './reports.service.js';
 import { runReport } from './analytics.service.js';
 import { REPORT_NAMES, REPORTS } from './reports.catalogue.js';
-import { reportCsv, reportXlsx } from './report-export.js';
+import { exportLanguage, reportCsv, reportXlsx } from './report-export.js';
+import { renderReportPdf } from './report-pdf.js';
 import * as s from './reports.schemas.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -37,18 +38,20 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
     const { summary, build } = REPORTS[name];
     app.get(`/api/v1/reports/${name}`, {
       schema: {
-        tags, summary: `${summary} (admin; JSON, CSV or XLSX)`, querystring: s.reportQuery,
-        produces: ['application/json', 'text/csv', XLSX_TYPE], response: { 200: s.reportResponse, ...errorResponses },
+        tags, summary: `${summary} (admin; JSON, CSV, XLSX or PDF)`, querystring: s.reportQuery,
+        produces: ['application/json', 'text/csv', XLSX_TYPE, 'application/pdf'], response: { 200: s.reportResponse, ...errorResponses },
       },
     }, async (request, reply) => {
       const { format, lang, ...filters } = request.query;
       const table = await runReport(request.ctx, request.actor, build, filters);
       if (format === 'json') return table;
-      const filename = `${name}-${table.filters.from}-${table.filters.to}.${format}`;
+      const language = exportLanguage(lang, request.headers['accept-language']);
+      const filename = `${name}-${table.filters.from}-${table.filters.to}${format === 'pdf' ? `-${language}` : ''}.${format}`;
       reply.header('content-disposition', `attachment; filename="${filename}"`);
       if (format === 'csv') return reply.header('content-type', 'text/csv; charset=utf-8').send(reportCsv(table));
       // Fastify sends a Buffer as it is (no serialiser runs); the response schema can only name it as a string.
-      return reply.header('content-type', XLSX_TYPE).send(reportXlsx(table, lang) as unknown as string);
+      if (format === 'pdf') return reply.header('content-type', 'application/pdf').send(await renderReportPdf(table, language) as unknown as string);
+      return reply.header('content-type', XLSX_TYPE).send(reportXlsx(table, language) as unknown as string);
     });
   }
 

@@ -29,8 +29,8 @@ export const demoResponse = z.object({
 }).strict().meta({ id: 'DemoFacts' });
 
 export const reportQuery = z.object({
-  format: z.enum(['json', 'csv', 'xlsx']).default('json').meta({ description: 'json (default), csv (UTF-8 with BOM) or xlsx' }),
-  lang: z.enum(['ar', 'en']).default('en').meta({ description: 'Language of the XLSX headings' }),
+  format: z.enum(['json', 'csv', 'xlsx', 'pdf']).default('json').meta({ description: 'json (default), csv (UTF-8 with BOM), xlsx or pdf' }),
+  lang: z.enum(['ar', 'en']).optional().meta({ description: 'Language of the XLSX headings and of the PDF; from Accept-Language when left out, else English' }),
   from: dateSchema.optional().meta({ description: 'First business day (Asia/Kuwait), included; the 1st of the month of `to` when left out' }),
   to: dateSchema.optional().meta({ description: 'Last business day, included; today when left out' }),
   billerCode: z.string().min(1).max(64).optional().meta({ description: 'Only this biller' }),
@@ -50,5 +50,5 @@ export const reportTableResponse = z.object({
   totals: z.array(z.record(z.string(), reportCell)).meta({ description: 'One row per currency; amounts are never added across currencies' }),
 }).strict().meta({ id: 'ReportTable' });
 
-/** JSON is the table; CSV and XLSX are files (the XLSX a binary body). */
-export const reportResponse = z.union([reportTableResponse, z.string().meta({ description: 'The CSV or XLSX file' })]);
+/** JSON is the table; CSV, XLSX and PDF are files (XLSX and PDF binary bodies). */
+export const reportResponse = z.union([reportTableResponse, z.string().meta({ description: 'The CSV, XLSX or PDF file' })]);

@@ -12,7 +12,7 @@ export const requestsWorker: WorkerStarter = {
     const job = startPeriodicJob({
       name: 'requests.escalation', firstRunAfterMs: 10_000, everyMs: 15 * 60_000,
       run: async () => { await escalateLateRequests(ctx); },
-    }, deps.logger ?? createLogger(deps.config));
+    }, deps.logger ?? createLogger(deps.config), { db: deps.database.db });
     return job.stop;
   },
 };

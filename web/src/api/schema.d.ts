@@ -3579,10 +3579,11 @@ export interface paths {
                             };
                         };
                         /**
+                         * @description knet: the portal's card payment; kiosk: the same KNET payment made at a self-service kiosk (KSK receipts, the kiosk's result page)
                          * @default knet
                          * @enum {string}
                          */
-                        channel?: "knet";
+                        channel?: "knet" | "kiosk";
                         /** @description Unique per attempt; a retry with the same key returns the first result. The Idempotency-Key header is accepted too. */
                         idempotencyKey?: string;
                         items?: {
@@ -10808,7 +10809,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Collections by day, channel, biller, office and bank (choose with `by`) over a range of business days (admin; JSON, CSV or XLSX) */
+        /** Collections by day, channel, biller, office and bank (choose with `by`) over a range of business days (admin; JSON, CSV, XLSX or PDF) */
         get: {
             parameters: {
                 query?: {
@@ -10816,11 +10817,11 @@ export interface paths {
                     billerCode?: string;
                     /** @description collections-breakdown only: comma-separated day, channel, biller, office, bank (default day,channel,biller) */
                     by?: string;
-                    /** @description json (default), csv (UTF-8 with BOM) or xlsx */
-                    format?: "json" | "csv" | "xlsx";
+                    /** @description json (default), csv (UTF-8 with BOM), xlsx or pdf */
+                    format?: "json" | "csv" | "xlsx" | "pdf";
                     /** @description First business day (Asia/Kuwait), included; the 1st of the month of `to` when left out */
                     from?: string;
-                    /** @description Language of the XLSX headings */
+                    /** @description Language of the XLSX headings and of the PDF; from Accept-Language when left out, else English */
                     lang?: "ar" | "en";
                     /** @description Last business day, included; today when left out */
                     to?: string;
@@ -10838,6 +10839,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ReportTable"] | string;
+                        "application/pdf": components["schemas"]["ReportTable"] | string;
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ReportTable"] | string;
                         "text/csv": components["schemas"]["ReportTable"] | string;
                     };
@@ -10849,6 +10851,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -10860,6 +10863,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -10871,6 +10875,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -10882,6 +10887,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -10893,6 +10899,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -10904,6 +10911,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -10925,7 +10933,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What is owed today by biller and category: not yet due, 0–30, 31–60, 61–90 and over 90 days past due (admin; JSON, CSV or XLSX) */
+        /** What is owed today by biller and category: not yet due, 0–30, 31–60, 61–90 and over 90 days past due (admin; JSON, CSV, XLSX or PDF) */
         get: {
             parameters: {
                 query?: {
@@ -10933,11 +10941,11 @@ export interface paths {
                     billerCode?: string;
                     /** @description collections-breakdown only: comma-separated day, channel, biller, office, bank (default day,channel,biller) */
                     by?: string;
-                    /** @description json (default), csv (UTF-8 with BOM) or xlsx */
-                    format?: "json" | "csv" | "xlsx";
+                    /** @description json (default), csv (UTF-8 with BOM), xlsx or pdf */
+                    format?: "json" | "csv" | "xlsx" | "pdf";
                     /** @description First business day (Asia/Kuwait), included; the 1st of the month of `to` when left out */
                     from?: string;
-                    /** @description Language of the XLSX headings */
+                    /** @description Language of the XLSX headings and of the PDF; from Accept-Language when left out, else English */
                     lang?: "ar" | "en";
                     /** @description Last business day, included; today when left out */
                     to?: string;
@@ -10955,6 +10963,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ReportTable"] | string;
+                        "application/pdf": components["schemas"]["ReportTable"] | string;
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ReportTable"] | string;
                         "text/csv": components["schemas"]["ReportTable"] | string;
                     };
@@ -10966,6 +10975,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -10977,6 +10987,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -10988,6 +10999,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -10999,6 +11011,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -11010,6 +11023,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -11021,6 +11035,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -11159,7 +11174,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Payables issued per month by biller and kind, and what has been collected on them (admin; JSON, CSV or XLSX) */
+        /** Payables issued per month by biller and kind, and what has been collected on them (admin; JSON, CSV, XLSX or PDF) */
         get: {
             parameters: {
                 query?: {
@@ -11167,11 +11182,11 @@ export interface paths {
                     billerCode?: string;
                     /** @description collections-breakdown only: comma-separated day, channel, biller, office, bank (default day,channel,biller) */
                     by?: string;
-                    /** @description json (default), csv (UTF-8 with BOM) or xlsx */
-                    format?: "json" | "csv" | "xlsx";
+                    /** @description json (default), csv (UTF-8 with BOM), xlsx or pdf */
+                    format?: "json" | "csv" | "xlsx" | "pdf";
                     /** @description First business day (Asia/Kuwait), included; the 1st of the month of `to` when left out */
                     from?: string;
-                    /** @description Language of the XLSX headings */
+                    /** @description Language of the XLSX headings and of the PDF; from Accept-Language when left out, else English */
                     lang?: "ar" | "en";
                     /** @description Last business day, included; today when left out */
                     to?: string;
@@ -11189,6 +11204,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ReportTable"] | string;
+                        "application/pdf": components["schemas"]["ReportTable"] | string;
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ReportTable"] | string;
                         "text/csv": components["schemas"]["ReportTable"] | string;
                     };
@@ -11200,6 +11216,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -11211,6 +11228,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -11222,6 +11240,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -11233,6 +11252,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -11244,6 +11264,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -11255,6 +11276,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -11276,7 +11298,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Service requests submitted in the range by type and office: where they stand and how many were late (admin; JSON, CSV or XLSX) */
+        /** Service requests submitted in the range by type and office: where they stand and how many were late (admin; JSON, CSV, XLSX or PDF) */
         get: {
             parameters: {
                 query?: {
@@ -11284,11 +11306,11 @@ export interface paths {
                     billerCode?: string;
                     /** @description collections-breakdown only: comma-separated day, channel, biller, office, bank (default day,channel,biller) */
                     by?: string;
-                    /** @description json (default), csv (UTF-8 with BOM) or xlsx */
-                    format?: "json" | "csv" | "xlsx";
+                    /** @description json (default), csv (UTF-8 with BOM), xlsx or pdf */
+                    format?: "json" | "csv" | "xlsx" | "pdf";
                     /** @description First business day (Asia/Kuwait), included; the 1st of the month of `to` when left out */
                     from?: string;
-                    /** @description Language of the XLSX headings */
+                    /** @description Language of the XLSX headings and of the PDF; from Accept-Language when left out, else English */
                     lang?: "ar" | "en";
                     /** @description Last business day, included; today when left out */
                     to?: string;
@@ -11306,6 +11328,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ReportTable"] | string;
+                        "application/pdf": components["schemas"]["ReportTable"] | string;
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ReportTable"] | string;
                         "text/csv": components["schemas"]["ReportTable"] | string;
                     };
@@ -11317,6 +11340,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -11328,6 +11352,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -11339,6 +11364,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -11350,6 +11376,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -11361,6 +11388,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -11372,6 +11400,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };

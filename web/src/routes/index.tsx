@@ -5,6 +5,7 @@ import { lazy, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { Layout } from '../components/Layout.js';
 import { RequireSignIn } from '../features/auth/RequireSignIn.js';
+import { KioskFrame } from '../features/kiosk/KioskFrame.js';
 
 const QuickPayPage = lazy(() => import('./QuickPayPage.js'));
 const SignInPage = lazy(() => import('./SignInPage.js'));
@@ -31,6 +32,8 @@ const ReportPage = lazy(() => import('./staff/ReportPage.js'));
 const PrepaidWalletPage = lazy(() => import('./PrepaidWalletPage.js'));
 const PaymentResultPage = lazy(() => import('./PaymentResultPage.js'));
 const NotFoundPage = lazy(() => import('./NotFoundPage.js'));
+const KioskPage = lazy(() => import('./KioskPage.js'));
+const KioskResultPage = lazy(() => import('./KioskResultPage.js'));
 
 const citizen = (page: ReactNode) => <RequireSignIn roles={['citizen']}>{page}</RequireSignIn>;
 const staff = (page: ReactNode, roles?: string[]) => (
@@ -42,6 +45,11 @@ const staff = (page: ReactNode, roles?: string[]) => (
 export function AppRoutes() {
   return (
     <Routes>
+      {/* A self-service kiosk: its own frame (no site menu, no sign-in), no session needed. */}
+      <Route element={<KioskFrame />}>
+        <Route path="kiosk" element={<KioskPage />} />
+        <Route path="kiosk/result/:paymentId" element={<KioskResultPage />} />
+      </Route>
       <Route element={<Layout />}>
         <Route index element={<QuickPayPage />} />
         <Route path="pay/result/:paymentId" element={<PaymentResultPage />} />

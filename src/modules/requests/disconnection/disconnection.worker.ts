@@ -13,7 +13,7 @@ export const disconnectionWorker: WorkerStarter = {
     const job = startPeriodicJob({
       name: 'requests.disconnection', firstRunAfterMs: 30_000, everyMs: 60 * 60_000,
       run: async () => { await runDisconnectionCycle(ctx); },
-    }, deps.logger ?? createLogger(deps.config));
+    }, deps.logger ?? createLogger(deps.config), { db: deps.database.db });
     return job.stop;
   },
 };
