@@ -79,6 +79,9 @@ describe.skipIf(!browserCheck.available)('admin reports in the portal', () => {
     expect(xTotals.map((l) => l[at('disconnectionOrders')])).toEqual(await pageTotals(page, 'disconnectionOrders'));
     expect(xTotals.map((l) => l[at('warnedDebt')])).toEqual(table.totals.map((r) => Number(r.warnedDebt)));
 
+    const pdf = await download(page, 'download-pdf');
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
     await page.goto('/staff/reports/debt-ageing');
     await page.locator('[data-testid^="report-chart-"] svg[role="img"]').first().waitFor();
     expect(await seriousAccessibilityViolations(page), 'debt ageing').toEqual([]);

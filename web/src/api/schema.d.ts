@@ -11057,7 +11057,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Disconnection warnings, disconnection and reconnection orders by month and biller, with the debt, the fees and the orders late (admin; JSON, CSV or XLSX) */
+        /** Disconnection warnings, disconnection and reconnection orders by month and biller, with the debt, the fees and the orders late (admin; JSON, CSV, XLSX or PDF) */
         get: {
             parameters: {
                 query?: {
@@ -11065,11 +11065,11 @@ export interface paths {
                     billerCode?: string;
                     /** @description collections-breakdown only: comma-separated day, channel, biller, office, bank (default day,channel,biller) */
                     by?: string;
-                    /** @description json (default), csv (UTF-8 with BOM) or xlsx */
-                    format?: "json" | "csv" | "xlsx";
+                    /** @description json (default), csv (UTF-8 with BOM), xlsx or pdf */
+                    format?: "json" | "csv" | "xlsx" | "pdf";
                     /** @description First business day (Asia/Kuwait), included; the 1st of the month of `to` when left out */
                     from?: string;
-                    /** @description Language of the XLSX headings */
+                    /** @description Language of the XLSX headings and of the PDF; from Accept-Language when left out, else English */
                     lang?: "ar" | "en";
                     /** @description Last business day, included; today when left out */
                     to?: string;
@@ -11087,6 +11087,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ReportTable"] | string;
+                        "application/pdf": components["schemas"]["ReportTable"] | string;
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ReportTable"] | string;
                         "text/csv": components["schemas"]["ReportTable"] | string;
                     };
@@ -11098,6 +11099,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -11109,6 +11111,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -11120,6 +11123,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -11131,6 +11135,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -11142,6 +11147,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };
@@ -11153,6 +11159,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                         "text/csv": components["schemas"]["Error"];
                     };

@@ -22,8 +22,8 @@ export async function fetchReport(name: ReportName, query: ReportQuery, client: 
   return (await answer(client.GET(path, { params: { query: { ...query, format: 'json' } }, signal }))) as ReportTable;
 }
 
-/** Same-origin link to the file (the session cookie goes with it); XLSX headings in the page's language. */
-export function reportFileUrl(name: ReportName, query: ReportQuery, format: 'csv' | 'xlsx', language: 'ar' | 'en'): string {
+/** Same-origin link to the file (the session cookie goes with it); XLSX and PDF headings in the page's language. */
+export function reportFileUrl(name: ReportName, query: ReportQuery, format: 'csv' | 'xlsx' | 'pdf', language: 'ar' | 'en'): string {
   return `/api/v1/reports/${name}?${serializeQuery({ ...query, format, lang: language })}`;
 }
 

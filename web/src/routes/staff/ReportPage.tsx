@@ -69,6 +69,7 @@ function Report({ name }: { name: ReportName }) {
       <div className="flex flex-wrap gap-3">
         <a href={reportFileUrl(name, query, 'csv', language)} download className={buttonClasses('secondary')} data-testid="download-csv">{t('reports.downloadCsv')}</a>
         <a href={reportFileUrl(name, query, 'xlsx', language)} download className={buttonClasses('secondary')} data-testid="download-xlsx">{t('reports.downloadXlsx')}</a>
+        <a href={reportFileUrl(name, query, 'pdf', language)} download className={buttonClasses('secondary')} data-testid="download-pdf">{t('reports.downloadPdf')}</a>
       </div>
       {report.status === 'failed' && <ErrorNotice error={report.error} onRetry={report.reload} />}
       {!table && report.status === 'loading' && <PageLoading />}
