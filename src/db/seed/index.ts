@@ -5,7 +5,7 @@ import { seedFoundation, type SeededPerson } from './foundation.seed.js';
 import { finesDemoSeeder } from '../../modules/fines/index.js';
 import { billingDemoSeeder } from '../../modules/billing/index.js';
 import { channelsDemoSeeder, counterDemoSeeder } from '../../modules/channels/index.js';
-import { seedRequestTypes } from '../../modules/requests/index.js';
+import { disconnectionDemoSeeder, seedRequestTypes } from '../../modules/requests/index.js';
 
 export interface DemoSeedContext {
   people: SeededPerson[];
@@ -23,6 +23,8 @@ const DEMO_SEEDERS: DemoSeeder[] = [
   counterDemoSeeder,
   // The service request types are the utility's own data (a real deployment seeds them too), so the demo has them.
   { name: 'service request types', run: (ctx) => seedRequestTypes(ctx) },
+  // After billing: the list warns and orders the demo accounts that the billing seed left in debt.
+  disconnectionDemoSeeder,
 ];
 
 export async function seedDemo(ctx: Ctx, options: { people?: number; log?: (line: string) => void } = {}): Promise<DemoSeedContext> {

@@ -8,8 +8,8 @@ import { readOnlySnapshot } from './read-only.js';
 import { parseReportFilters, type ReportFilterInput, type ReportFilters } from './report-filters.js';
 import { amountCell, column, percentCell, totalsByCurrency, type ReportColumn, type ReportRow, type ReportTable } from './report-table.js';
 
-type Names = Map<string, { nameAr: string; nameEn: string }>;
-type Build = (db: Parameters<Parameters<typeof readOnlySnapshot>[1]>[0], filters: ReportFilters, names: Names) => Promise<Omit<ReportTable, 'generatedAt' | 'filters'>>;
+export type Names = Map<string, { nameAr: string; nameEn: string }>;
+export type Build = (db: Parameters<Parameters<typeof readOnlySnapshot>[1]>[0], filters: ReportFilters, names: Names) => Promise<Omit<ReportTable, 'generatedAt' | 'filters'>>;
 
 /** Runs one report for an admin: checks the role, then the filters, then reads everything in one snapshot. */
 export async function runReport(ctx: Ctx, actor: Actor, build: Build, input: ReportFilterInput): Promise<ReportTable> {
@@ -26,8 +26,8 @@ export async function runReport(ctx: Ctx, actor: Actor, build: Build, input: Rep
   });
 }
 
-const billerColumns = [column('billerCode', 'text', 'Biller', 'الجهة'), column('billerNameEn', 'text', 'Biller name', 'اسم الجهة (إنجليزي)'), column('billerNameAr', 'text', 'Biller name (Arabic)', 'اسم الجهة')];
-const withBillerNames = (names: Names, code: string) => ({ billerCode: code, billerNameEn: names.get(code)?.nameEn ?? code, billerNameAr: names.get(code)?.nameAr ?? code });
+export const billerColumns = [column('billerCode', 'text', 'Biller', 'الجهة'), column('billerNameEn', 'text', 'Biller name', 'اسم الجهة (إنجليزي)'), column('billerNameAr', 'text', 'Biller name (Arabic)', 'اسم الجهة')];
+export const withBillerNames = (names: Names, code: string) => ({ billerCode: code, billerNameEn: names.get(code)?.nameEn ?? code, billerNameAr: names.get(code)?.nameAr ?? code });
 
 export const collectionsBreakdown: Build = async (db, filters, names) => {
   const by = filters.by;

@@ -6,7 +6,8 @@
 import { and, eq, gte, inArray, isNotNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import {
-  apiClients, billers, payables, paymentItems, payments, requestEvents, requestTypes, serviceRequests, staffUsers, utilityAccounts,
+  apiClients, billers, disconnectionCases, disconnectionOrders, payables, paymentItems, payments, requestEvents, requestTypes, serviceRequests,
+  staffUsers, utilityAccounts,
 } from '../../db/schema/index.js';
 
 export const COLLECTION_DIMENSIONS = ['day', 'channel', 'biller', 'office', 'bank'] as const;
@@ -188,6 +189,79 @@ export async function requestsByTypeAndLateness(db: Executor, filter: { from: Da
     ))
     .groupBy(serviceRequests.typeCode, requestTypes.nameAr, requestTypes.nameEn, serviceRequests.office)
     .orderBy(serviceRequests.typeCode, serviceRequests.office);
+}
+
+export interface WarningsRow {
+  period: string;
+  billerCode: string;
+  currency: string;
+  warnings: number;
+  debt: string;
+}
+
+export interface OrdersRow {
+  period: string;
+  billerCode: string;
+  currency: string;
+  kind: 'disconnect' | 'reconnect';
+  orders: number;
+  done: number;
+  cancelled: number;
+  late: number;
+  debt: string;
+  fees: string;
+}
+
+type DisconnectionFilter = { from: Date; to: Date; now: Date; billerCode?: string; timeZone: string };
+const month = (at: SQL, timeZone: string) => sql<string>`to_char(${at} at time zone ${zoneLiteral(timeZone)}, 'YYYY-MM')`;
+
+/**
+ * Disconnection warnings given in [from, to), by month (business time zone), the account's biller and the case's
+ * currency: how many, and the overdue debt they warned about. The cases table holds one row per episode of an
+ * account's debt (hundreds a month, not the millions of payments), so it is read without an index on warned_at.
+ */
+export async function disconnectionWarnings(db: Executor, filter: DisconnectionFilter): Promise<WarningsRow[]> {
+  return db.select({
+    period: month(sql`${disconnectionCases.warnedAt}`, filter.timeZone),
+    billerCode: utilityAccounts.billerCode,
+    currency: disconnectionCases.currency,
+    warnings: sql<number>`count(*)::int`,
+    debt: sql<string>`coalesce(sum(${disconnectionCases.debtAtWarning}), 0)::text`,
+  }).from(disconnectionCases)
+    .innerJoin(utilityAccounts, eq(utilityAccounts.accountNumber, disconnectionCases.accountNumber))
+    .where(and(
+      gte(disconnectionCases.warnedAt, filter.from), lt(disconnectionCases.warnedAt, filter.to),
+      filter.billerCode ? eq(utilityAccounts.billerCode, filter.billerCode) : undefined,
+    ))
+    .groupBy(sql`1`, sql`2`, sql`3`).orderBy(sql`1`, sql`2`, sql`3`);
+}
+
+/**
+ * Disconnection and reconnection orders made in [from, to), by month, biller, currency and kind: how many, carried
+ * out, cancelled (the debt paid before the cut), late (done after their service-level time, or still open past it
+ * at `now`), the debt at warning of their cases, and the reconnection fees issued with them.
+ */
+export async function disconnectionOrderCounts(db: Executor, filter: DisconnectionFilter): Promise<OrdersRow[]> {
+  const o = disconnectionOrders;
+  const late = sql`(${o.status} = 'done' and ${o.doneAt} > ${o.dueBy}) or (${o.status} = 'open' and ${o.dueBy} < ${filter.now})`;
+  const rows = await db.select({
+    period: month(sql`${o.createdAt}`, filter.timeZone),
+    billerCode: utilityAccounts.billerCode,
+    currency: disconnectionCases.currency,
+    kind: sql<string>`${o.kind}`,
+    orders: sql<number>`count(*)::int`,
+    done: sql<number>`(count(*) filter (where ${o.status} = 'done'))::int`,
+    cancelled: sql<number>`(count(*) filter (where ${o.status} = 'cancelled'))::int`,
+    late: sql<number>`(count(*) filter (where ${late}))::int`,
+    debt: sql<string>`coalesce(sum(${disconnectionCases.debtAtWarning}), 0)::text`,
+    fees: sql<string>`coalesce(sum(${payables.amount}), 0)::text`,
+  }).from(o)
+    .innerJoin(disconnectionCases, eq(disconnectionCases.id, o.caseId))
+    .innerJoin(utilityAccounts, eq(utilityAccounts.accountNumber, o.accountNumber))
+    .leftJoin(payables, eq(payables.id, o.feePayableId))
+    .where(and(gte(o.createdAt, filter.from), lt(o.createdAt, filter.to), filter.billerCode ? eq(utilityAccounts.billerCode, filter.billerCode) : undefined))
+    .groupBy(sql`1`, sql`2`, sql`3`, sql`4`).orderBy(sql`1`, sql`2`, sql`3`, sql`4`);
+  return rows as OrdersRow[];
 }
 
 /** Names of billers for labels (a handful of rows). */

@@ -20,6 +20,8 @@ export interface ReportFilters {
   from: Date;
   to: Date;
   today: string;
+  /** The clock's now, read once: what is "late now" is late at this instant for every row of the report. */
+  now: Date;
   timeZone: string;
   billerCode?: string;
   by: CollectionDimension[];
@@ -30,7 +32,8 @@ const DAY_MS = 86_400_000;
 
 export function parseReportFilters(ctx: Ctx, input: ReportFilterInput, knownBillers: ReadonlySet<string>): ReportFilters {
   const timeZone = ctx.config.TZ_BUSINESS;
-  const today = localDate(ctx.clock.now(), timeZone);
+  const now = ctx.clock.now();
+  const today = localDate(now, timeZone);
   const toDay = input.to ?? today;
   const fromDay = input.from ?? `${toDay.slice(0, 7)}-01`;
   const { from } = businessDayWindow(fromDay, timeZone);
@@ -38,7 +41,7 @@ export function parseReportFilters(ctx: Ctx, input: ReportFilterInput, knownBill
   const days = Math.round((Date.parse(toDay) - Date.parse(fromDay)) / DAY_MS) + 1;
   if (days < 1 || days > MAX_DAYS) throw new AppError('report_range_invalid', { from: fromDay, to: toDay });
   if (input.billerCode !== undefined && !knownBillers.has(input.billerCode)) throw new AppError('report_biller_unknown', { billerCode: input.billerCode });
-  return { fromDay, toDay, from, to, today, timeZone, billerCode: input.billerCode, by: parseDimensions(input.by) };
+  return { fromDay, toDay, from, to, today, now, timeZone, billerCode: input.billerCode, by: parseDimensions(input.by) };
 }
 
 /** "day,channel" → ['day', 'channel']; day, channel and biller when left out. */

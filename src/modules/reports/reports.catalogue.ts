@@ -1,11 +1,7 @@
 // The analytical reports the API offers, by the name in their URL (/api/v1/reports/<name>). Adding a report is one
 // entry here: its builder returns a ReportTable, and the JSON, CSV and XLSX exports and the route follow.
-//
-// Extension point — disconnections and reconnections: when the requests module records disconnection and
-// reconnection orders (issue #14, being built), add a `disconnections` entry whose builder reads those orders in
-// analytics.store.ts (counts by office, category and status; orders done late against their service-level time;
-// reconnections within it), in the same read-only snapshot. Until then there is nothing recorded to report.
 import { collectionsBreakdown, debtAgeing, issuedVsCollected, requestsByTypeAndLateness } from './analytics.service.js';
+import { disconnectionsReport } from './disconnections.report.js';
 
 export const REPORTS = {
   'collections-breakdown': {
@@ -23,6 +19,10 @@ export const REPORTS = {
   requests: {
     summary: 'Service requests submitted in the range by type and office: where they stand and how many were late',
     build: requestsByTypeAndLateness,
+  },
+  disconnections: {
+    summary: 'Disconnection warnings, disconnection and reconnection orders by month and biller, with the debt, the fees and the orders late',
+    build: disconnectionsReport,
   },
 } as const;
 

@@ -12,6 +12,7 @@ export { requestsRoutes } from './requests.routes.js';
 export { runDisconnectionCycle, type CycleResult } from './disconnection/list.service.js';
 export { completeOrder, listOrders } from './disconnection/orders.service.js';
 export { ensureDisconnectionRules, listDisconnectionRules, saveDisconnectionRule, DEFAULT_RULES, type RuleInput } from './disconnection/rules.service.js';
+export { disconnectionDemoSeeder } from './disconnection/disconnection.seed.js';
 export { disconnectionWorker } from './disconnection/disconnection.worker.js';
 
 // A payment that clears a disconnected account's debt issues its reconnection order in the payment's own

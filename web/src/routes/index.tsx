@@ -27,6 +27,8 @@ const BillRunsPage = lazy(() => import('./staff/BillRunsPage.js'));
 const DeadLettersPage = lazy(() => import('./staff/DeadLettersPage.js'));
 const CollectionsPage = lazy(() => import('./staff/CollectionsPage.js'));
 const PrepaidStationsPage = lazy(() => import('./staff/PrepaidStationsPage.js'));
+const ReportsPage = lazy(() => import('./staff/ReportsPage.js'));
+const ReportPage = lazy(() => import('./staff/ReportPage.js'));
 const PrepaidWalletPage = lazy(() => import('./PrepaidWalletPage.js'));
 const PaymentResultPage = lazy(() => import('./PaymentResultPage.js'));
 const NotFoundPage = lazy(() => import('./NotFoundPage.js'));
@@ -69,6 +71,8 @@ export function AppRoutes() {
         <Route path="staff/bill-runs" element={staff(<BillRunsPage />, ['admin'])} />
         <Route path="staff/notifications" element={staff(<DeadLettersPage />, ['admin'])} />
         <Route path="staff/collections" element={staff(<CollectionsPage />, ['admin'])} />
+        <Route path="staff/reports" element={staff(<ReportsPage />, ['admin'])} />
+        <Route path="staff/reports/:name" element={staff(<ReportPage />, ['admin'])} />
         <Route path="staff/prepaid" element={staff(<PrepaidStationsPage />, ['admin'])} />
         <Route path="staff/requests" element={staff(<RequestQueuePage />, ['service', 'admin'])} />
         <Route path="staff/requests/:id" element={staff(<RequestPage />, ['service', 'admin'])} />

@@ -12,6 +12,7 @@ export const STAFF_TOOLS = [
   { to: '/staff/bill-runs', key: 'billRuns', roles: ['admin'] },
   { to: '/staff/notifications', key: 'deadLetters', roles: ['admin'] },
   { to: '/staff/collections', key: 'collections', roles: ['admin'] },
+  { to: '/staff/reports', key: 'reports', roles: ['admin'] },
   { to: '/staff/prepaid', key: 'prepaidStations', roles: ['admin'] },
   { to: '/staff/requests', key: 'requests', roles: ['service', 'admin'] },
 ] as const;
