@@ -26,13 +26,15 @@ const BillRunsPage = lazy(() => import('./staff/BillRunsPage.js'));
 const DeadLettersPage = lazy(() => import('./staff/DeadLettersPage.js'));
 const CollectionsPage = lazy(() => import('./staff/CollectionsPage.js'));
 const PrepaidStationsPage = lazy(() => import('./staff/PrepaidStationsPage.js'));
+const CounterPage = lazy(() => import('./staff/CounterPage.js'));
+const CounterSupervisorPage = lazy(() => import('./staff/CounterSupervisorPage.js'));
 const PrepaidWalletPage = lazy(() => import('./PrepaidWalletPage.js'));
 const PaymentResultPage = lazy(() => import('./PaymentResultPage.js'));
 const NotFoundPage = lazy(() => import('./NotFoundPage.js'));
 
 const citizen = (page: ReactNode) => <RequireSignIn roles={['citizen']}>{page}</RequireSignIn>;
 const staff = (page: ReactNode, roles?: string[]) => (
-  <RequireSignIn staff roles={roles ?? ['officer', 'admin', 'cashier', 'service']}>
+  <RequireSignIn staff roles={roles ?? ['officer', 'admin', 'cashier', 'service', 'supervisor']}>
     {page}
   </RequireSignIn>
 );
@@ -62,6 +64,8 @@ export function AppRoutes() {
         <Route path="staff/notifications" element={staff(<DeadLettersPage />, ['admin'])} />
         <Route path="staff/collections" element={staff(<CollectionsPage />, ['admin'])} />
         <Route path="staff/prepaid" element={staff(<PrepaidStationsPage />, ['admin'])} />
+        <Route path="staff/counter" element={staff(<CounterPage />, ['cashier'])} />
+        <Route path="staff/counter/day" element={staff(<CounterSupervisorPage />, ['supervisor', 'admin'])} />
         <Route path="staff/requests" element={staff(<RequestQueuePage />, ['service', 'admin'])} />
         <Route path="staff/requests/:id" element={staff(<RequestPage />, ['service', 'admin'])} />
         <Route path="*" element={<NotFoundPage />} />
