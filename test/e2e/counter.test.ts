@@ -111,8 +111,11 @@ describe.skipIf(!browserCheck.available)('the counter in Chromium', () => {
     const drawers = (await (await cashier.request.get('/api/v1/counter/drawers/current')).json()) as { drawer: unknown };
     expect(drawers.drawer).toBeNull();
 
-    await supervisor.reload();
-    await supervisor.getByTestId('close-day').waitFor();
+    await supervisor.goto('/staff/counter/day');
+    await supervisor.getByTestId('day-totals').waitFor();
+    await supervisor.getByTestId('close-day').waitFor({ timeout: 60_000 }).catch(async (error: unknown) => {
+      throw new Error(`no day close button; the page says: ${plain(await supervisor.locator('main').innerText())}`, { cause: error });
+    });
     await supervisor.getByTestId('close-day').click();
     await supervisor.getByText(ar.counterSupervisor.dayClosed).waitFor();
     await saveScreenshot(supervisor, 'counter-day', 'ar', 'desktop');
