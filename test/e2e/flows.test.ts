@@ -1,7 +1,7 @@
 // Every citizen and staff flow of the portal, end to end: the real server as `npm start` runs it (demo data, the
 // KNET, SMS and mail simulators, the workers) and Debian's Chromium. One server for the file; a browser context per
 // person, reused.
-import { csrfHeaderOf } from '../support/app.js';
+import { takeCashAtCounter } from './support/counter.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo-accounts.js';
@@ -88,13 +88,7 @@ describe.skipIf(!browserCheck.available)('portal flows in Chromium', () => {
     const cookie = await staffCookie('cashier');
     const dues = (await (await fetch(`${server.url}/api/v1/dues?civilId=${civilId}`, { headers: { cookie } })).json()) as { payables: Array<{ id: string; amountDue: string; payableOnline: boolean }> };
     const due = dues.payables.find((p) => p.payableOnline)!;
-    const paid = await fetch(`${server.url}/api/v1/payments`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie, ...csrfHeaderOf(cookie) },
-      body: JSON.stringify({ items: [{ payableId: due.id, amount: due.amountDue }], channel: 'counter', externalId, language: 'en' }),
-    });
-    expect(paid.status).toBe(201);
-    return ((await paid.json()) as { receiptNumber: string }).receiptNumber;
+    return (await takeCashAtCounter(server.url, cookie, { id: `ctr-${externalId}`, payableId: due.id, amount: due.amountDue, language: 'en' })).receiptNumber;
   }
 
   async function messageMentioning(inbox: string | null, text: string): Promise<void> {

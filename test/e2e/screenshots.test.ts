@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo-accounts.js';
 import { demoPeople } from '../../src/db/seed/foundation.seed.js';
-import { csrfHeaderOf } from '../support/app.js';
+import { takeCashAtCounter } from './support/counter.js';
 import { seriousAccessibilityViolations } from './support/axe.js';
 import { browserAvailability, launchChromium, newPortalContext, VIEWPORTS, type FormFactor } from './support/browser.js';
 import { saveScreenshot } from './support/screenshots.js';
@@ -65,12 +65,7 @@ async function payAtTheCounter(baseUrl: string, people: ReturnType<typeof demoPe
     const dues = (await (await fetch(`${baseUrl}/api/v1/dues?civilId=${person.civilId}`, { headers: { cookie } })).json()) as { payables: Array<{ id: string; amountDue: string; payableOnline: boolean }> };
     const due = dues.payables.find((p) => p.payableOnline);
     if (!due) continue;
-    const paid = await fetch(`${baseUrl}/api/v1/payments`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie, ...csrfHeaderOf(cookie) },
-      body: JSON.stringify({ items: [{ payableId: due.id, amount: due.amountDue }], channel: 'counter', externalId: `SHOT-${person.civilId}`, language: 'ar' }),
-    });
-    expect(paid.status).toBe(201);
+    await takeCashAtCounter(baseUrl, cookie, { id: `ctr-SHOT-${person.civilId}`, payableId: due.id, amount: due.amountDue });
   }
 }
 

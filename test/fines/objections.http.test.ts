@@ -96,7 +96,10 @@ describe('deciding an objection', () => {
     const before = { receivable: await balance(t.ctx, receivable), revenue: await balance(t.ctx, 'revenue:moi-traffic'), counter: await balance(t.ctx, 'clearing:counter') };
     const violation = await recordOnOwnersCar('red-light');
     const cashier = await signIn(t.app, { username: 'cashier', password: DEMO_PASSWORD });
-    const paid = await postJson('/api/v1/payments', { channel: 'counter', externalId: `CTR-${violation.violationNumber}`, items: [{ payableId: violation.payableId, amount: '150.000' }] }, cashier);
+    // Counter cash goes through the cashier's open drawer.
+    const drawer = await postJson('/api/v1/counter/drawers', { counterCode: 'C01', openingFloat: '10.000' }, cashier);
+    expect(drawer.statusCode, drawer.body).toBe(201);
+    const paid = await postJson('/api/v1/counter/payments', { id: `ctr-${violation.id}`, items: [{ payableId: violation.payableId, amount: '150.000' }], tenders: [{ kind: 'cash', amount: '150.000' }] }, cashier);
     expect(paid.statusCode, paid.body).toBe(201);
     const paymentId = paid.json().paymentId as string;
     expect(await payables.find(t.ctx, violation.payableId)).toMatchObject({ status: 'paid', amountPaid: 150_000n });

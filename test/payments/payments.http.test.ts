@@ -204,7 +204,7 @@ describe('bank and counter channels', () => {
     expect(await ledger.balance(h.ctx, 'clearing:bank')).toBeGreaterThanOrEqual(7_000n);
   });
 
-  it('refuses a bank payment for more than is due, audited; a citizen may not post; a cashier posts at the counter', async () => {
+  it("refuses a bank payment for more than is due, audited; a citizen may not post; a cashier's counter cash needs a drawer", async () => {
     const bill = await issueTestPayable(h.ctx, { amount: 3_000n, accountNumber: 'B-2' });
     const before = await refusedCount('payment.channel');
     const over = await signedPost('/api/v1/payments', { channel: 'bank', externalId: 'NBK-over', items: [{ payableId: bill.id, amount: '3.001' }] });
@@ -218,9 +218,11 @@ describe('bank and counter channels', () => {
     const byCitizen = await h.app.inject({ method: 'POST', url: '/api/v1/payments', payload: { channel: 'counter', externalId: 'X', items: [{ payableId: bill.id, amount: '3.000' }] }, headers: { cookie: citizen } });
     expect(byCitizen.statusCode).toBe(403);
     const cashier = await signIn(h.app, { username: 'cashier', password: DEMO_PASSWORD });
+    // Counter cash goes through an open drawer (/api/v1/counter/payments), never straight here.
     const counter = await h.app.inject({ method: 'POST', url: '/api/v1/payments', payload: { channel: 'counter', externalId: 'CTR-1', items: [{ payableId: bill.id, amount: '3.000' }] }, headers: { cookie: cashier } });
-    expect(counter.statusCode).toBe(201);
-    expect(counter.json().receiptNumber).toMatch(/^CTR-/);
+    expect(counter.statusCode).toBe(409);
+    expect(counter.json().code).toBe('payment_counter_needs_drawer');
+    expect((await payables.find(h.ctx, bill.id))?.status).toBe('open');
     await expectBalancedLedger(h.ctx);
   });
 });

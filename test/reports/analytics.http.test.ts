@@ -9,6 +9,7 @@ import { DEMO_PASSWORD } from '../../src/db/seed/demo-accounts.js';
 import { issuePayable } from '../../src/modules/billers/index.js';
 import { upsertBiller } from '../../src/modules/billers/billers.store.js';
 import { recordChannelPayment } from '../../src/modules/payments/payments.service.js';
+import { postDirectPayment } from '../../src/modules/payments/direct-posting.js';
 import { refundPayment } from '../../src/modules/payments/refunds.service.js';
 import { escalateLateRequests, moveRequest, seedRequestTypes, submitRequest } from '../../src/modules/requests/index.js';
 import type { Actor } from '../../src/platform/actor.js';
@@ -56,10 +57,11 @@ beforeAll(async () => {
   const bank: Actor = { kind: 'client', id: bankRow!.id, role: 'bank', name: bankRow!.name };
 
   t.clock.set('2026-03-14T10:00:00Z');
-  await recordChannelPayment(t.ctx, cashier, { items: [{ payableId: ids.B!, amount: '5.000' }], channel: 'counter', externalId: 'RPT-CTR-1', language: 'ar' });
+  // Counter cash posts through the drawer's path (the cashier's own API refuses it without one): posted directly here.
+  await postDirectPayment(t.ctx, cashier, { channel: 'counter', externalId: 'RPT-CTR-1', items: [{ payableId: ids.B!, amount: 5_000n }], currency: 'KWD', language: 'ar' });
   t.clock.set('2026-03-15T09:00:00Z');
   await recordChannelPayment(t.ctx, bank, { items: [{ payableId: ids.D!, amount: '40.000' }], channel: 'bank', externalId: 'RPT-BNK-1', language: 'ar' });
-  const f = await recordChannelPayment(t.ctx, cashier, { items: [{ payableId: ids.F!, amount: '7.500' }], channel: 'counter', externalId: 'RPT-CTR-2', language: 'ar' });
+  const f = await postDirectPayment(t.ctx, cashier, { channel: 'counter', externalId: 'RPT-CTR-2', items: [{ payableId: ids.F!, amount: 7_500n }], currency: 'KWD', language: 'ar' });
   await refundPayment(t.ctx, admin, { paymentId: f.payment.id, reason: 'paid on the wrong account' });
 
   // Requests: three submitted on the 10th; one rejected at once; on the 15th the other two are late and escalated,

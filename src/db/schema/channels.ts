@@ -92,6 +92,10 @@ export const counterPayments = pgTable('counter_payments', {
   currency: text().notNull(),
   amount: bigint({ mode: 'bigint' }).notNull(),
   changeGiven: bigint({ mode: 'bigint' }).notNull(),
+  /** Taken while the counter page was offline (replayed from its journal). */
+  takenOffline: boolean().notNull().default(false),
+  /** Of `amount`, what no longer fitted the bills when it posted (paid elsewhere meanwhile): the party's credit. */
+  credited: bigint({ mode: 'bigint' }).notNull().default(sql`0`),
   requestHash: text().notNull(),
   /** posted | voided */
   status: text().notNull(),

@@ -28,6 +28,11 @@ export interface CounterPaymentInput {
   items: { payableId: string; amount: string }[];
   tenders: TenderInput[];
   language?: 'ar' | 'en' | undefined;
+  /**
+   * Taken while the page could not reach the server (replayed from its journal): the cash is already in the drawer,
+   * so a bill paid meanwhile elsewhere does not refuse it; what no longer fits becomes the account's credit.
+   */
+  takenOffline?: boolean | undefined;
 }
 
 export interface CounterPaymentResult {
@@ -78,12 +83,13 @@ export async function takeCounterPayment(ctx: Ctx, actor: Actor, input: CounterP
         const counter = (await store.findCounterById(tx.db, drawer.counterId))!;
         const seq = await store.takeReceiptSeq(tx.db, counter.id);
         const receiptNumber = `${office.code}-${counter.code}-${seq.toString().padStart(6, '0')}`;
-        const { payment, replayed } = await postCounterPayment(tx, actor, { externalId: input.id, receiptNumber, currency, items, language: input.language ?? 'ar' });
+        const takenOffline = input.takenOffline === true;
+        const { payment, replayed, credited } = await postCounterPayment(tx, actor, { externalId: input.id, receiptNumber, currency, items, language: input.language ?? 'ar', keepTheMoney: takenOffline });
         if (replayed) throw new CounterIdTaken();
         const now = tx.clock.now();
         const row = await store.insertCounterPayment(tx.db, {
           id: input.id, drawerId: drawer.id, officeId: office.id, counterId: counter.id, cashierId, businessDate: drawer.businessDate,
-          paymentId: payment.id, receiptNumber, currency, amount: total, changeGiven, requestHash, status: 'posted',
+          paymentId: payment.id, receiptNumber, currency, amount: total, changeGiven, takenOffline, credited, requestHash, status: 'posted',
           voidReason: null, voidedBy: null, voidedAt: null, voidRef: null, createdAt: now,
         });
         if (!row) throw new CounterIdTaken();
@@ -98,7 +104,7 @@ export async function takeCounterPayment(ctx: Ctx, actor: Actor, input: CounterP
         );
         await recordAudit(tx, actor, {
           action: 'counter.payment', entityType: 'counter_payment', entityId: row.id,
-          detail: { paymentId: payment.id, receiptNumber, amount: total.toString(), changeGiven: changeGiven.toString(), officeCode: office.code, counterCode: counter.code },
+          detail: { paymentId: payment.id, receiptNumber, amount: total.toString(), changeGiven: changeGiven.toString(), officeCode: office.code, counterCode: counter.code, takenOffline, credited: credited.toString() },
         });
         const details = await store.detailsOf(tx.db, [row.id]);
         return { payment: row, ...details, officeCode: office.code, counterCode: counter.code, replayed: false };
@@ -124,4 +130,19 @@ export async function resultOf(ctx: Ctx, payment: store.CounterPaymentRow): Prom
     store.detailsOf(ctx.db, [payment.id]), store.findOfficeById(ctx.db, payment.officeId), store.findCounterById(ctx.db, payment.counterId),
   ]);
   return { payment, ...details, officeCode: office!.code, counterCode: counter!.code, replayed: false };
+}
+
+/** Many payments with their details, in two queries (a day's list for the supervisor). */
+export async function resultsOf(ctx: Ctx, rows: store.CounterPaymentRow[]): Promise<CounterPaymentResult[]> {
+  const [details, counters, offices] = await Promise.all([
+    store.detailsOf(ctx.db, rows.map((r) => r.id)), store.countersOf(ctx.db, [...new Set(rows.map((r) => r.officeId))]), store.listOffices(ctx.db),
+  ]);
+  const counterCode = new Map(counters.map((c) => [c.id, c.code]));
+  const officeCode = new Map(offices.map((o) => [o.id, o.code]));
+  return rows.map((payment) => ({
+    payment,
+    items: details.items.filter((i) => i.counterPaymentId === payment.id),
+    tenders: details.tenders.filter((t) => t.counterPaymentId === payment.id),
+    officeCode: officeCode.get(payment.officeId) ?? '', counterCode: counterCode.get(payment.counterId) ?? '', replayed: false,
+  }));
 }

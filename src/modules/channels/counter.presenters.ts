@@ -32,6 +32,7 @@ export function presentCounterPayment(r: CounterPaymentResult) {
     status: p.status, currency: p.currency, amount: money(p.amount), changeGiven: money(p.changeGiven),
     items: r.items.map((i) => ({ payableId: i.payableId, billerCode: i.billerCode, amount: money(i.amount) })),
     tenders: r.tenders.map((t) => ({ kind: t.kind, amount: money(t.amount), reference: t.reference, chequeNumber: t.chequeNumber, chequeBank: t.chequeBank })),
+    takenOffline: p.takenOffline, credited: money(p.credited),
     voidReason: p.voidReason, createdAt: p.createdAt.toISOString(), replayed: r.replayed,
   };
 }

@@ -8,7 +8,7 @@ import { duesQuerySchema, duesResponseSchema } from '../payments/index.js';
 import { addCounter, createOffice, listOffices } from './counter.offices.service.js';
 import { closeDrawer, currentDrawer, openDrawer } from './counter.drawers.service.js';
 import { counterDues, takeCounterPayment } from './counter.payments.service.js';
-import { closeDay, dayReport, voidCounterPayment } from './counter.supervisor.service.js';
+import { closeDay, dayReport, officeDayPayments, voidCounterPayment } from './counter.supervisor.service.js';
 import { presentCounter, presentCounterPayment, presentDrawer, presentOffice } from './counter.presenters.js';
 import * as s from './counter.schemas.js';
 
@@ -63,6 +63,13 @@ export const counterRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
   app.post('/api/v1/counter/offices/:officeCode/day-close', {
     schema: { tags, summary: "Close the office's business day once every drawer is closed; answers the day's totals (supervisor)", params: s.officeParams, body: s.dayCloseBody, response: { 200: s.dayReportResponse, ...errorResponses } },
   }, async (request) => closeDay(request.ctx, request.actor, request.params.officeCode, request.body.date));
+
+  app.get('/api/v1/counter/offices/:officeCode/payments', {
+    schema: { tags, summary: "The office's counter payments of a day, voided ones included, for a void (supervisor)", params: s.officeParams, querystring: s.dayQuery, response: { 200: s.officePaymentsResponse, ...errorResponses } },
+  }, async (request) => ({
+    officeCode: request.params.officeCode, businessDate: request.query.date,
+    payments: (await officeDayPayments(request.ctx, request.actor, request.params.officeCode, request.query.date)).map(presentCounterPayment),
+  }));
 
   app.get('/api/v1/counter/offices/:officeCode/day-report', {
     schema: { tags, summary: "The office's day: totals by tender and biller, drawers, voids (supervisor)", params: s.officeParams, querystring: s.dayQuery, response: { 200: s.dayReportResponse, ...errorResponses } },

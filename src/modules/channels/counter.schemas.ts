@@ -36,6 +36,7 @@ export const counterPaymentBody = z.object({
   items: z.array(z.object({ payableId: z.string().min(1).max(64), amount: moneyText }).strict()).min(1).max(50),
   tenders: z.array(tender).min(1).max(10),
   language: languageSchema.optional(),
+  takenOffline: z.boolean().optional().meta({ description: "Taken while the counter page was offline (its journal's replay): a bill paid meanwhile elsewhere turns the money to the account's credit instead of a refusal" }),
 }).strict();
 export const counterPaymentParams = z.object({ id: clientId }).strict();
 export const counterPaymentView = z.object({
@@ -43,8 +44,10 @@ export const counterPaymentView = z.object({
   status: z.string(), currency: z.string(), amount: z.string(), changeGiven: z.string(),
   items: z.array(z.object({ payableId: z.string(), billerCode: z.string(), amount: z.string() })),
   tenders: z.array(z.object({ kind: z.string(), amount: z.string(), reference: z.string().nullable(), chequeNumber: z.string().nullable(), chequeBank: z.string().nullable() })),
+  takenOffline: z.boolean(), credited: z.string().meta({ description: "What became the account's credit (a bill paid meanwhile elsewhere); 0 when all fitted" }),
   voidReason: z.string().nullable(), createdAt: z.string(), replayed: z.boolean(),
 }).meta({ id: 'CounterPayment' });
+export const officePaymentsResponse = z.object({ officeCode: z.string(), businessDate: z.string(), payments: z.array(counterPaymentView) });
 
 export const voidBody = z.object({ reason: z.string().min(3).max(500) }).strict();
 export const voidResponse = z.object({ id: z.string(), paymentId: z.string(), status: z.string(), reversalId: z.string(), amount: z.string(), currency: z.string() });

@@ -11,6 +11,7 @@ import { voidCounterPayment as reverseInPayments, type RefundResult } from '../p
 import { officeToManage } from './counter.access.js';
 import { auditedCounterRefusals } from './counter.audit.js';
 import { dayTotals, type DayTotals } from './counter.day-totals.js';
+import { resultsOf, type CounterPaymentResult } from './counter.payments.service.js';
 import * as store from './counter.store.js';
 
 export async function voidCounterPayment(ctx: Ctx, actor: Actor, input: { id: string; reason: string }): Promise<{ payment: store.CounterPaymentRow; reversal: RefundResult }> {
@@ -74,4 +75,13 @@ export async function dayReport(ctx: Ctx, actor: Actor, officeCode: string, busi
   await recordReadAudit(ctx, actor, { action: 'counter.day.report', entityType: 'counter_office', entityId: office.id, detail: { businessDate } });
   if (closed) return { ...(closed.totals as DayTotals), officeCode, businessDate, closed: true, closedAt: closed.closedAt.toISOString(), closedBy: closed.closedBy };
   return { ...(await dayTotals(ctx, office.id, businessDate)), officeCode, businessDate, closed: false, closedAt: null, closedBy: null };
+}
+
+/** The office's payments of a day, oldest first, voided ones included: what a supervisor picks a void from. */
+export async function officeDayPayments(ctx: Ctx, actor: Actor, officeCode: string, businessDate: string): Promise<CounterPaymentResult[]> {
+  assertDay(businessDate);
+  const office = await officeToManage(ctx, actor, officeCode);
+  const rows = await store.paymentsOfOfficeDay(ctx.db, office.id, businessDate);
+  await recordReadAudit(ctx, actor, { action: 'counter.day.payments', entityType: 'counter_office', entityId: office.id, detail: { businessDate, count: rows.length } });
+  return resultsOf(ctx, rows);
 }

@@ -12,5 +12,5 @@ export { counterRoutes } from './counter.routes.js';
 export { addCounter, createOffice, listOffices } from './counter.offices.service.js';
 export { closeDrawer, currentDrawer, openDrawer, overShortAccountOf } from './counter.drawers.service.js';
 export { counterDues, takeCounterPayment, type CounterPaymentInput, type CounterPaymentResult } from './counter.payments.service.js';
-export { closeDay, dayReport, voidCounterPayment } from './counter.supervisor.service.js';
+export { closeDay, dayReport, officeDayPayments, voidCounterPayment } from './counter.supervisor.service.js';
 export { counterDemoSeeder, DEMO_OFFICES } from './counter.seed.js';

@@ -16,6 +16,8 @@ export interface CounterPostingInput {
   currency: string;
   items: { payableId: string; amount: bigint }[];
   language?: 'ar' | 'en';
+  /** Cash taken offline: what no longer fits the bills becomes the party's credit instead of a refusal. */
+  keepTheMoney?: boolean;
 }
 
 /** Posts a cashier's counter payment (amounts already parsed in the drawer's currency). */
@@ -24,6 +26,7 @@ export async function postCounterPayment(ctx: Ctx, actor: Actor, input: CounterP
   if (actor.kind !== 'staff') throw new AppError('forbidden', { channel: 'counter' });
   return postDirectPayment(ctx, actor, {
     channel: 'counter', externalId: input.externalId, receiptNumber: input.receiptNumber, currency: input.currency, items: input.items, language: input.language ?? 'ar',
+    mode: input.keepTheMoney ? 'keep' : 'strict',
   });
 }
 

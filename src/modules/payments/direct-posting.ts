@@ -6,6 +6,9 @@ import { AppError } from '../../platform/errors/app-error.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
 import { newId } from '../../shared/ids.js';
 import type { Actor } from '../../platform/actor.js';
+import { recordAudit } from '../../platform/audit.js';
+import { payables } from '../billers/index.js';
+import { partyOf } from './parties.js';
 import * as store from './payments.store.js';
 import {
   RECEIPT_POINT_OF_CHANNEL, applyItems, paymentLines, postPaymentLedger, queueReceipt, receiptYear, sourceAccountOf, sumItems,
@@ -27,10 +30,18 @@ export interface DirectPaymentInput {
   civilId?: string | null;
   /** channel `counter`: the receipt number the counter drew from its own sequence. */
   receiptNumber?: string;
+  /**
+   * 'strict' (default): what does not fit is refused and nothing posts. 'keep': the money was already taken (a
+   * counter's offline journal replayed after the bill was paid elsewhere): what no longer fits becomes the party's
+   * credit, never lost; the payables must still exist and be in the payment's currency.
+   */
+  mode?: 'strict' | 'keep';
 }
 
 export interface DirectPaymentResult {
   payment: store.PaymentRow;
+  /** mode 'keep': what became the party's credit (0 when everything fitted). */
+  credited: bigint;
   /** True when this id had already posted: the first result is returned and nothing new happened. */
   replayed: boolean;
 }
@@ -59,7 +70,7 @@ export async function postDirectPayment(ctx: Ctx, actor: Actor, input: DirectPay
   const requestHash = directRequestHash(input);
   const replay = (existing: store.PaymentRow): DirectPaymentResult => {
     if (existing.requestHash !== requestHash) throw new AppError('idempotency_conflict', { externalId: input.externalId, paymentId: existing.id });
-    return { payment: existing, replayed: true };
+    return { payment: existing, replayed: true, credited: existing.creditAmount };
   };
   try {
     return await inTransaction(ctx, async (tx) => {
@@ -100,10 +111,11 @@ export async function postDirectPayment(ctx: Ctx, actor: Actor, input: DirectPay
         closedAt: null,
       }, input.items, { point: RECEIPT_POINT_OF_CHANNEL[input.channel], year: receiptYear(tx), ...(input.receiptNumber ? { number: input.receiptNumber } : {}) });
       if (!payment) throw new ExternalIdTaken();
+      if (input.mode === 'keep') return await postKeepingTheMoney(tx, actor, payment, input);
       const { applied } = await applyItems(tx, input.items, input.currency, 'strict');
       await postPaymentLedger(tx, payment, paymentLines(sourceAccountOf(input.channel, input.creditAccount), total, applied));
       await queueReceipt(tx, payment, applied);
-      return { payment, replayed: false };
+      return { payment, replayed: false, credited: 0n };
     });
   } catch (error) {
     // The id was taken (a repeat, or a concurrent request that committed first): that payment is the answer.
@@ -114,4 +126,29 @@ export async function postDirectPayment(ctx: Ctx, actor: Actor, input: DirectPay
     }
     throw error;
   }
+}
+
+/** Money already in hand: apply what still fits, the rest to the first payable's party as credit (audited). */
+async function postKeepingTheMoney(tx: Ctx, actor: Actor, payment: store.PaymentRow, input: DirectPaymentInput): Promise<DirectPaymentResult> {
+  const found = await payables.findMany(tx, input.items.map((i) => i.payableId));
+  const byId = new Map(found.map((p) => [p.id, p]));
+  for (const item of input.items) {
+    const payable = byId.get(item.payableId);
+    if (!payable) throw new AppError('payable_not_found', { payableId: item.payableId });
+    if (payable.currency !== input.currency) throw new AppError('payment_currency_mixed', { payableId: item.payableId });
+  }
+  const { applied, appliedByPayable, leftover } = await applyItems(tx, input.items, input.currency, 'captured');
+  let posted = payment;
+  if (leftover > 0n) {
+    const creditParty = partyOf(byId.get(input.items[0]!.payableId)!);
+    const items = await store.itemsOf(tx.db, [payment.id]);
+    const changed = items.filter((i) => appliedByPayable.get(i.payableId) !== i.amount).map((i) => ({ id: i.id, amount: appliedByPayable.get(i.payableId) ?? 0n }));
+    await store.recordCapturedShortfall(tx.db, payment.id, leftover, creditParty, changed);
+    posted = { ...payment, creditAmount: leftover, creditParty };
+    await recordAudit(tx, actor, { action: 'payment.taken_to_credit', entityType: 'payment', entityId: payment.id, detail: { leftover: leftover.toString(), creditParty, channel: input.channel, externalId: input.externalId } });
+  }
+  const lines = paymentLines(sourceAccountOf(input.channel, input.creditAccount), payment.amount, applied, { party: posted.creditParty ?? '', amount: posted.creditAmount });
+  await postPaymentLedger(tx, posted, lines);
+  await queueReceipt(tx, posted, applied);
+  return { payment: posted, replayed: false, credited: leftover };
 }

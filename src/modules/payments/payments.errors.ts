@@ -21,5 +21,6 @@ export const paymentsErrors = defineErrors({
   refund_reason_required: { status: 400, ar: 'اكتب سبب الاسترداد.', en: 'Give a reason for the refund.' },
   refund_not_found: { status: 404, ar: 'عملية الاسترداد غير موجودة.', en: 'The refund was not found.' },
   refund_in_progress: { status: 409, ar: 'هناك استرداد لهذه الدفعة بانتظار رد بوابة الدفع. أكّده أولاً.', en: 'A refund of this payment is waiting for the payment gateway\'s answer. Confirm it first.' },
+  payment_counter_needs_drawer: { status: 409, ar: 'النقد في الكاونتر يُسجَّل عبر درج نقدية مفتوح (صفحة الكاونتر).', en: 'Cash at a counter is taken through an open cash drawer (the counter page).' },
   refund_nothing_to_refund: { status: 409, ar: 'لا توجد دفعات مسجلة لهذا المستحق يمكن استردادها.', en: 'There is no posted payment on this payable to refund.' },
 });

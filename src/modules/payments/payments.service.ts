@@ -36,14 +36,16 @@ export async function checkout(ctx: Ctx, actor: Actor, request: CheckoutRequest,
 export type ChannelPaymentRequest = z.output<typeof s.directPaymentBody>;
 
 /**
- * POST /api/v1/payments: a bank (HMAC-signed client) notifies a payment it took, or a cashier records cash at a
- * counter. Posted at once through the same posting code as card payments, idempotent on the channel's own id.
+ * POST /api/v1/payments: a bank (HMAC-signed client) notifies a payment it took. A cashier's counter cash is
+ * refused here (payment_counter_needs_drawer): it goes through /api/v1/counter/payments and a drawer. Posted at once through the same posting code as card payments, idempotent on the channel's own id.
  */
 export async function recordChannelPayment(ctx: Ctx, actor: Actor, request: ChannelPaymentRequest): Promise<DirectPaymentResult> {
   return auditedRefusals(ctx, actor, 'payment.channel', null, async () => {
     requireRole(actor, 'bank', 'cashier');
     const allowed = request.channel === 'bank' ? actor.kind === 'client' && actor.role === 'bank' : actor.kind === 'staff' && actor.role === 'cashier';
     if (!allowed) throw new AppError('forbidden', { channel: request.channel });
+    // Counter cash must land in a drawer (counted at close, in the day's totals): only the counter API takes it.
+    if (request.channel === 'counter') throw new AppError('payment_counter_needs_drawer');
     const currency = ctx.config.TASDEED_CURRENCY;
     const items = request.items.map((item) => ({ payableId: item.payableId, amount: parsePositiveAmount(item.amount, currency) }));
     return postDirectPayment(ctx, actor, { channel: request.channel, externalId: request.externalId, items, currency, language: request.language });

@@ -7,7 +7,8 @@ import { DEMO_PASSWORD } from '../../db/seed/demo-accounts.js';
 import type { SeededPerson } from '../../db/seed/foundation.seed.js';
 import { issuePayable } from '../billers/index.js';
 import type { Actor } from '../../platform/actor.js';
-import { recordChannelPayment } from '../payments/payments.service.js';
+import { postDirectPayment } from '../payments/direct-posting.js';
+import { parseAmount } from '../../shared/money.js';
 import { refundPayment } from '../payments/refunds.service.js';
 import { businessDayWindow } from './reports.service.js';
 
@@ -39,7 +40,8 @@ describe('GET /api/v1/reports/collections', () => {
   }
 
   async function payAtCounter(payableId: string, amount: string, externalId: string) {
-    return recordChannelPayment(t.ctx, cashier, { items: [{ payableId, amount }], channel: 'counter', externalId, language: 'ar' });
+    // Counter cash posted directly (the cashier's API takes it only through an open drawer).
+    return postDirectPayment(t.ctx, cashier, { channel: 'counter', externalId, items: [{ payableId, amount: parseAmount(amount, 'KWD') }], currency: 'KWD', language: 'ar' });
   }
 
   beforeAll(async () => {

@@ -71,3 +71,23 @@ export async function newPortalContext(
   }
   return context;
 }
+
+/**
+ * A browser whose profile lives in `userDataDir`: closing it and launching again with the same directory keeps its
+ * IndexedDB and storage, as a machine restarted after a power cut would (the counter's offline journal).
+ */
+export async function launchPersistentPortal(userDataDir: string, options: { baseURL: string; language?: 'ar' | 'en' }): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, timeout: WAIT_BOUND_MS,
+    baseURL: options.baseURL, viewport: VIEWPORTS.desktop, deviceScaleFactor: 1, locale: 'ar-KW', timezoneId: 'Asia/Kuwait',
+  });
+  context.setDefaultTimeout(WAIT_BOUND_MS);
+  context.setDefaultNavigationTimeout(WAIT_BOUND_MS);
+  await context.route(/^(?!https?:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/])/, (route) => route.abort());
+  if (options.language) {
+    await context.addInitScript((lang) => {
+      if (!window.localStorage.getItem('tasdeed.language')) window.localStorage.setItem('tasdeed.language', lang);
+    }, options.language);
+  }
+  return context;
+}

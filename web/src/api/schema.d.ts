@@ -4639,6 +4639,104 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/counter/offices/{officeCode}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The office's counter payments of a day, voided ones included, for a void (supervisor) */
+        get: {
+            parameters: {
+                query: {
+                    date: string;
+                };
+                header?: never;
+                path: {
+                    officeCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            businessDate: string;
+                            officeCode: string;
+                            payments: components["schemas"]["CounterPayment"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/counter/payments": {
         parameters: {
             query?: never;
@@ -4673,6 +4771,8 @@ export interface paths {
                         }[];
                         /** @enum {string} */
                         language?: "ar" | "en";
+                        /** @description Taken while the counter page was offline (its journal's replay): a bill paid meanwhile elsewhere turns the money to the account's credit instead of a refusal */
+                        takenOffline?: boolean;
                         tenders: ({
                             /**
                              * @description Decimal string in the currency scale
@@ -14079,6 +14179,8 @@ export interface components {
             changeGiven: string;
             counterCode: string;
             createdAt: string;
+            /** @description What became the account's credit (a bill paid meanwhile elsewhere); 0 when all fitted */
+            credited: string;
             currency: string;
             id: string;
             items: {
@@ -14091,6 +14193,7 @@ export interface components {
             receiptNumber: string;
             replayed: boolean;
             status: string;
+            takenOffline: boolean;
             tenders: {
                 amount: string;
                 chequeBank: string | null;
@@ -14106,6 +14209,8 @@ export interface components {
             changeGiven: string;
             counterCode: string;
             createdAt: string;
+            /** @description What became the account's credit (a bill paid meanwhile elsewhere); 0 when all fitted */
+            credited: string;
             currency: string;
             id: string;
             items: {
@@ -14118,6 +14223,7 @@ export interface components {
             receiptNumber: string;
             replayed: boolean;
             status: string;
+            takenOffline: boolean;
             tenders: {
                 amount: string;
                 chequeBank: string | null;

@@ -29,6 +29,8 @@ const CollectionsPage = lazy(() => import('./staff/CollectionsPage.js'));
 const PrepaidStationsPage = lazy(() => import('./staff/PrepaidStationsPage.js'));
 const ReportsPage = lazy(() => import('./staff/ReportsPage.js'));
 const ReportPage = lazy(() => import('./staff/ReportPage.js'));
+const CounterPage = lazy(() => import('./staff/CounterPage.js'));
+const CounterSupervisorPage = lazy(() => import('./staff/CounterSupervisorPage.js'));
 const PrepaidWalletPage = lazy(() => import('./PrepaidWalletPage.js'));
 const PaymentResultPage = lazy(() => import('./PaymentResultPage.js'));
 const NotFoundPage = lazy(() => import('./NotFoundPage.js'));
@@ -37,7 +39,7 @@ const KioskResultPage = lazy(() => import('./KioskResultPage.js'));
 
 const citizen = (page: ReactNode) => <RequireSignIn roles={['citizen']}>{page}</RequireSignIn>;
 const staff = (page: ReactNode, roles?: string[]) => (
-  <RequireSignIn staff roles={roles ?? ['officer', 'admin', 'cashier', 'service']}>
+  <RequireSignIn staff roles={roles ?? ['officer', 'admin', 'cashier', 'service', 'supervisor']}>
     {page}
   </RequireSignIn>
 );
@@ -74,6 +76,8 @@ export function AppRoutes() {
         <Route path="staff/reports" element={staff(<ReportsPage />, ['admin'])} />
         <Route path="staff/reports/:name" element={staff(<ReportPage />, ['admin'])} />
         <Route path="staff/prepaid" element={staff(<PrepaidStationsPage />, ['admin'])} />
+        <Route path="staff/counter" element={staff(<CounterPage />, ['cashier'])} />
+        <Route path="staff/counter/day" element={staff(<CounterSupervisorPage />, ['supervisor', 'admin'])} />
         <Route path="staff/requests" element={staff(<RequestQueuePage />, ['service', 'admin'])} />
         <Route path="staff/requests/:id" element={staff(<RequestPage />, ['service', 'admin'])} />
         <Route path="*" element={<NotFoundPage />} />

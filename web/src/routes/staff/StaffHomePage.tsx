@@ -15,6 +15,8 @@ export const STAFF_TOOLS = [
   { to: '/staff/reports', key: 'reports', roles: ['admin'] },
   { to: '/staff/prepaid', key: 'prepaidStations', roles: ['admin'] },
   { to: '/staff/requests', key: 'requests', roles: ['service', 'admin'] },
+  { to: '/staff/counter', key: 'counter', roles: ['cashier'] },
+  { to: '/staff/counter/day', key: 'counterDay', roles: ['supervisor'] },
 ] as const;
 
 export default function StaffHomePage() {

@@ -1,0 +1,101 @@
+// The counter keeps taking cash when the server cannot be reached: the page goes offline, three payments are
+// taken into its IndexedDB journal (dues from the last look-up), one of the bills is paid meanwhile elsewhere, the
+// browser is closed and launched again on the same profile, the network is back: all three post exactly once,
+// the one whose bill was paid becomes the account's credit, and the ledger balances.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/db/seed/demo-accounts.js';
+import * as ledger from '../../src/modules/ledger/index.js';
+import { postDirectPayment } from '../../src/modules/payments/direct-posting.js';
+import type { Actor } from '../../src/platform/actor.js';
+import { expectBalancedLedger, issueTestPayable } from '../payments/support.js';
+import { browserAvailability, launchPersistentPortal } from './support/browser.js';
+import { eventually, signInThroughForm } from './support/portal.js';
+import { startServerUnderTest, type ServerUnderTest } from './support/server.js';
+
+const browserCheck = browserAvailability();
+const ACCOUNTS = [{ accountNumber: 'OFFLINE-A', amount: 4_000n }, { accountNumber: 'OFFLINE-B', amount: 5_000n }, { accountNumber: 'OFFLINE-C', amount: 6_000n }];
+
+describe.skipIf(!browserCheck.available)('the counter offline', () => {
+  let server: ServerUnderTest;
+  let profile: string;
+  let context: BrowserContext | undefined;
+  const payableIds: string[] = [];
+
+  beforeAll(async () => {
+    server = await startServerUnderTest();
+    profile = mkdtempSync(path.join(tmpdir(), 'tasdeed-counter-profile-'));
+    for (const a of ACCOUNTS) payableIds.push((await issueTestPayable(server.ctx, { amount: a.amount, accountNumber: a.accountNumber })).id);
+  });
+
+  afterAll(async () => {
+    await context?.close().catch(() => undefined);
+    await server?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  const rows = async (sql: string) => ((await server.ctx.db.execute(sql)) as unknown as { rows: Record<string, unknown>[] }).rows;
+  const offlineRows = () => rows(`SELECT cp.id, cp.credited::text AS credited, cp.payment_id FROM counter_payments cp JOIN counter_payment_items i ON i.counter_payment_id = cp.id WHERE i.payable_id IN ('${payableIds.join("','")}') AND cp.taken_offline ORDER BY cp.id`);
+
+  async function find(page: Page, accountNumber: string): Promise<void> {
+    await page.locator('select[name="kind"]').selectOption('accountNumber');
+    await page.getByTestId('counter-lookup').locator('input[name="value"]').fill(accountNumber);
+    await page.getByTestId('find').click();
+    await page.getByTestId('dues-form').waitFor();
+  }
+
+  it('takes three payments offline, survives a browser restart, and posts each exactly once on reconnection', async () => {
+    context = await launchPersistentPortal(profile, { baseURL: server.url, language: 'ar' });
+    let page = await context.newPage();
+    await signInThroughForm(page, { username: 'cashier' }, DEMO_PASSWORD, '/staff/counter');
+    await page.getByTestId('open-drawer').waitFor();
+    await page.locator('input[name="openingFloat"]').fill('10.000');
+    await page.getByTestId('open-drawer-submit').click();
+    await page.getByTestId('drawer').waitFor();
+    // Looked up while the link is up: the answers are kept for the look-ups made offline.
+    for (const a of ACCOUNTS) await find(page, a.accountNumber);
+
+    await context.setOffline(true);
+    await page.waitForFunction(() => !navigator.onLine);
+    for (const a of ACCOUNTS) {
+      await find(page, a.accountNumber);
+      await page.getByTestId('dues-from-cache').waitFor();
+      await page.locator('input[name="cash"]').fill((Number(a.amount) / 1000).toFixed(3));
+      await page.getByTestId('take-submit').click();
+      await page.getByTestId('counter-receipt').waitFor();
+    }
+    await eventually(async () => ((await page.locator('[data-testid="journal-entry"][data-state="pending"]').count()) === 3 ? true : undefined), 'three pending journal entries');
+    await page.screenshot({ path: path.join(tmpdir(), 'counter-offline-pending.png') }).catch(() => undefined);
+    expect(await offlineRows()).toEqual([]);
+
+    // Meanwhile a bank takes the second account's bill.
+    const bank: Actor = { kind: 'client', id: 'e2e-bank', role: 'bank', name: 'E2E bank' };
+    await postDirectPayment(server.ctx, bank, { channel: 'bank', externalId: 'E2E-PAID-ELSEWHERE', items: [{ payableId: payableIds[1]!, amount: 5_000n }], currency: 'KWD' });
+
+    // The power goes: the browser closes with the journal pending; it starts again on the same profile, online.
+    await context.close();
+    context = await launchPersistentPortal(profile, { baseURL: server.url, language: 'ar' });
+    page = await context.newPage();
+    await signInThroughForm(page, { username: 'cashier' }, DEMO_PASSWORD, '/staff/counter');
+    await page.getByTestId('journal').waitFor();
+    await eventually(async () => ((await page.locator('[data-testid="journal-entry"][data-state="pending"]').count()) === 0 && (await page.getByTestId('journal-entry').count()) === 3 ? true : undefined), 'the journal sent');
+    const states = await page.getByTestId('journal-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-state')).sort());
+    expect(states).toEqual(['credited', 'posted', 'posted']);
+
+    // Sent again (a reload sends whatever is pending; nothing is): still one posting each.
+    await page.reload();
+    await page.getByTestId('journal-entry').first().waitFor();
+    await page.getByTestId('send-pending').click();
+    const posted = await offlineRows();
+    expect(posted).toHaveLength(3);
+    expect(new Set(posted.map((r) => r.id)).size).toBe(3);
+    expect(posted.map((r) => r.credited).sort()).toEqual(['0', '0', '5000']);
+    const payments = await rows(`SELECT count(*)::int AS n FROM payments WHERE external_id IN ('${posted.map((r) => r.id).join("','")}')`);
+    expect(payments[0]!.n).toBe(3);
+    expect(await ledger.balance(server.ctx, 'credit:acct-OFFLINE-B')).toBe(-5_000n);
+    await expectBalancedLedger(server.ctx);
+  });
+});

@@ -1,0 +1,86 @@
+// The counter page's journal as React state: take a payment (journal first, then the server; offline it stays
+// pending), and send the pending entries again when the link returns, when the page loads, and on demand. One
+// send runs at a time; the server posts each id once, so an entry sent twice (a lost answer) is still one payment.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError } from '../../api/index.js';
+import { takePayment, type CounterPayment, type CounterPaymentInput } from './counter.api.js';
+import { entriesOf, posted, saveEntry, type JournalEntry } from './journal.js';
+
+/** The network or the server did not answer: the payment may be kept for later. */
+export function isUnreachable(error: unknown): boolean {
+  return !(error instanceof ApiError) || error.status === 0 || error.status === 502 || error.status === 503 || error.status === 504;
+}
+
+export type TakeOutcome = { kind: 'posted'; entry: JournalEntry; payment: CounterPayment } | { kind: 'offline'; entry: JournalEntry } | { kind: 'refused'; error: unknown };
+
+export function useJournal(cashierId: string | null) {
+  const [entries, setEntries] = useState<JournalEntry[]>([]);
+  const [syncing, setSyncing] = useState(false);
+  const running = useRef<Promise<void> | null>(null);
+
+  const reload = useCallback(async () => {
+    if (cashierId) setEntries(await entriesOf(cashierId));
+  }, [cashierId]);
+
+  const sendPending = useCallback(async () => {
+    if (!cashierId) return;
+    if (running.current) return running.current;
+    const work = (async () => {
+      setSyncing(true);
+      try {
+        for (const entry of await entriesOf(cashierId)) {
+          if (entry.status !== 'pending') continue;
+          try {
+            const payment = await takePayment({ ...entry.input, takenOffline: true });
+            await saveEntry(posted({ ...entry, takenOffline: true }, payment));
+          } catch (error) {
+            if (isUnreachable(error)) break; // still offline: keep the rest, in order, for the next try
+            const e = error as ApiError;
+            await saveEntry({ ...entry, takenOffline: true, status: 'refused', errorCode: e.code, errorMessage: e.localised });
+          }
+        }
+      } finally {
+        setSyncing(false);
+        running.current = null;
+        await reload();
+      }
+    })();
+    running.current = work;
+    return work;
+  }, [cashierId, reload]);
+
+  const take = useCallback(async (input: CounterPaymentInput): Promise<TakeOutcome> => {
+    if (!cashierId) throw new Error('no cashier');
+    const entry: JournalEntry = { id: input.id, cashierId, input, takenAt: new Date().toISOString(), takenOffline: false, status: 'pending' };
+    await saveEntry(entry);
+    try {
+      const payment = await takePayment(input);
+      const done = posted(entry, payment);
+      await saveEntry(done);
+      await reload();
+      return { kind: 'posted', entry: done, payment };
+    } catch (error) {
+      if (isUnreachable(error)) {
+        const offline = { ...entry, takenOffline: true };
+        await saveEntry(offline);
+        await reload();
+        return { kind: 'offline', entry: offline };
+      }
+      // Refused online: no money changed hands; the entry records why.
+      const e = error as ApiError;
+      await saveEntry({ ...entry, status: 'refused', errorCode: e.code, errorMessage: e.localised });
+      await reload();
+      return { kind: 'refused', error };
+    }
+  }, [cashierId, reload]);
+
+  useEffect(() => {
+    if (!cashierId) return;
+    void reload().then(() => sendPending());
+    const online = () => void sendPending();
+    window.addEventListener('online', online);
+    return () => window.removeEventListener('online', online);
+  }, [cashierId, reload, sendPending]);
+
+  return { entries, syncing, take, sendPending, reload };
+}
