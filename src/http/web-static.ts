@@ -31,7 +31,7 @@ export const PORTAL_PATHS: readonly RegExp[] = [
   /^\/bills$/, /^\/bills\/[^/]+$/, /^\/readings$/, /^\/pay\/result\/[^/]+$/,
   /^\/staff$/, /^\/staff\/violations\/new$/, /^\/staff\/bill-runs$/, /^\/staff\/notifications$/, /^\/staff\/collections$/,
   /^\/prepaid$/, /^\/staff\/prepaid$/, /^\/requests$/, /^\/requests\/new$/, /^\/requests\/[^/]+$/, /^\/staff\/requests$/, /^\/staff\/requests\/[^/]+$/,
-  /^\/kiosk$/, /^\/kiosk\/result\/[^/]+$/,
+  /^\/kiosk$/, /^\/kiosk\/result\/[^/]+$/, /^\/staff\/reports$/, /^\/staff\/reports\/[^/]+$/, /^\/staff\/counter$/, /^\/staff\/counter\/day$/,
 ];
 
 export function isPortalPath(pathname: string): boolean {
