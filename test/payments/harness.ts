@@ -1,5 +1,6 @@
 // A Tasdeed server listening on loopback with the KNET adapter pointed at a real KNET simulator, so tests walk
 // the protocol over HTTP: checkout → hosted page → the simulator's choice → its POST to our response URL.
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { KNET_DEMO_CREDENTIALS } from '../../src/dev/knet-sim/knet-sim.command.js';
@@ -41,4 +42,31 @@ export async function chooseOnHostedPage(sim: KnetSimulator, knetPaymentId: stri
   const response = await fetch(`${sim.url}/sim/pay/${knetPaymentId}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action }) });
   if (response.status !== 200) throw new Error(`simulator answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as { redirectUrl: string | null; transaction: { state: string; notification?: { delivered: boolean; reply?: string; error?: string } } };
+}
+
+export interface RecordingMerchant {
+  url: string;
+  /** KNET's notifications as received, by track id (a test delivers them to Tasdeed itself, once or again). */
+  notifications: Map<string, Record<string, string>>;
+  close(): Promise<void>;
+}
+
+/** A stand-in merchant that answers KNET like one would, but keeps each notification instead of posting anything. */
+export async function startRecordingMerchant(): Promise<RecordingMerchant> {
+  const notifications = new Map<string, Record<string, string>>();
+  const server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => { body += chunk; });
+    request.on('end', () => {
+      const fields = Object.fromEntries(new URLSearchParams(body));
+      notifications.set(fields.trackid ?? '', fields);
+      response.writeHead(200, { 'content-type': 'text/plain' }).end('REDIRECT=http://127.0.0.1/elsewhere');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    notifications,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }

@@ -3,8 +3,6 @@
 // numbered from the kiosk's own yearly sequence (KSK-2026-000001, starting again each year). A replayed KNET
 // response posts nothing more; bad input is refused with its code and writes nothing; KSK is no office's code.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { seedDemo } from '../../src/db/seed/index.js';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo-accounts.js';
@@ -17,34 +15,21 @@ import { startCheckout } from '../../src/modules/payments/checkout.service.js';
 import { receiptYear } from '../../src/modules/payments/posting.js';
 import { drawYearlyReceiptNumber, findPayment } from '../../src/modules/payments/payments.store.js';
 import { signIn } from '../support/app.js';
-import { chooseOnHostedPage, openHostedPage, startPaymentsHarness, type PaymentsHarness } from './harness.js';
+import { chooseOnHostedPage, openHostedPage, startPaymentsHarness, startRecordingMerchant, type PaymentsHarness, type RecordingMerchant } from './harness.js';
 import { expectBalancedLedger, issueTestPayable } from './support.js';
 
 let h: PaymentsHarness;
 let person: SeededPerson;
-let merchant: Server;
-let merchantUrl: string;
-const notifications = new Map<string, Record<string, string>>();
+let merchant: RecordingMerchant;
 const KSK = /^KSK-(\d{4})-(\d{6})$/;
 
 beforeAll(async () => {
   h = await startPaymentsHarness();
   person = (await seedDemo(h.ctx, { people: 2 })).people[1]!;
-  // A stand-in merchant that keeps KNET's notification (so the test can deliver it, and deliver it again).
-  merchant = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk) => { body += chunk; });
-    request.on('end', () => {
-      const fields = Object.fromEntries(new URLSearchParams(body));
-      notifications.set(fields.trackid ?? '', fields);
-      response.writeHead(200, { 'content-type': 'text/plain' }).end('REDIRECT=http://127.0.0.1/elsewhere');
-    });
-  });
-  await new Promise<void>((resolve) => merchant.listen(0, '127.0.0.1', resolve));
-  merchantUrl = `http://127.0.0.1:${(merchant.address() as AddressInfo).port}`;
+  merchant = await startRecordingMerchant();
 });
 afterAll(async () => {
-  await new Promise((resolve) => merchant?.close(resolve));
+  await merchant?.close();
   await h?.stop();
 });
 
@@ -115,10 +100,10 @@ describe('paying at a kiosk through KNET', () => {
   it('posts once when KNET\'s response is delivered again (replayed)', async () => {
     const payable = await issueTestPayable(h.ctx, { amount: 4_500n, civilId: person.civilId, accountNumber: '770010' });
     const started = await startCheckout(h.ctx, anonymousActor, { items: [{ payableId: payable.id }], channel: 'kiosk', language: 'en', idempotencyKey: randomUUID() }, h.gateway,
-      () => ({ responseUrl: `${merchantUrl}/response`, errorUrl: `${merchantUrl}/error` }), 'KWD');
+      () => ({ responseUrl: `${merchant.url}/response`, errorUrl: `${merchant.url}/error` }), 'KWD');
     const pending = (await findPayment(h.ctx.db, started.paymentId))!;
     await chooseOnHostedPage(h.sim, await openHostedPage(h.sim, started.redirectUrl!, pending.trackId!), 'approve');
-    const notification = notifications.get(pending.trackId!)!;
+    const notification = merchant.notifications.get(pending.trackId!)!;
     expect(notification.trandata).toBeTruthy();
     const deliver = () => h.app.inject({ method: 'POST', url: '/api/v1/payments/knet/response', payload: new URLSearchParams(notification).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     const answers = [await deliver(), await deliver(), await deliver()];

@@ -2,7 +2,7 @@
 // takes the simulator's notification (so ours never hears it) and keeps its body, which the tests then replay,
 // tamper with and forge. Posting must happen once, only on a capture KNET confirms by inquiry.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { seedDemo } from '../../src/db/seed/index.js';
@@ -18,44 +18,31 @@ import { settleWithGateway } from '../../src/modules/payments/gateway-flow.js';
 import { findPayment } from '../../src/modules/payments/payments.store.js';
 import { reconcilePendingPayments } from '../../src/modules/payments/reconciler.worker.js';
 import { KNET_DEMO_CREDENTIALS } from '../../src/dev/knet-sim/knet-sim.command.js';
-import { chooseOnHostedPage, openHostedPage, startPaymentsHarness, type PaymentsHarness } from './harness.js';
+import { chooseOnHostedPage, openHostedPage, startPaymentsHarness, startRecordingMerchant, type PaymentsHarness, type RecordingMerchant } from './harness.js';
 import { expectBalancedLedger, issueTestPayable } from './support.js';
 
 let h: PaymentsHarness;
 let person: SeededPerson;
-let merchant: Server;
-let merchantUrl: string;
-const notifications = new Map<string, Record<string, string>>();
+let merchant: RecordingMerchant;
 
 beforeAll(async () => {
   h = await startPaymentsHarness();
   person = (await seedDemo(h.ctx, { people: 2 })).people[1]!;
-  // Answers KNET like a merchant would, but keeps the message instead of posting anything.
-  merchant = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk) => { body += chunk; });
-    request.on('end', () => {
-      const fields = Object.fromEntries(new URLSearchParams(body));
-      notifications.set(fields.trackid ?? '', fields);
-      response.writeHead(200, { 'content-type': 'text/plain' }).end('REDIRECT=http://127.0.0.1/elsewhere');
-    });
-  });
-  await new Promise<void>((resolve) => merchant.listen(0, '127.0.0.1', resolve));
-  merchantUrl = `http://127.0.0.1:${(merchant.address() as AddressInfo).port}`;
+  merchant = await startRecordingMerchant();
 });
 afterAll(async () => {
-  await new Promise((resolve) => merchant?.close(resolve));
+  await merchant?.close();
   await h?.stop();
 });
 
 /** A checkout whose KNET notification goes to the stand-in merchant: our server never hears from KNET. */
 async function checkoutUnheard(payable: PayableRow, action: 'approve' | 'decline' | 'timeout' = 'approve') {
   const started = await startCheckout(h.ctx, anonymousActor, { items: [{ payableId: payable.id }], channel: 'knet', language: 'ar', idempotencyKey: randomUUID() }, h.gateway,
-    () => ({ responseUrl: `${merchantUrl}/response`, errorUrl: `${merchantUrl}/error` }), 'KWD');
+    () => ({ responseUrl: `${merchant.url}/response`, errorUrl: `${merchant.url}/error` }), 'KWD');
   const payment = (await findPayment(h.ctx.db, started.paymentId))!;
   const knetPaymentId = await openHostedPage(h.sim, started.redirectUrl!, payment.trackId!);
   await chooseOnHostedPage(h.sim, knetPaymentId, action);
-  return { payment, notification: notifications.get(payment.trackId!) };
+  return { payment, notification: merchant.notifications.get(payment.trackId!) };
 }
 
 function postResponse(body: Record<string, string>) {
