@@ -81,8 +81,13 @@ describe.skipIf(!browserCheck.available)('the counter offline', () => {
     page = await context.newPage();
     await signInThroughForm(page, { username: 'cashier' }, DEMO_PASSWORD, '/staff/counter');
     await page.getByTestId('journal').waitFor();
-    await eventually(async () => ((await page.locator('[data-testid="journal-entry"][data-state="pending"]').count()) === 0 && (await page.getByTestId('journal-entry').count()) === 3 ? true : undefined), 'the journal sent');
-    const states = await page.getByTestId('journal-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-state')).sort());
+    // One reading of all the entries' states at once: two separate counts could straddle the journal's first load
+    // (none shown, then three still pending) and pass before anything was sent.
+    const journalStates = () => page.getByTestId('journal-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-state')).sort());
+    const states = await eventually(async () => {
+      const now = await journalStates();
+      return now.length === 3 && !now.includes('pending') ? now : undefined;
+    }, 'the journal sent');
     expect(states).toEqual(['credited', 'posted', 'posted']);
 
     // Sent again (a reload sends whatever is pending; nothing is): still one posting each.
