@@ -1,10 +1,8 @@
 #!/usr/bin/env node
-// Runs the TypeScript entry point through tsx so a clone works without a build step.
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+// Runs the TypeScript entry point in this same process through tsx's loader, so a clone works without a build
+// step. In-process rather than a child: a signal sent to `tasdeed` (SIGTERM from a service manager, Ctrl-C) reaches
+// the program's own shutdown handlers, and no second Node starts.
+import { register } from 'tsx/esm/api';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
-const result = spawnSync(tsx, [join(root, 'src', 'main.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(result.status ?? 1);
+register();
+await import('../src/main.ts');
