@@ -118,8 +118,10 @@ export class HostLocator {
 
   private async find(): Promise<DatabaseHost> {
     const refusals: string[] = [];
+    // The whole search fits in one connection's time limit, so the pool never gives up on a connection still searching.
+    const perHost = Math.max(1, Math.floor(this.options.connectionTimeoutMillis / this.parsed.hosts.length));
     for (const host of this.parsed.hosts) {
-      const client = new pg.Client({ connectionString: this.parsed.forHost(host), connectionTimeoutMillis: this.options.connectionTimeoutMillis });
+      const client = new pg.Client({ connectionString: this.parsed.forHost(host), connectionTimeoutMillis: perHost });
       client.on('error', () => undefined); // a host dying during the probe fails the probe, never the process
       try {
         await client.connect();
@@ -168,6 +170,10 @@ export function hostChoosingClient(locator: HostLocator): typeof pg.Client {
 
     private async connectToChosenHost(): Promise<pg.Client> {
       const host = await locator.choose();
+      // The pool gave up on this connection while the search went on (it destroyed the socket): connect no more.
+      if ((this as unknown as { connection?: { stream?: { destroyed?: boolean } } }).connection?.stream?.destroyed) {
+        throw new Error('connection attempt given up while looking for a database host');
+      }
       this.chosen = host;
       // What pg.Client reads when it opens the socket (and when it cancels a query).
       this.host = host.host;
@@ -196,4 +202,25 @@ export function hostChoosingClient(locator: HostLocator): typeof pg.Client {
       return this;
     }
   };
+}
+
+// SQLSTATE classes and codes that mean the database is not there (or not the primary) rather than that the request
+// was wrong: connection exceptions (08…), a server shutting down or starting (57P01-57P03). Not 25006 (a write in a
+// read-only transaction): connections are checked writable when made, so that one is a bug (the reports' read-only
+// transactions), not a failover.
+const UNAVAILABLE_SQLSTATES = /^(08...|57P0[123])$/;
+const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+const UNAVAILABLE_MESSAGES = /^(Connection terminated|no database host accepts|database host .* no longer accepts writes|connection attempt given up|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable)/;
+
+/**
+ * True when `error` (or what it wraps, as Drizzle's query errors do) says the database could not be reached or is
+ * not the primary: the request may be sent again once the database is back (HTTP 503, not 500).
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNAVAILABLE_SQLSTATES.test(code) || UNAVAILABLE_NODE_CODES.has(code))) return true;
+    if (UNAVAILABLE_MESSAGES.test(e.message)) return true;
+  }
+  return false;
 }

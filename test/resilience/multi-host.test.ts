@@ -5,7 +5,8 @@ import { createServer, type AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
-import { isDatabaseUrl, isMultiHost, needsHostChoice, parseConnectionString } from '../../src/db/multi-host.js';
+import { isDatabaseUnavailable, isDatabaseUrl, isMultiHost, needsHostChoice, parseConnectionString } from '../../src/db/multi-host.js';
+import { toAppError } from '../../src/http/errors.js';
 import { queryRows } from '../../src/db/query-rows.js';
 import { loadConfig } from '../../src/config.js';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../support/database.js';
@@ -45,6 +46,22 @@ describe('a multi-host connection string', () => {
     expect(isDatabaseUrl('postgres://u@a:1,b:x/x')).toBe(false);
     expect(loadConfig({ DATABASE_URL: 'postgres://u@a:1,b:2/x?target_session_attrs=read-write' }).DATABASE_URL).toBe('postgres://u@a:1,b:2/x?target_session_attrs=read-write');
     expect(() => loadConfig({ DATABASE_URL: 'postgres://u@a:1,b:x/x' })).toThrow(/DATABASE_URL/);
+  });
+});
+
+describe('a lost database, as the API answers it', () => {
+  it('is 503 database_unavailable (send again later), not 500, however deep the driver wrapped it', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:6001'), { code: 'ECONNREFUSED' });
+    const shutdown = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    const wrapped = new Error('Failed query: insert into "payments" …', { cause: new Error('Connection terminated unexpectedly') });
+    for (const error of [refused, shutdown, wrapped, new Error('no database host accepts writes (…)')]) {
+      expect(isDatabaseUnavailable(error)).toBe(true);
+      expect([toAppError(error).code, toAppError(error).status]).toEqual(['database_unavailable', 503]);
+    }
+    // A query that is wrong stays a 500: it will not succeed by being sent again.
+    const wrong = new Error('Failed query: …', { cause: Object.assign(new Error('column "x" does not exist'), { code: '42703' }) });
+    expect(isDatabaseUnavailable(wrong)).toBe(false);
+    expect([toAppError(wrong).code, toAppError(wrong).status]).toEqual(['internal_error', 500]);
   });
 });
 
