@@ -125,12 +125,15 @@ export async function run(args: string[]): Promise<void> {
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 
-/** Migrates, seeds the foundation (billers, the demo bank client, people) and 2 × `bills` open bills in bulk SQL. */
-export async function prepareDatabase(databaseUrl: string, bills: number): Promise<{ id: string; civilId: string }[]> {
+/**
+ * Migrates, seeds the foundation (billers, the demo bank client, people) and 2 × `bills` open bills in bulk SQL.
+ * `secret` is the TASDEED_SECRET the server will run with (it seals the bank's key); the benchmark's own by default.
+ */
+export async function prepareDatabase(databaseUrl: string, bills: number, secret = SECRET): Promise<{ id: string; civilId: string }[]> {
   const database = await openDatabase({ databaseUrl, poolSize: 2 });
   try {
     await migrateDatabase(database);
-    const ctx = { db: database.db, clock: systemClock, config: loadConfig({}, { LOG_LEVEL: 'silent', TASDEED_SECRET: SECRET }) };
+    const ctx = { db: database.db, clock: systemClock, config: loadConfig({}, { LOG_LEVEL: 'silent', TASDEED_SECRET: secret }) };
     const { people } = await seedFoundation(ctx, { people: PEOPLE });
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();

@@ -2,6 +2,7 @@
 // that names the variable, rather than failing later in a request.
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { isDatabaseUrl } from './db/multi-host.js';
 
 // A comma-separated list of IP addresses or CIDR ranges.
 const addressList = (fallback: string) => z.string().default(fallback).transform((text, issue) => {
@@ -14,12 +15,15 @@ const addressList = (fallback: string) => z.string().default(fallback).transform
   return entries;
 });
 
+const databaseUrl = z.string().refine(isDatabaseUrl, 'not a connection string (postgres://user@host:port/db, or several hosts: host1:port1,host2:port2)');
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  DATABASE_URL: z.string().url().optional(),
+  // One host, or several (h1:5432,h2:5432) with target_session_attrs=read-write: new connections go to the primary.
+  DATABASE_URL: databaseUrl.optional(),
   // PostgreSQL: the owner role that runs the migrations; DATABASE_URL then names a role without DDL rights that
   // serves (granted its rights by the migration, src/db/serving-role.ts). Unset: DATABASE_URL does both.
-  MIGRATION_DATABASE_URL: z.string().url().optional(),
+  MIGRATION_DATABASE_URL: databaseUrl.optional(),
   TASDEED_DATA_DIR: z.string().default('./data'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),

@@ -13,6 +13,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema/index.js';
+import { HostLocator, hostChoosingClient, isMultiHost, needsHostChoice, parseConnectionString } from './multi-host.js';
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
@@ -71,7 +72,7 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
 
 async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
   // A connection that cannot be made within this time fails the query (and /ready answers 503) instead of hanging.
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 10_000 });
+  const pool = createPool(url, { max: poolSize, connectionTimeoutMillis: 10_000 });
   guardPool(pool);
   const db = drizzlePg({ client: pool, ...drizzleOptions }) as unknown as Database;
   return {
@@ -80,6 +81,17 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
     ping: async () => { await pool.query('select 1'); },
     close: async () => { await pool.end(); },
   };
+}
+
+/**
+ * A pg.Pool for `url`. A connection string with several hosts, or with target_session_attrs (src/db/multi-host.ts),
+ * gets a pool whose new connections go to the host that is primary now; any other is given to node-postgres as is.
+ */
+export function createPool(url: string, options: { max: number; connectionTimeoutMillis: number }): pg.Pool {
+  const parsed = isMultiHost(url) ? parseConnectionString(url) : null;
+  if (!parsed || !needsHostChoice(parsed)) return new pg.Pool({ connectionString: url, ...options });
+  const locator = new HostLocator(parsed, { connectionTimeoutMillis: options.connectionTimeoutMillis });
+  return new pg.Pool({ connectionString: parsed.forHost(parsed.hosts[0]!), ...options, Client: hostChoosingClient(locator) });
 }
 
 /**

@@ -2,6 +2,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, isDefinedError } from '../platform/errors/app-error.js';
+import { isDatabaseUnavailable } from '../db/multi-host.js';
 
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
@@ -26,6 +27,8 @@ export function toAppError(error: unknown): AppError {
   }
   if (error instanceof SyntaxError || fastifyError.statusCode === 400) return new AppError('validation_failed', { reason: 'malformed request body' });
   if (fastifyError.statusCode === 413) return new AppError('validation_failed', { reason: 'request body too large' });
+  // The database went away or failed over: "try again" (503), which is what a retrying client should hear.
+  if (isDatabaseUnavailable(error)) return new AppError('database_unavailable');
   return new AppError('internal_error');
 }
 
