@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors/app-error.js';
-import { bracketsInOrder, embeddedFonts, flatText, joinNumbers, inkCoverage, pageCount, pngSize, rasterizePage } from '../../shared/pdf/poppler.js';
+import { bracketsInOrder, documentInfo, embeddedFonts, flatText, joinNumbers, inkCoverage, pageCount, pngSize, rasterizePage } from '../../shared/pdf/poppler.js';
 import { closeRenderPool } from '../../shared/pdf/render.js';
 import { renderBillPdf, type BillDocument } from './billing.pdf.js';
 import { sampleBillDocument } from './billing.pdf.sample.js';
@@ -40,7 +40,8 @@ describe('renderBillPdf', () => {
     }
     expect(arabic.toString('latin1')).toMatch(/\/Lang\s*\(ar\)/);
     expect(english.toString('latin1')).toMatch(/\/Lang\s*\(en\)/);
-    expect(english.toString('latin1')).toContain('E-bill EB-2026-11-004217');
+    expect(await documentInfo(arabic)).toEqual({ title: 'فاتورة إلكترونية EB-2026-11-004217', author: 'وزارة الكهرباء والماء والطاقة المتجددة' });
+    expect(await documentInfo(english)).toEqual({ title: 'E-bill EB-2026-11-004217', author: 'Ministry of Electricity, Water & Renewable Energy' });
   });
 
   it('embeds only the project\'s own fonts, whatever the machine has installed', async () => {

@@ -110,6 +110,15 @@ export function pageCount(pdf: Buffer): Promise<number> {
   });
 }
 
+/** The document's title and author, as pdfinfo reads them from the PDF's metadata. */
+export function documentInfo(pdf: Buffer): Promise<{ title?: string; author?: string }> {
+  return withPdfFile(pdf, async (path) => {
+    const { stdout } = await run('pdfinfo', ['-enc', 'UTF-8', path]);
+    const field = (name: string) => new RegExp(`^${name}:\\s+(.*)$`, 'm').exec(stdout)?.[1];
+    return { title: field('Title'), author: field('Author') };
+  });
+}
+
 /** Width and height from a PNG's IHDR chunk; throws if the bytes are not a PNG. */
 export function pngSize(png: Buffer): { width: number; height: number } {
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
