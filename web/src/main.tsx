@@ -4,20 +4,29 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
 import './styles.css';
-import { SessionProvider } from './features/auth/session.js';
+import { SessionProvider, startSessionCheck } from './features/auth/session.js';
 import { setUpI18n } from './i18n/index.js';
-import { AppRoutes } from './routes/index.js';
+import { AppRoutes, pageNeedsSession, preloadPageFor } from './routes/index.js';
 
 const i18n = setUpI18n();
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <I18nextProvider i18n={i18n}>
-      <BrowserRouter>
-        <SessionProvider>
-          <AppRoutes />
-        </SessionProvider>
-      </BrowserRouter>
-    </I18nextProvider>
-  </StrictMode>,
-);
+// Who is signed in, and the page's own code, asked for at once before the first render. The first render waits for
+// the page's code, and on a page for signed-in people for the session's answer too (it would otherwise ask for the
+// code only after that answer, and show "loading" in between). A slow answer does not hold the portal back for
+// long: it renders after at most a second regardless.
+const FIRST_RENDER_WAIT_MS = 1000;
+const sessionChecked = startSessionCheck();
+const path = window.location.pathname;
+const ready = Promise.all([preloadPageFor(path), pageNeedsSession(path) ? sessionChecked : undefined]);
+void Promise.race([ready, new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS))]).then(() => {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <BrowserRouter>
+          <SessionProvider>
+            <AppRoutes />
+          </SessionProvider>
+        </BrowserRouter>
+      </I18nextProvider>
+    </StrictMode>,
+  );
+});
