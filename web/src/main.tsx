@@ -4,20 +4,28 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
 import './styles.css';
-import { SessionProvider } from './features/auth/session.js';
+import { SessionProvider, startSessionCheck } from './features/auth/session.js';
 import { setUpI18n } from './i18n/index.js';
-import { AppRoutes } from './routes/index.js';
+import { AppRoutes, pageNeedsSession, preloadPageFor } from './routes/index.js';
 
 const i18n = setUpI18n();
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <I18nextProvider i18n={i18n}>
-      <BrowserRouter>
-        <SessionProvider>
-          <AppRoutes />
-        </SessionProvider>
-      </BrowserRouter>
-    </I18nextProvider>
-  </StrictMode>,
-);
+// Who is signed in, and the page's own code, asked for at once before the first render. The first render waits for
+// the page's code, and on a page for signed-in people for the session's answer too (it would otherwise ask for the
+// code only after that answer, and show "loading" in between). A page for anyone never waits for the session
+// (test/e2e/first-paint.test.ts holds that answer back and expects quick pay all the same). Neither wait can fail:
+// an unreachable identity API answers "signed out", and code that did not load is the page's own error, as before.
+const sessionChecked = startSessionCheck();
+const path = window.location.pathname;
+void Promise.all([preloadPageFor(path), pageNeedsSession(path) ? sessionChecked : undefined]).then(() => {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <BrowserRouter>
+          <SessionProvider>
+            <AppRoutes />
+          </SessionProvider>
+        </BrowserRouter>
+      </I18nextProvider>
+    </StrictMode>,
+  );
+});

@@ -21,17 +21,39 @@ function stateFor(user: SignedInUser | null, left = false): SessionState {
   return user ? { status: 'signed-in', user } : { status: 'signed-out', user: null, left };
 }
 
+// The first "who is signed in?" can be asked before React renders (main.tsx), in parallel with the page's code; when
+// its answer is already here at the first render, the pages start from it instead of from "loading".
+let earlyCheck: Promise<SignedInUser | null> | null = null;
+let earlyAnswer: { user: SignedInUser | null } | null = null;
+
+/** Asks the server who is signed in now, for the SessionProvider's first check to use; resolves when answered. */
+export function startSessionCheck(): Promise<void> {
+  earlyCheck ??= fetchCurrentUser().catch(() => null);
+  return earlyCheck.then((user) => {
+    earlyAnswer = { user };
+  });
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [session, setSession] = useState<SessionState>({ status: 'loading', user: null });
+  const [session, setSession] = useState<SessionState>(() => (earlyAnswer ? stateFor(earlyAnswer.user) : { status: 'loading', user: null }));
 
   const refresh = useCallback(async () => {
+    const early = earlyCheck;
+    earlyCheck = null;
+    earlyAnswer = null;
     // A portal whose identity API cannot be reached still lets people pay without signing in.
-    const user = await fetchCurrentUser().catch(() => null);
+    const user = await (early ?? fetchCurrentUser().catch(() => null));
     setSession(stateFor(user));
     return user;
   }, []);
 
   useEffect(() => {
+    // Already answered before the first render (startSessionCheck): nothing to ask again.
+    if (earlyAnswer) {
+      earlyCheck = null;
+      earlyAnswer = null;
+      return;
+    }
     void refresh();
   }, [refresh]);
 
