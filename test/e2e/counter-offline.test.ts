@@ -1,7 +1,8 @@
 // The counter keeps taking cash when the server cannot be reached: the page goes offline, three payments are
 // taken into its IndexedDB journal (dues from the last look-up), one of the bills is paid meanwhile elsewhere, the
-// browser is closed and launched again on the same profile, the network is back: all three post exactly once,
-// the one whose bill was paid becomes the account's credit, and the ledger balances.
+// browser is closed and launched again on the same profile, still with no network, and the counter page opens from
+// the service worker's copy of the portal with the three payments pending; the network is back: all three post
+// exactly once, the one whose bill was paid becomes the account's credit, and the ledger balances.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -55,6 +56,8 @@ describe.skipIf(!browserCheck.available)('the counter offline', () => {
     await page.locator('input[name="openingFloat"]').fill('10.000');
     await page.getByTestId('open-drawer-submit').click();
     await page.getByTestId('drawer').waitFor();
+    // The portal's service worker has its shell before the link goes (the page is reopened with no network below).
+    await page.evaluate(async () => void (await navigator.serviceWorker.ready));
     // Looked up while the link is up: the answers are kept for the look-ups made offline.
     for (const a of ACCOUNTS) await find(page, a.accountNumber);
 
@@ -75,10 +78,21 @@ describe.skipIf(!browserCheck.available)('the counter offline', () => {
     const bank: Actor = { kind: 'client', id: 'e2e-bank', role: 'bank', name: 'E2E bank' };
     await postDirectPayment(server.ctx, bank, { channel: 'bank', externalId: 'E2E-PAID-ELSEWHERE', items: [{ payableId: payableIds[1]!, amount: 5_000n }], currency: 'KWD' });
 
-    // The power goes: the browser closes with the journal pending; it starts again on the same profile, online.
+    // The power goes: the browser closes with the journal pending; it starts again on the same profile, and the
+    // counter page opens with the network still down: the portal from the service worker, the drawer as last seen
+    // and the journal from IndexedDB.
     await context.close();
     context = await launchPersistentPortal(profile, { baseURL: server.url, language: 'ar' });
+    await context.setOffline(true);
     page = await context.newPage();
+    await page.goto('/staff/counter');
+    await page.getByTestId('counter-offline').waitFor();
+    await page.getByTestId('drawer').waitFor();
+    await eventually(async () => ((await page.locator('[data-testid="journal-entry"][data-state="pending"]').count()) === 3 ? true : undefined), 'the pending journal shown offline');
+    expect(await offlineRows()).toEqual([]);
+
+    // The network is back.
+    await context.setOffline(false);
     await signInThroughForm(page, { username: 'cashier' }, DEMO_PASSWORD, '/staff/counter');
     await page.getByTestId('journal').waitFor();
     // One reading of all the entries' states at once: two separate counts could straddle the journal's first load

@@ -1,4 +1,5 @@
-// The portal's entry: language first (so <html lang dir> are right before anything paints), then the app.
+// The portal's entry: language first (so <html lang dir> are right before anything paints), then the app, then the
+// service worker (installable, opens offline).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
@@ -6,6 +7,7 @@ import { BrowserRouter } from 'react-router';
 import './styles.css';
 import { SessionProvider } from './features/auth/session.js';
 import { setUpI18n } from './i18n/index.js';
+import { registerServiceWorker } from './lib/service-worker.js';
 import { AppRoutes } from './routes/index.js';
 
 const i18n = setUpI18n();
@@ -21,3 +23,5 @@ createRoot(document.getElementById('root')!).render(
     </I18nextProvider>
   </StrictMode>,
 );
+
+registerServiceWorker();

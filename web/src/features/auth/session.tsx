@@ -1,6 +1,8 @@
 // Who is signed in, for every page: asked once when the portal opens and again after signing in or out.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { isUnreachable } from '../../api/index.js';
 import { fetchCurrentUser, signIn as signInWithApi, signOutSession, type Credentials, type SignedInUser } from './auth.api.js';
+import { rememberedUser, rememberUser } from './remembered-user.js';
 
 export type SessionState =
   | { status: 'loading'; user: null }
@@ -25,8 +27,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<SessionState>({ status: 'loading', user: null });
 
   const refresh = useCallback(async () => {
-    // A portal whose identity API cannot be reached still lets people pay without signing in.
-    const user = await fetchCurrentUser().catch(() => null);
+    // A portal whose identity API cannot be reached still lets people pay without signing in; staff who were signed
+    // in on this browser keep their pages (the counter works offline), each call still checked by the server.
+    const user = await fetchCurrentUser().then(
+      (me) => {
+        rememberUser(me);
+        return me;
+      },
+      (error: unknown) => (isUnreachable(error) ? rememberedUser() : null),
+    );
     setSession(stateFor(user));
     return user;
   }, []);
@@ -37,6 +46,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(async (credentials: Credentials) => {
     const user = await signInWithApi(credentials);
+    rememberUser(user);
     setSession(stateFor(user));
     return user;
   }, []);
@@ -45,6 +55,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       await signOutSession();
     } finally {
+      rememberUser(null);
       setSession(stateFor(null, true));
     }
   }, []);

@@ -2,14 +2,12 @@
 // pending), and send the pending entries again when the link returns, when the page loads, and on demand. One
 // send runs at a time; the server posts each id once, so an entry sent twice (a lost answer) is still one payment.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from '../../api/index.js';
+import { ApiError, isUnreachable } from '../../api/index.js';
 import { takePayment, type CounterPayment, type CounterPaymentInput } from './counter.api.js';
 import { entriesOf, posted, saveEntry, type JournalEntry } from './journal.js';
 
 /** The network or the server did not answer: the payment may be kept for later. */
-export function isUnreachable(error: unknown): boolean {
-  return !(error instanceof ApiError) || error.status === 0 || error.status === 502 || error.status === 503 || error.status === 504;
-}
+export { isUnreachable };
 
 export type TakeOutcome = { kind: 'posted'; entry: JournalEntry; payment: CounterPayment } | { kind: 'offline'; entry: JournalEntry } | { kind: 'refused'; error: unknown };
 
@@ -35,6 +33,9 @@ export function useJournal(cashierId: string | null) {
             await saveEntry(posted({ ...entry, takenOffline: true }, payment));
           } catch (error) {
             if (isUnreachable(error)) break; // still offline: keep the rest, in order, for the next try
+            // Signed out meanwhile (the page opened offline on a session that has since ended): the cash was taken,
+            // so the entries wait, pending, for the cashier to sign in again.
+            if (error instanceof ApiError && error.status === 401) break;
             const e = error as ApiError;
             await saveEntry({ ...entry, takenOffline: true, status: 'refused', errorCode: e.code, errorMessage: e.localised });
           }

@@ -1,7 +1,8 @@
 // The cashier's counter: open the cash drawer with a float, find an account (any biller, any address), take cash,
 // print the receipt, and close the drawer with the cash counted (the difference shown before and after). Every
 // payment goes to the journal in this browser first; while the server cannot be reached it stays pending there
-// and is sent on reconnection (and on the next load), each once; one the server turned to credit says so.
+// and is sent on reconnection (and on the next load), each once; one the server turned to credit says so. With no
+// network at all the page opens from the service worker's copy of the portal and the drawer as last seen.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Amount } from '../../components/Amount.js';
@@ -12,7 +13,9 @@ import { PageLoading } from '../../components/PageLoading.js';
 import { Badge, Section } from '../../components/Section.js';
 import { TextField } from '../../components/TextField.js';
 import { usePageTitle } from '../../components/page-title.js';
-import { closeDrawer, currentDrawer, myOffices, newCounterPaymentId, openDrawer, type Drawer } from '../../features/counter/counter.api.js';
+import { useSession } from '../../features/auth/session.js';
+import { closeDrawer, currentDrawer, newCounterPaymentId, openDrawer, type Drawer } from '../../features/counter/counter.api.js';
+import { loadCounterState, saveCounterState } from '../../features/counter/counter-state.js';
 import { CounterLookup, type FoundDues } from '../../features/counter/CounterLookup.js';
 import { JournalList } from '../../features/counter/JournalList.js';
 import { ReceiptPanel, type TakenReceipt } from '../../features/counter/ReceiptPanel.js';
@@ -34,7 +37,9 @@ const minorOr = (text: string, currency: string): bigint | null => {
 export default function CounterPage() {
   const { t } = useTranslation();
   usePageTitle('counter.title');
-  const state = useAsync(async () => ({ drawer: await currentDrawer(), offices: await myOffices() }), []);
+  const { session } = useSession();
+  const owner = session.user ? `${session.user.role}:${session.user.name.en}` : '';
+  const state = useAsync(() => loadCounterState(owner), [owner]);
   const [drawer, setDrawer] = useState<Drawer | null>(null);
   const [closed, setClosed] = useState<Drawer | null>(null);
   useEffect(() => {
@@ -42,6 +47,20 @@ export default function CounterPage() {
   }, [state.data]);
   const journal = useJournal(drawer?.cashierId ?? null);
   const office = state.data?.offices[0];
+  const offices = state.data?.offices;
+  const online = state.status === 'ready' && !state.data.savedAt;
+  // Before the loaded drawer reaches `drawer` (one render), there is nothing new to keep.
+  const settled = drawer !== null || closed !== null || state.data?.drawer === null;
+  useEffect(() => {
+    // The drawer as the server last answered it, for a page opened later with no network.
+    if (online && settled && offices) void saveCounterState(owner, { drawer, offices }).catch(() => undefined);
+  }, [online, settled, owner, offices, drawer]);
+  const { reload } = state;
+  useEffect(() => {
+    // Opened from the kept copy: when the link returns, the server's answer replaces it.
+    window.addEventListener('online', reload);
+    return () => window.removeEventListener('online', reload);
+  }, [reload]);
 
   const refreshDrawer = async () => {
     try {
@@ -56,6 +75,7 @@ export default function CounterPage() {
     <div className="flex flex-col gap-6">
       <PageHeading title={t('counter.title')} lead={office ? t('counter.lead', { office: office.code }) : undefined} />
       {state.status === 'failed' && <ErrorNotice error={state.error} onRetry={state.reload} />}
+      {state.data?.savedAt && <p className="rounded bg-amber-50 p-3 text-amber-900" role="status" data-testid="counter-offline">{t('counter.offline')}</p>}
       {state.status === 'loading' && !state.data && <PageLoading />}
       {closed && <ClosedDrawer drawer={closed} />}
       {state.data && !drawer && office && <OpenDrawerForm counters={office.counters.filter((c) => c.active).map((c) => c.code)} onOpened={(d) => { setClosed(null); setDrawer(d); }} />}
