@@ -41,7 +41,7 @@ export default function CounterPage() {
   const { t } = useTranslation();
   usePageTitle('counter.title');
   const { session } = useSession();
-  const owner = session.user ? `${session.user.role}:${session.user.name.en}` : '';
+  const owner = session.user ? `${session.user.role}:${session.user.unit ?? ''}:${session.user.name.en}` : '';
   const state = useAsync(() => loadCounterState(owner), [owner]);
   const [drawer, setDrawer] = useState<Drawer | null>(null);
   const [closed, setClosed] = useState<Drawer | null>(null);
