@@ -18,7 +18,7 @@ import { systemActor, type Actor } from '../../src/platform/actor.js';
 import ar from '../../web/src/i18n/ar.json';
 import { expectBalancedLedger, issueTestPayable } from '../payments/support.js';
 import { browserAvailability, launchPersistentPortal } from './support/browser.js';
-import { eventually, plain, signInThroughForm } from './support/portal.js';
+import { activeServiceWorker, eventually, plain, signInThroughForm } from './support/portal.js';
 import { startServerUnderTest, type ServerUnderTest } from './support/server.js';
 
 const browserCheck = browserAvailability();
@@ -65,7 +65,7 @@ describe.skipIf(!browserCheck.available)('the counter offline', () => {
     await page.getByTestId('open-drawer-submit').click();
     await page.getByTestId('drawer').waitFor();
     // The portal's service worker has its shell before the link goes (the page is reopened with no network below).
-    await page.evaluate(async () => void (await navigator.serviceWorker.ready));
+    await activeServiceWorker(page);
     // The drawer was given a block of offline receipt numbers.
     const numbers = page.getByTestId('offline-numbers');
     await page.locator('[data-testid="offline-numbers"][data-next="SALMIYA-C01-X000001"]').waitFor();

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo-accounts.js';
 import ar from '../../web/src/i18n/ar.json';
 import { browserAvailability, launchChromium, newPortalContext } from './support/browser.js';
-import { eventually, plain, signInThroughForm } from './support/portal.js';
+import { activeServiceWorker, eventually, plain, signInThroughForm } from './support/portal.js';
 import { startServerUnderTest, type ServerUnderTest } from './support/server.js';
 
 const browserCheck = browserAvailability();
@@ -95,8 +95,7 @@ describe.skipIf(!browserCheck.available)('the installable portal', () => {
     expect(shell.precache.some((url) => /^\/assets\/index-[\w-]+\.js$/.test(url))).toBe(true);
     expect(shell.precache.some((url) => /^\/assets\/CounterPage-[\w-]+\.js$/.test(url))).toBe(true);
 
-    const active = await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.scriptURL);
-    expect(new URL(active!).pathname).toBe('/sw.js');
+    expect(new URL(await activeServiceWorker(page)).pathname).toBe('/sw.js');
     await page.reload();
     await page.getByRole('heading', { level: 1 }).waitFor();
     expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null)).not.toBeNull();
@@ -116,7 +115,7 @@ describe.skipIf(!browserCheck.available)('the installable portal', () => {
     });
     await page.reload();
     await page.getByRole('heading', { level: 1 }).waitFor();
-    await page.evaluate(async () => void (await navigator.serviceWorker.ready));
+    await activeServiceWorker(page);
     const names = await eventually(async () => {
       const now = Object.keys(await cacheContents(page));
       return now.includes('tasdeed-shell-an-older-build') ? undefined : now;
@@ -127,7 +126,7 @@ describe.skipIf(!browserCheck.available)('the installable portal', () => {
   it('opens the counter page and the kiosk with the network cut, and leaves API paths to the network', async () => {
     await signInThroughForm(page, { username: 'cashier' }, DEMO_PASSWORD, '/staff/counter');
     await page.getByTestId('open-drawer').waitFor();
-    await page.evaluate(async () => void (await navigator.serviceWorker.ready));
+    await activeServiceWorker(page);
     await eventually(async () => ((await page.evaluate(() => navigator.serviceWorker.controller !== null)) ? true : undefined), 'the page controlled');
 
     await context.setOffline(true);
