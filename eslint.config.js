@@ -31,6 +31,8 @@ export default tseslint.config(
   },
   // The portal and the browser tests' page callbacks run in a browser.
   { files: ['web/**', 'test/e2e/**'], languageOptions: { globals: { ...globals.browser, ...globals.node } } },
+  // The portal's service worker runs in a worker scope (self, caches, clients), not a page.
+  { files: ['web/sw/*.js'], languageOptions: { globals: globals.serviceworker } },
   // Plain JavaScript (bin/, this file) is in no tsconfig: linted without types.
   { files: ['**/*.js', '**/*.mjs', '**/*.cjs'], ...tseslint.configs.disableTypeChecked },
 );

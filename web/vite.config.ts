@@ -1,4 +1,5 @@
 // The web portal's build: root `web/`, output `dist/web` at the repository root (served by src/http/web-static.ts).
+// The build also writes the service worker (web/sw/), which the portal registers in production builds only.
 // `npm run dev:web` proxies the API to a `tasdeed serve` on port 3000 so the portal can be worked on with hot reload.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -7,6 +8,7 @@ import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
+import { serviceWorker } from './sw/service-worker-plugin.js';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const outDir = fileURLToPath(new URL('../dist/web', import.meta.url));
@@ -42,7 +44,7 @@ export default defineConfig({
   root: webRoot,
   base: '/',
   publicDir: 'public',
-  plugins: [react(), tailwindcss(), precompress()],
+  plugins: [react(), tailwindcss(), precompress(), serviceWorker({ source: path.join(webRoot, 'sw', 'sw.js'), publicDir: path.join(webRoot, 'public') })],
   build: {
     outDir,
     emptyOutDir: true,

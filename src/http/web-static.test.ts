@@ -28,6 +28,8 @@ beforeAll(async () => {
   writeFileSync(path.join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   writeFileSync(path.join(dist, 'assets', 'index-AbC123.js'), SCRIPT);
   writeFileSync(path.join(dist, 'assets', 'index-AbC123.js.br'), brotliCompressSync(SCRIPT));
+  writeFileSync(path.join(dist, 'sw.js'), 'const VERSION = "v1";');
+  writeFileSync(path.join(dist, 'manifest.webmanifest'), '{"name":"Tasdeed"}');
   writeFileSync(path.join(dist, '.env'), 'SECRET=1');
   app = await appServing(dist);
 });
@@ -111,9 +113,26 @@ describe('registerWebApp', () => {
   });
 
   it('serves other files with a short cache', async () => {
-    const response = await app.inject({ method: 'GET', url: '/favicon.svg' });
-    expect(response.statusCode).toBe(200);
-    expect(response.headers['cache-control']).toBe('public, max-age=3600');
+    for (const headers of [{}, { 'accept-encoding': 'br, gzip' }]) {
+      const response = await app.inject({ method: 'GET', url: '/favicon.svg', headers });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['cache-control']).toBe('public, max-age=3600');
+    }
+  });
+
+  it('serves the service worker and the manifest revalidated on every visit, with their content types', async () => {
+    // A browser accepts br and gzip; the worker has no compressed twin.
+    const worker = await app.inject({ method: 'GET', url: '/sw.js', headers: { 'accept-encoding': 'br, gzip' } });
+    expect(worker.statusCode).toBe(200);
+    expect(worker.headers['content-type']).toMatch(/javascript/);
+    expect(worker.headers['cache-control']).toBe('no-cache');
+    // At the root its scope is the whole portal already: no header widens it.
+    expect(worker.headers['service-worker-allowed']).toBeUndefined();
+    const manifest = await app.inject({ method: 'GET', url: '/manifest.webmanifest', headers: { 'accept-encoding': 'gzip' } });
+    expect(manifest.statusCode).toBe(200);
+    expect(manifest.headers['content-type']).toMatch(/^application\/manifest\+json/);
+    expect(manifest.headers['cache-control']).toBe('no-cache');
+    expect(manifest.json()).toEqual({ name: 'Tasdeed' });
   });
 
   it('says how to build the portal when it has not been built', async () => {

@@ -1,7 +1,10 @@
 // Serves the built web portal (dist/web, made by `npm run build:web`) from the same server as the API.
 //
 // - Vite names everything under /assets/ by its content hash, so those files are cached for a year, immutable.
-// - index.html is revalidated on every visit (no-cache + ETag), so a new release is picked up at once.
+// - index.html is revalidated on every visit (no-cache + ETag), so a new release is picked up at once; so are the
+//   service worker (sw.js: the browser then installs a new build's worker at once) and the web app manifest
+//   (application/manifest+json). The worker sits at the root, so its scope is the whole portal without a
+//   Service-Worker-Allowed header.
 // - Any other GET that is not a file and not a server path (/api, /docs, /health, /ready, /metrics, /dev) answers
 //   index.html: the portal's router decides what to show (SPA fallback), with status 404 when the path is none
 //   of the portal's pages (PORTAL_PATHS). Server paths fall through to the app's
@@ -43,6 +46,10 @@ const HASHED_ASSETS = '/assets/';
 const ONE_YEAR_SECONDS = 365 * 24 * 3600;
 /** A missing file with one of these endings is a 404, not the portal: a browser asked for a script, not a page. */
 const FILE_LIKE = /\.(?:js|mjs|css|map|json|txt|xml|webmanifest|ico|png|jpe?g|gif|svg|webp|avif|woff2?|ttf|pdf)$/i;
+/** The cache-control each file's reply was given, for the onSend hook in registerWebApp. */
+const CACHE_CONTROL = new WeakMap<FastifyReply, string>();
+/** Files that name the current build: the browser asks the server each time whether they changed. */
+const REVALIDATED = new Set(['index.html', 'sw.js', 'manifest.webmanifest']);
 const COMPRESSIBLE = /\.(?:js|mjs|css|html|svg|json|txt|xml|webmanifest|map)$/i;
 
 export function isServerPath(pathname: string): boolean {
@@ -55,6 +62,12 @@ export async function registerWebApp(app: FastifyInstance, options: WebAppOption
   await app.register(async (scope) => {
     // `serve: false` only adds reply.sendFile, in this scope alone; the route below decides what to send.
     await scope.register(fastifyStatic, { serve: false, preCompressed: true });
+    // @fastify/static (8.3) sends a file that has no compressed twin with its default `public, max-age=0`, dropping
+    // the options given to sendFile, when the browser accepts br or gzip: the header chosen here is put back.
+    scope.addHook('onSend', async (_request, reply) => {
+      const cacheControl = CACHE_CONTROL.get(reply);
+      if (cacheControl) void reply.header('cache-control', cacheControl);
+    });
 
     scope.get('/*', { schema: { hide: true }, config: { rateLimit: false } }, async (request, reply) => {
       const pathname = decodePathname(request.url);
@@ -77,14 +90,13 @@ export async function registerWebApp(app: FastifyInstance, options: WebAppOption
 
 function sendStatic(reply: FastifyReply, root: string, file: string): FastifyReply {
   if (COMPRESSIBLE.test(file)) void reply.header('vary', 'accept-encoding');
-  if (`/${file}`.startsWith(HASHED_ASSETS)) {
-    void reply.header('cache-control', `public, max-age=${ONE_YEAR_SECONDS}, immutable`);
-  } else if (file === 'index.html') {
-    void reply.header('cache-control', 'no-cache');
-  } else {
-    // favicon.svg and friends: not hashed, rarely changed.
-    void reply.header('cache-control', 'public, max-age=3600');
-  }
+  const cacheControl = `/${file}`.startsWith(HASHED_ASSETS)
+    ? `public, max-age=${ONE_YEAR_SECONDS}, immutable`
+    : REVALIDATED.has(file)
+      ? 'no-cache'
+      : 'public, max-age=3600'; // favicon.svg, the icons: not hashed, rarely changed.
+  void reply.header('cache-control', cacheControl);
+  CACHE_CONTROL.set(reply, cacheControl);
   return reply.sendFile(file, root, { cacheControl: false, dotfiles: 'deny', index: false });
 }
 

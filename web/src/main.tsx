@@ -1,4 +1,5 @@
-// The portal's entry: language first (so <html lang dir> are right before anything paints), then the app.
+// The portal's entry: language first (so <html lang dir> are right before anything paints), then the app, then the
+// service worker (installable, opens offline).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
@@ -6,6 +7,7 @@ import { BrowserRouter } from 'react-router';
 import './styles.css';
 import { SessionProvider, startSessionCheck } from './features/auth/session.js';
 import { setUpI18n } from './i18n/index.js';
+import { registerServiceWorker } from './lib/service-worker.js';
 import { AppRoutes, pageNeedsSession, preloadPageFor } from './routes/index.js';
 
 const i18n = setUpI18n();
@@ -29,3 +31,5 @@ void Promise.all([preloadPageFor(path), pageNeedsSession(path) ? sessionChecked 
     </StrictMode>,
   );
 });
+
+registerServiceWorker();

@@ -29,13 +29,21 @@ export const counterOffices = pgTable('counter_offices', {
   areaAr: text().notNull().default(''),
   areaEn: text().notNull().default(''),
   active: boolean().notNull().default(true),
+  /**
+   * Risk limits while a counter page is offline (set by the admin; null: none), in minor units: the most one payment
+   * taken offline may be, and the most a drawer may take offline in all. The page keeps to them while offline; the
+   * server checks them again on replay and flags what is over (the money was taken: it still posts).
+   */
+  offlineMaxPayment: bigint({ mode: 'bigint' }),
+  offlineMaxTotal: bigint({ mode: 'bigint' }),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 }, (t) => [uniqueIndex('counter_offices_code_key').on(t.code)]);
 
 /**
  * A counter (a till) of an office. `lastReceiptSeq` is the counter's own receipt sequence: taken with an UPDATE in
- * the payment's transaction, so a number is used once; one drawer at a time per counter means no one queues on it,
- * and an offline block later takes a range of it the same way.
+ * the payment's transaction, so a number is used once; one drawer at a time per counter means no one queues on it.
+ * `lastOfflineReceiptSeq` is its second series, for payments taken while offline (SALMIYA-C01-X000001): blocks of
+ * it are taken the same way, so the online numbers stay without gaps and a receipt printed offline says so.
  */
 export const counterCounters = pgTable('counter_counters', {
   id: text().primaryKey(),
@@ -44,6 +52,7 @@ export const counterCounters = pgTable('counter_counters', {
   nameAr: text().notNull(),
   nameEn: text().notNull(),
   lastReceiptSeq: bigint({ mode: 'bigint' }).notNull().default(sql`0`),
+  lastOfflineReceiptSeq: bigint({ mode: 'bigint' }).notNull().default(sql`0`),
   active: boolean().notNull().default(true),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 }, (t) => [uniqueIndex('counter_counters_office_code_key').on(t.officeId, t.code)]);
@@ -94,6 +103,10 @@ export const counterPayments = pgTable('counter_payments', {
   changeGiven: bigint({ mode: 'bigint' }).notNull(),
   /** Taken while the counter page was offline (replayed from its journal). */
   takenOffline: boolean().notNull().default(false),
+  /** Taken offline under a receipt number of this block (the receipt number is the one the page printed). */
+  receiptBlockId: text(),
+  /** Taken offline over the office's offline limits (offlineMaxPayment, offlineMaxTotal): posted, for the supervisor to see. */
+  overOfflineLimit: boolean().notNull().default(false),
   /** Of `amount`, what no longer fitted the bills when it posted (paid elsewhere meanwhile): the party's credit. */
   credited: bigint({ mode: 'bigint' }).notNull().default(sql`0`),
   requestHash: text().notNull(),
@@ -110,6 +123,22 @@ export const counterPayments = pgTable('counter_payments', {
   index('counter_payments_drawer_idx').on(t.drawerId),
   index('counter_payments_office_day_idx').on(t.officeId, t.businessDate),
 ]);
+
+/**
+ * A block of a counter's offline receipt numbers given to a cashier's drawer for the payments its page takes offline:
+ * a range of the counter's offline series (lastOfflineReceiptSeq) taken in one UPDATE, so no number is given twice.
+ * A payment replayed with a number outside every block of its counter, or a number already used, is refused.
+ */
+export const counterReceiptBlocks = pgTable('counter_receipt_blocks', {
+  id: text().primaryKey(),
+  officeId: text().notNull().references(() => counterOffices.id),
+  counterId: text().notNull().references(() => counterCounters.id),
+  drawerId: text().notNull().references(() => counterDrawers.id),
+  cashierId: text().notNull(),
+  firstSeq: bigint({ mode: 'bigint' }).notNull(),
+  lastSeq: bigint({ mode: 'bigint' }).notNull(),
+  allocatedAt: timestamp({ withTimezone: true }).notNull(),
+}, (t) => [index('counter_receipt_blocks_counter_idx').on(t.counterId, t.firstSeq)]);
 
 /** What one counter payment paid on one payable, with its biller, for the day close's totals by biller. */
 export const counterPaymentItems = pgTable('counter_payment_items', {

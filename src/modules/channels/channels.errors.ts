@@ -34,5 +34,8 @@ export const channelsErrors = defineErrors({
   counter_payment_already_voided: { status: 409, ar: 'تم إلغاء هذه الدفعة من قبل.', en: 'This counter payment was already voided.' },
   counter_void_not_same_day: { status: 409, ar: 'يمكن إلغاء دفعات اليوم نفسه فقط.', en: 'Only a payment taken today can be voided.' },
   counter_day_closed: { status: 409, ar: 'تم إقفال يوم هذا المكتب.', en: "This office's day is already closed." },
+  counter_offline_receipt_unknown: { status: 422, ar: 'رقم الإيصال المؤقت ليس من أرقام هذا الكاونتر المخصّصة للعمل دون اتصال.', en: 'This offline receipt number is not one of the numbers given to this counter for offline work.' },
+  counter_offline_receipt_used: { status: 409, ar: 'رقم الإيصال المؤقت مستخدم لدفعة أخرى.', en: 'This offline receipt number was already used for another payment.' },
+  counter_offline_limit_invalid: { status: 400, ar: 'حدود العمل دون اتصال يجب أن تكون مبالغ موجبة، وحدّ الدفعة الواحدة لا يتجاوز الحدّ الإجمالي.', en: 'Offline limits must be positive amounts, and the limit per payment may not exceed the total limit.' },
   counter_drawers_open: { status: 409, ar: 'لا يمكن إقفال اليوم وأدراج النقدية مفتوحة.', en: 'The day cannot be closed while cash drawers are open.' },
 });

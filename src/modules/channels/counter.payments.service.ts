@@ -13,6 +13,7 @@ import { payables } from '../billers/index.js';
 import { findDues, postCounterPayment, type Dues, type DuesLookup } from '../payments/index.js';
 import { officeOfStaff } from './counter.access.js';
 import { auditedCounterRefusals } from './counter.audit.js';
+import { blockOfOfflineReceipt, overOfflineLimit, receiptNumberOf } from './counter.offline.service.js';
 import { changeFor, counterRequestHash, type Tender } from './counter.tenders.js';
 import * as store from './counter.store.js';
 
@@ -33,6 +34,8 @@ export interface CounterPaymentInput {
    * so a bill paid meanwhile elsewhere does not refuse it; what no longer fits becomes the account's credit.
    */
   takenOffline?: boolean | undefined;
+  /** Taken offline: the receipt number the page printed, the next of its block (counter.offline.service.ts). */
+  offlineReceiptNumber?: string | undefined;
 }
 
 export interface CounterPaymentResult {
@@ -81,15 +84,16 @@ export async function takeCounterPayment(ctx: Ctx, actor: Actor, input: CounterP
         const locked = await store.findDrawer(tx.db, drawer.id, { lock: true });
         if (locked!.status !== 'open') throw new AppError('counter_no_open_drawer');
         const counter = (await store.findCounterById(tx.db, drawer.counterId))!;
-        const seq = await store.takeReceiptSeq(tx.db, counter.id);
-        const receiptNumber = `${office.code}-${counter.code}-${seq.toString().padStart(6, '0')}`;
-        const takenOffline = input.takenOffline === true;
+        const takenOffline = input.takenOffline === true || input.offlineReceiptNumber !== undefined;
+        const block = input.offlineReceiptNumber === undefined ? null : await blockOfOfflineReceipt(tx, office, counter, input.offlineReceiptNumber);
+        const receiptNumber = input.offlineReceiptNumber ?? receiptNumberOf(office.code, counter.code, await store.takeReceiptSeq(tx.db, counter.id));
+        const overLimit = takenOffline && (await overOfflineLimit(tx, office, drawer.id, total));
         const { payment, replayed, credited } = await postCounterPayment(tx, actor, { externalId: input.id, receiptNumber, currency, items, language: input.language ?? 'ar', keepTheMoney: takenOffline });
         if (replayed) throw new CounterIdTaken();
         const now = tx.clock.now();
         const row = await store.insertCounterPayment(tx.db, {
           id: input.id, drawerId: drawer.id, officeId: office.id, counterId: counter.id, cashierId, businessDate: drawer.businessDate,
-          paymentId: payment.id, receiptNumber, currency, amount: total, changeGiven, takenOffline, credited, requestHash, status: 'posted',
+          paymentId: payment.id, receiptNumber, currency, amount: total, changeGiven, takenOffline, receiptBlockId: block?.id ?? null, overOfflineLimit: overLimit, credited, requestHash, status: 'posted',
           voidReason: null, voidedBy: null, voidedAt: null, voidRef: null, createdAt: now,
         });
         if (!row) throw new CounterIdTaken();
@@ -104,8 +108,14 @@ export async function takeCounterPayment(ctx: Ctx, actor: Actor, input: CounterP
         );
         await recordAudit(tx, actor, {
           action: 'counter.payment', entityType: 'counter_payment', entityId: row.id,
-          detail: { paymentId: payment.id, receiptNumber, amount: total.toString(), changeGiven: changeGiven.toString(), officeCode: office.code, counterCode: counter.code, takenOffline, credited: credited.toString() },
+          detail: { paymentId: payment.id, receiptNumber, amount: total.toString(), changeGiven: changeGiven.toString(), officeCode: office.code, counterCode: counter.code, takenOffline, receiptBlockId: block?.id ?? null, overOfflineLimit: overLimit, credited: credited.toString() },
         });
+        if (overLimit) {
+          await recordAudit(tx, actor, {
+            action: 'counter.offline_over_limit', entityType: 'counter_payment', entityId: row.id,
+            detail: { amount: total.toString(), maxPerPayment: office.offlineMaxPayment?.toString() ?? null, maxTotal: office.offlineMaxTotal?.toString() ?? null, drawerId: drawer.id },
+          });
+        }
         const details = await store.detailsOf(tx.db, [row.id]);
         return { payment: row, ...details, officeCode: office.code, counterCode: counter.code, replayed: false };
       });
@@ -114,6 +124,10 @@ export async function takeCounterPayment(ctx: Ctx, actor: Actor, input: CounterP
       // that payment is the answer, if its content is the same.
       const taken = await store.findCounterPayment(ctx.db, input.id);
       if (taken) return replayOf(ctx, taken, requestHash);
+      // Its offline receipt number posted meanwhile under another id (two journals with one block): refused by name.
+      if (input.offlineReceiptNumber && (await store.findCounterPaymentByReceipt(ctx.db, input.offlineReceiptNumber))) {
+        throw new AppError('counter_offline_receipt_used', { receiptNumber: input.offlineReceiptNumber });
+      }
       if (error instanceof CounterIdTaken) throw new AppError('conflict', { id: input.id });
       throw error;
     }

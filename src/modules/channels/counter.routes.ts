@@ -8,8 +8,9 @@ import { duesQuerySchema, duesResponseSchema } from '../payments/index.js';
 import { addCounter, createOffice, listOffices } from './counter.offices.service.js';
 import { closeDrawer, currentDrawer, openDrawer } from './counter.drawers.service.js';
 import { counterDues, takeCounterPayment } from './counter.payments.service.js';
+import { allocateReceiptBlock, setOfflineLimits } from './counter.offline.service.js';
 import { closeDay, dayReport, officeDayPayments, voidCounterPayment } from './counter.supervisor.service.js';
-import { presentCounter, presentCounterPayment, presentDrawer, presentOffice } from './counter.presenters.js';
+import { presentCounter, presentCounterPayment, presentDrawer, presentOffice, presentReceiptBlock } from './counter.presenters.js';
 import * as s from './counter.schemas.js';
 
 export const counterRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app) => {
@@ -17,11 +18,19 @@ export const counterRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
 
   app.post('/api/v1/counter/offices', {
     schema: { tags, summary: 'Add an office where cashiers collect for every biller (admin)', body: s.officeBody, response: { 201: s.officeView, ...errorResponses } },
-  }, async (request, reply) => reply.status(201).send(presentOffice({ ...(await createOffice(request.ctx, request.actor, request.body)), counters: [] })));
+  }, async (request, reply) => reply.status(201).send(presentOffice({ ...(await createOffice(request.ctx, request.actor, request.body)), counters: [] }, request.ctx.config.TASDEED_CURRENCY)));
 
   app.get('/api/v1/counter/offices', {
     schema: { tags, summary: 'Offices with their counters (admin: all; cashier, supervisor: their own)', response: { 200: s.officesResponse, ...errorResponses } },
-  }, async (request) => ({ offices: (await listOffices(request.ctx, request.actor)).map(presentOffice) }));
+  }, async (request) => ({ offices: (await listOffices(request.ctx, request.actor)).map((o) => presentOffice(o, request.ctx.config.TASDEED_CURRENCY)) }));
+
+  app.put('/api/v1/counter/offices/:officeCode/offline-limits', {
+    schema: { tags, summary: "Set the office's limits for payments taken while a counter is offline: per payment and per drawer in all; null for none (admin)", params: s.officeParams, body: s.offlineLimitsBody, response: { 200: s.officeView, ...errorResponses } },
+  }, async (request) => {
+    const office = await setOfflineLimits(request.ctx, request.actor, request.params.officeCode, request.body);
+    const [withCounters] = (await listOffices(request.ctx, request.actor)).filter((o) => o.id === office.id);
+    return presentOffice(withCounters!, request.ctx.config.TASDEED_CURRENCY);
+  });
 
   app.post('/api/v1/counter/offices/:officeCode/counters', {
     schema: { tags, summary: 'Add a counter to an office (admin)', params: s.officeParams, body: s.counterBody, response: { 201: s.counterView, ...errorResponses } },
@@ -45,6 +54,10 @@ export const counterRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
   app.post('/api/v1/counter/drawers/:drawerId/close', {
     schema: { tags, summary: 'Close a cash drawer with the cash counted; the difference is posted (its cashier, or a supervisor)', params: s.drawerParams, body: s.closeDrawerBody, response: { 200: s.drawerView, ...errorResponses } },
   }, async (request) => presentDrawer(await closeDrawer(request.ctx, request.actor, request.params.drawerId, request.body)));
+
+  app.post('/api/v1/counter/receipt-blocks', {
+    schema: { tags, summary: "A block of the counter's receipt numbers for the payments your page takes while offline; needs an open drawer (cashier)", response: { 201: s.receiptBlockView, ...errorResponses } },
+  }, async (request, reply) => reply.status(201).send(presentReceiptBlock(await allocateReceiptBlock(request.ctx, request.actor))));
 
   app.post('/api/v1/counter/payments', {
     schema: { tags, summary: 'Take a payment at the counter: payables of any biller, tenders that add up; once per id (a repeat answers the first result)', body: s.counterPaymentBody, response: { 200: s.counterPaymentView, 201: s.counterPaymentView, ...errorResponses } },

@@ -10,7 +10,22 @@ export const counterBody = z.object({ code: code('Counter code'), nameAr: name, 
 export const officeParams = z.object({ officeCode: z.string().min(1).max(12) }).strict();
 
 const counterView = z.object({ id: z.string(), code: z.string(), nameAr: z.string(), nameEn: z.string(), active: z.boolean() });
-export const officeView = z.object({ id: z.string(), code: z.string(), nameAr: z.string(), nameEn: z.string(), areaAr: z.string(), areaEn: z.string(), active: z.boolean(), counters: z.array(counterView) }).meta({ id: 'CounterOffice' });
+const offlineLimitsView = z.object({
+  currency: z.string(),
+  maxPerPayment: z.string().nullable().meta({ description: 'The most one payment taken offline may be; null: no limit' }),
+  maxTotal: z.string().nullable().meta({ description: 'The most one drawer may take offline in all; null: no limit' }),
+}).meta({ id: 'CounterOfflineLimits' });
+export const officeView = z.object({
+  id: z.string(), code: z.string(), nameAr: z.string(), nameEn: z.string(), areaAr: z.string(), areaEn: z.string(), active: z.boolean(), counters: z.array(counterView),
+  offlineLimits: offlineLimitsView,
+}).meta({ id: 'CounterOffice' });
+export const offlineLimitsBody = z.object({ maxPerPayment: moneyText.nullable(), maxTotal: moneyText.nullable() }).strict();
+export const receiptBlockView = z.object({
+  blockId: z.string(), drawerId: z.string(), officeCode: z.string(), counterCode: z.string(),
+  prefix: z.string().meta({ description: 'An offline receipt number is the prefix and the sequence number, six digits at least: SALMIYA-C01-X000123' }),
+  first: z.string().meta({ description: 'First sequence number of the block (decimal integer)' }), last: z.string(),
+  firstReceiptNumber: z.string(), lastReceiptNumber: z.string(), allocatedAt: z.string(),
+}).meta({ id: 'CounterReceiptBlock' });
 export const officesResponse = z.object({ offices: z.array(officeView) });
 export { counterView };
 
@@ -37,6 +52,7 @@ export const counterPaymentBody = z.object({
   tenders: z.array(tender).min(1).max(10),
   language: languageSchema.optional(),
   takenOffline: z.boolean().optional().meta({ description: "Taken while the counter page was offline (its journal's replay): a bill paid meanwhile elsewhere turns the money to the account's credit instead of a refusal" }),
+  offlineReceiptNumber: z.string().max(64).optional().meta({ description: "Taken offline: the receipt number the page printed, from a block given to the counter (POST /api/v1/counter/receipt-blocks); the payment posts under it. Implies takenOffline" }),
 }).strict();
 export const counterPaymentParams = z.object({ id: clientId }).strict();
 export const counterPaymentView = z.object({
@@ -44,7 +60,10 @@ export const counterPaymentView = z.object({
   status: z.string(), currency: z.string(), amount: z.string(), changeGiven: z.string(),
   items: z.array(z.object({ payableId: z.string(), billerCode: z.string(), amount: z.string() })),
   tenders: z.array(z.object({ kind: z.string(), amount: z.string(), reference: z.string().nullable(), chequeNumber: z.string().nullable(), chequeBank: z.string().nullable() })),
-  takenOffline: z.boolean(), credited: z.string().meta({ description: "What became the account's credit (a bill paid meanwhile elsewhere); 0 when all fitted" }),
+  takenOffline: z.boolean(),
+  offlineReceipt: z.boolean().meta({ description: "Its receipt number came from the counter's offline block (printed while offline)" }),
+  overOfflineLimit: z.boolean().meta({ description: "Taken offline over the office's offline limits: posted (the money was taken), flagged for the supervisor" }),
+  credited: z.string().meta({ description: "What became the account's credit (a bill paid meanwhile elsewhere); 0 when all fitted" }),
   voidReason: z.string().nullable(), createdAt: z.string(), replayed: z.boolean(),
 }).meta({ id: 'CounterPayment' });
 export const officePaymentsResponse = z.object({ officeCode: z.string(), businessDate: z.string(), payments: z.array(counterPaymentView) });

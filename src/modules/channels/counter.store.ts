@@ -1,7 +1,7 @@
 // The counters' SQL: offices, counters, cash drawers, counter payments with their items and tenders, day closes.
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import {
-  counterCounters, counterDayCloses, counterDrawers, counterOffices, counterPaymentItems, counterPayments, counterTenders,
+  counterCounters, counterDayCloses, counterDrawers, counterOffices, counterPaymentItems, counterPayments, counterReceiptBlocks, counterTenders,
 } from '../../db/schema/channels.js';
 import type { Executor } from '../../db/client.js';
 
@@ -12,6 +12,7 @@ export type CounterPaymentRow = typeof counterPayments.$inferSelect;
 export type CounterPaymentItemRow = typeof counterPaymentItems.$inferSelect;
 export type TenderRow = typeof counterTenders.$inferSelect;
 export type DayCloseRow = typeof counterDayCloses.$inferSelect;
+export type ReceiptBlockRow = typeof counterReceiptBlocks.$inferSelect;
 
 // ── offices and counters ──
 
@@ -60,6 +61,45 @@ export async function takeReceiptSeq(db: Executor, counterId: string): Promise<b
     .where(eq(counterCounters.id, counterId)).returning({ seq: counterCounters.lastReceiptSeq });
   if (!row) throw new Error(`counter ${counterId} vanished`);
   return row.seq;
+}
+
+/** Takes `size` numbers of the counter's offline series at once (an offline block): the last one taken. */
+export async function takeOfflineReceiptSeqs(db: Executor, counterId: string, size: bigint): Promise<bigint> {
+  const [row] = await db.update(counterCounters).set({ lastOfflineReceiptSeq: sql`${counterCounters.lastOfflineReceiptSeq} + ${size}` })
+    .where(eq(counterCounters.id, counterId)).returning({ seq: counterCounters.lastOfflineReceiptSeq });
+  if (!row) throw new Error(`counter ${counterId} vanished`);
+  return row.seq;
+}
+
+export async function setOfflineLimits(db: Executor, officeId: string, limits: { offlineMaxPayment: bigint | null; offlineMaxTotal: bigint | null }): Promise<OfficeRow | undefined> {
+  const [row] = await db.update(counterOffices).set(limits).where(eq(counterOffices.id, officeId)).returning();
+  return row;
+}
+
+// ── offline receipt blocks ──
+
+export async function insertReceiptBlock(db: Executor, row: ReceiptBlockRow): Promise<ReceiptBlockRow> {
+  const [inserted] = await db.insert(counterReceiptBlocks).values(row).returning();
+  return inserted!;
+}
+
+/** The block of the counter that holds this sequence number, if one does. */
+export async function blockHolding(db: Executor, counterId: string, seq: bigint): Promise<ReceiptBlockRow | undefined> {
+  const [row] = await db.select().from(counterReceiptBlocks)
+    .where(and(eq(counterReceiptBlocks.counterId, counterId), lte(counterReceiptBlocks.firstSeq, seq), gte(counterReceiptBlocks.lastSeq, seq))).limit(1);
+  return row;
+}
+
+export async function findCounterPaymentByReceipt(db: Executor, receiptNumber: string): Promise<CounterPaymentRow | undefined> {
+  const [row] = await db.select().from(counterPayments).where(eq(counterPayments.receiptNumber, receiptNumber)).limit(1);
+  return row;
+}
+
+/** What the drawer has taken offline so far (payments not voided), against the office's offline total. */
+export async function offlineTotalOfDrawer(db: Executor, drawerId: string): Promise<bigint> {
+  const [row] = await db.select({ total: sql<string>`coalesce(sum(${counterPayments.amount}), 0)` }).from(counterPayments)
+    .where(and(eq(counterPayments.drawerId, drawerId), eq(counterPayments.takenOffline, true), eq(counterPayments.status, 'posted')));
+  return BigInt(row?.total ?? 0);
 }
 
 // ── drawers ──

@@ -13,4 +13,5 @@ export { addCounter, createOffice, listOffices } from './counter.offices.service
 export { closeDrawer, currentDrawer, openDrawer, overShortAccountOf } from './counter.drawers.service.js';
 export { counterDues, takeCounterPayment, type CounterPaymentInput, type CounterPaymentResult } from './counter.payments.service.js';
 export { closeDay, dayReport, officeDayPayments, voidCounterPayment } from './counter.supervisor.service.js';
+export { allocateReceiptBlock, RECEIPT_BLOCK_SIZE, setOfflineLimits } from './counter.offline.service.js';
 export { counterDemoSeeder, DEMO_OFFICES } from './counter.seed.js';

@@ -141,7 +141,8 @@ export const refundResponse = z.object({
 }).strict().meta({ id: 'Refund' });
 
 /** A receipt number: a point and its year (WEB-2026-000123), or an office and its counter (SALMIYA-C01-000123). */
-export const RECEIPT_NUMBER = /^[A-Z0-9]{2,12}-[A-Z0-9]{2,12}-\d{6,}$/;
+/** OFFICE-COUNTER-000123; a counter's offline series has X before the digits (SALMIYA-C01-X000123). */
+export const RECEIPT_NUMBER = /^[A-Z0-9]{2,12}-[A-Z0-9]{2,12}-X?\d{6,}$/;
 export const receiptParams = z.object({ receiptNumber: z.string().regex(RECEIPT_NUMBER) }).strict();
 export const receiptQuery = z.object({ sig: z.string().max(64).optional() }).strict();
 export const receiptPdfQuery = z.object({

@@ -72,3 +72,8 @@ export async function showAllDues(page: Page): Promise<void> {
   const more = page.getByTestId('show-all-dues');
   if (await more.count()) await more.click();
 }
+
+/** Waits (bounded, with a name) until the portal's service worker is active for the page; answers its script URL. */
+export async function activeServiceWorker(page: Page): Promise<string> {
+  return eventually(async () => (await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.scriptURL)) ?? undefined, 'the service worker active');
+}

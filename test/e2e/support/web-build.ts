@@ -14,6 +14,9 @@ export function ensureWebBuilt(): void {
   execFileSync(process.execPath, [path.join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
     cwd: REPO_ROOT,
     stdio: 'inherit',
+    // The production build `npm run build:web` makes: under vitest NODE_ENV is `test`, which would give Vite a
+    // development build (React's development copy, no service worker).
+    env: { ...process.env, NODE_ENV: 'production' },
   });
 }
 

@@ -85,3 +85,8 @@ export function apiErrorFrom(status: number, body: unknown): ApiError {
   if (isApiErrorBody(body)) return new ApiError({ status, code: body.code, message: body.message, details: body.details });
   return fallbackError(status);
 }
+
+/** The network or the server did not answer (no response, or a gateway's 502/503/504): the page may work offline. */
+export function isUnreachable(error: unknown): boolean {
+  return !(error instanceof ApiError) || error.status === 0 || error.status === 502 || error.status === 503 || error.status === 504;
+}

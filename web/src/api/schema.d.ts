@@ -4639,6 +4639,105 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/counter/offices/{officeCode}/offline-limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the office's limits for payments taken while a counter is offline: per payment and per drawer in all; null for none (admin) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    officeCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        maxPerPayment: string | null;
+                        maxTotal: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CounterOffice"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/counter/offices/{officeCode}/payments": {
         parameters: {
             query?: never;
@@ -4771,6 +4870,8 @@ export interface paths {
                         }[];
                         /** @enum {string} */
                         language?: "ar" | "en";
+                        /** @description Taken offline: the receipt number the page printed, from a block given to the counter (POST /api/v1/counter/receipt-blocks); the payment posts under it. Implies takenOffline */
+                        offlineReceiptNumber?: string;
                         /** @description Taken while the counter page was offline (its journal's replay): a bill paid meanwhile elsewhere turns the money to the account's credit instead of a refusal */
                         takenOffline?: boolean;
                         tenders: ({
@@ -4928,6 +5029,96 @@ export interface paths {
                             reversalId: string;
                             status: string;
                         };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/counter/receipt-blocks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A block of the counter's receipt numbers for the payments your page takes while offline; needs an open drawer (cashier) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CounterReceiptBlock"];
                     };
                 };
                 /** @description Default Response */
@@ -14156,6 +14347,7 @@ export interface components {
             id: string;
             nameAr: string;
             nameEn: string;
+            offlineLimits: components["schemas"]["CounterOfflineLimits"];
         };
         CounterOfficeInput: {
             active: boolean;
@@ -14172,6 +14364,21 @@ export interface components {
             id: string;
             nameAr: string;
             nameEn: string;
+            offlineLimits: components["schemas"]["CounterOfflineLimitsInput"];
+        };
+        CounterOfflineLimits: {
+            currency: string;
+            /** @description The most one payment taken offline may be; null: no limit */
+            maxPerPayment: string | null;
+            /** @description The most one drawer may take offline in all; null: no limit */
+            maxTotal: string | null;
+        };
+        CounterOfflineLimitsInput: {
+            currency: string;
+            /** @description The most one payment taken offline may be; null: no limit */
+            maxPerPayment: string | null;
+            /** @description The most one drawer may take offline in all; null: no limit */
+            maxTotal: string | null;
         };
         CounterPayment: {
             amount: string;
@@ -14189,6 +14396,10 @@ export interface components {
                 payableId: string;
             }[];
             officeCode: string;
+            /** @description Its receipt number came from the counter's offline block (printed while offline) */
+            offlineReceipt: boolean;
+            /** @description Taken offline over the office's offline limits: posted (the money was taken), flagged for the supervisor */
+            overOfflineLimit: boolean;
             paymentId: string;
             receiptNumber: string;
             replayed: boolean;
@@ -14219,6 +14430,10 @@ export interface components {
                 payableId: string;
             }[];
             officeCode: string;
+            /** @description Its receipt number came from the counter's offline block (printed while offline) */
+            offlineReceipt: boolean;
+            /** @description Taken offline over the office's offline limits: posted (the money was taken), flagged for the supervisor */
+            overOfflineLimit: boolean;
             paymentId: string;
             receiptNumber: string;
             replayed: boolean;
@@ -14232,6 +14447,34 @@ export interface components {
                 reference: string | null;
             }[];
             voidReason: string | null;
+        };
+        CounterReceiptBlock: {
+            allocatedAt: string;
+            blockId: string;
+            counterCode: string;
+            drawerId: string;
+            /** @description First sequence number of the block (decimal integer) */
+            first: string;
+            firstReceiptNumber: string;
+            last: string;
+            lastReceiptNumber: string;
+            officeCode: string;
+            /** @description An offline receipt number is the prefix and the sequence number, six digits at least: SALMIYA-C01-X000123 */
+            prefix: string;
+        };
+        CounterReceiptBlockInput: {
+            allocatedAt: string;
+            blockId: string;
+            counterCode: string;
+            drawerId: string;
+            /** @description First sequence number of the block (decimal integer) */
+            first: string;
+            firstReceiptNumber: string;
+            last: string;
+            lastReceiptNumber: string;
+            officeCode: string;
+            /** @description An offline receipt number is the prefix and the sequence number, six digits at least: SALMIYA-C01-X000123 */
+            prefix: string;
         };
         DayCollections: {
             byBiller: {

@@ -1,6 +1,8 @@
 // Who is signed in, for every page: asked once when the portal opens and again after signing in or out.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { isUnreachable } from '../../api/index.js';
 import { fetchCurrentUser, signIn as signInWithApi, signOutSession, type Credentials, type SignedInUser } from './auth.api.js';
+import { rememberedUser, rememberUser } from './remembered-user.js';
 
 export type SessionState =
   | { status: 'loading'; user: null }
@@ -26,9 +28,21 @@ function stateFor(user: SignedInUser | null, left = false): SessionState {
 let earlyCheck: Promise<SignedInUser | null> | null = null;
 let earlyAnswer: { user: SignedInUser | null } | null = null;
 
+// A portal whose identity API cannot be reached still lets people pay without signing in; staff who were signed in
+// on this browser keep their pages (the counter works offline), each call still checked by the server.
+function checkCurrentUser(): Promise<SignedInUser | null> {
+  return fetchCurrentUser().then(
+    (me) => {
+      rememberUser(me);
+      return me;
+    },
+    (error: unknown) => (isUnreachable(error) ? rememberedUser() : null),
+  );
+}
+
 /** Asks the server who is signed in now, for the SessionProvider's first check to use; resolves when answered. */
 export function startSessionCheck(): Promise<void> {
-  earlyCheck ??= fetchCurrentUser().catch(() => null);
+  earlyCheck ??= checkCurrentUser();
   return earlyCheck.then((user) => {
     earlyAnswer = { user };
   });
@@ -41,8 +55,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const early = earlyCheck;
     earlyCheck = null;
     earlyAnswer = null;
-    // A portal whose identity API cannot be reached still lets people pay without signing in.
-    const user = await (early ?? fetchCurrentUser().catch(() => null));
+    const user = await (early ?? checkCurrentUser());
     setSession(stateFor(user));
     return user;
   }, []);
@@ -59,6 +72,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(async (credentials: Credentials) => {
     const user = await signInWithApi(credentials);
+    rememberUser(user);
     setSession(stateFor(user));
     return user;
   }, []);
@@ -67,6 +81,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       await signOutSession();
     } finally {
+      rememberUser(null);
       setSession(stateFor(null, true));
     }
   }, []);

@@ -32,6 +32,7 @@ export function JournalList({ entries }: { entries: JournalEntry[] }) {
             {entry.receiptNumber && <span dir="ltr">{entry.receiptNumber}</span>}
             {state === 'credited' && <span>{t('counter.journal.creditedNote', { amount: entry.credited })}</span>}
             {state === 'refused' && entry.errorMessage && <span className="text-red-800">{entry.errorMessage[language]}</span>}
+            {state === 'refused' && !entry.errorMessage && entry.errorCode?.startsWith('offline_') && <span className="text-red-800">{t('counter.journal.notTakenOffline')}</span>}
           </li>
         );
       })}

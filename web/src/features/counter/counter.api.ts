@@ -9,6 +9,8 @@ export type CounterPayment = Schema<'CounterPayment'>;
 export type DayReport = Schema<'CounterDayReport'>;
 export type Office = Schema<'CounterOffice'>;
 export type CounterPaymentInput = RequestBody<'/api/v1/counter/payments', 'post'>;
+export type ReceiptBlock = Schema<'CounterReceiptBlock'>;
+export type OfflineLimits = Schema<'CounterOfflineLimits'>;
 
 export async function myOffices(client: ApiClient = api): Promise<Office[]> {
   return (await answer(client.GET('/api/v1/counter/offices'))).offices;
@@ -28,6 +30,15 @@ export function closeDrawer(drawerId: string, countedCash: string, client: ApiCl
 
 export async function counterDues(kind: LookupKind, value: string, client: ApiClient = api): Promise<Dues> {
   return answer(client.GET('/api/v1/counter/dues', { params: { query: { [kind]: value } } }));
+}
+
+/** A block of the counter's receipt numbers for payments taken while offline (needs the open drawer). */
+export function allocateReceiptBlock(client: ApiClient = api): Promise<ReceiptBlock> {
+  return answer(client.POST('/api/v1/counter/receipt-blocks'));
+}
+
+export function setOfflineLimits(officeCode: string, limits: { maxPerPayment: string | null; maxTotal: string | null }, client: ApiClient = api): Promise<Office> {
+  return answer(client.PUT('/api/v1/counter/offices/{officeCode}/offline-limits', { params: { path: { officeCode } }, body: limits }));
 }
 
 export function takePayment(input: CounterPaymentInput, client: ApiClient = api): Promise<CounterPayment> {

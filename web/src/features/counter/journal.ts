@@ -13,6 +13,8 @@ export interface JournalEntry {
   input: CounterPaymentInput;
   takenAt: string;
   takenOffline: boolean;
+  /** The drawer it was taken into (the offline total limit counts a drawer's entries). */
+  drawerId?: string;
   status: JournalStatus;
   receiptNumber?: string;
   credited?: string;
@@ -22,9 +24,10 @@ export interface JournalEntry {
 
 const DB_NAME = 'tasdeed-counter';
 const STORE = 'journal';
-const DUES = 'dues';
+/** Key-value copies for offline use: look-up answers, the page's state, the offline receipt blocks. */
+export const DUES = 'dues';
 
-function openDb(): Promise<IDBDatabase> {
+export function openDb(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const request = indexedDB.open(DB_NAME, 1);
     request.onupgradeneeded = () => {

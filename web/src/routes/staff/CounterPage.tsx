@@ -1,7 +1,8 @@
 // The cashier's counter: open the cash drawer with a float, find an account (any biller, any address), take cash,
 // print the receipt, and close the drawer with the cash counted (the difference shown before and after). Every
 // payment goes to the journal in this browser first; while the server cannot be reached it stays pending there
-// and is sent on reconnection (and on the next load), each once; one the server turned to credit says so.
+// and is sent on reconnection (and on the next load), each once; one the server turned to credit says so. With no
+// network at all the page opens from the service worker's copy of the portal and the drawer as last seen.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Amount } from '../../components/Amount.js';
@@ -12,7 +13,11 @@ import { PageLoading } from '../../components/PageLoading.js';
 import { Badge, Section } from '../../components/Section.js';
 import { TextField } from '../../components/TextField.js';
 import { usePageTitle } from '../../components/page-title.js';
-import { closeDrawer, currentDrawer, myOffices, newCounterPaymentId, openDrawer, type Drawer } from '../../features/counter/counter.api.js';
+import { useSession } from '../../features/auth/session.js';
+import { closeDrawer, currentDrawer, newCounterPaymentId, openDrawer, type Drawer, type OfflineLimits } from '../../features/counter/counter.api.js';
+import { loadCounterState, saveCounterState } from '../../features/counter/counter-state.js';
+import { offlineLimitProblem, offlineTakenBy, type LimitProblem } from '../../features/counter/offline-limits.js';
+import { offlineNumbers, topUpOfflineNumbers } from '../../features/counter/receipt-blocks.js';
 import { CounterLookup, type FoundDues } from '../../features/counter/CounterLookup.js';
 import { JournalList } from '../../features/counter/JournalList.js';
 import { ReceiptPanel, type TakenReceipt } from '../../features/counter/ReceiptPanel.js';
@@ -21,6 +26,7 @@ import { useLanguage } from '../../i18n/index.js';
 import { toWesternDigits } from '../../lib/digits.js';
 import { fromMinorUnits, toMinorUnits } from '../../lib/money.js';
 import { useAsync } from '../../lib/use-async.js';
+import { useOnline } from '../../lib/use-online.js';
 
 export const amountText = (typed: string) => toWesternDigits(typed).replace(/[٫,]/g, '.').trim();
 const minorOr = (text: string, currency: string): bigint | null => {
@@ -34,7 +40,9 @@ const minorOr = (text: string, currency: string): bigint | null => {
 export default function CounterPage() {
   const { t } = useTranslation();
   usePageTitle('counter.title');
-  const state = useAsync(async () => ({ drawer: await currentDrawer(), offices: await myOffices() }), []);
+  const { session } = useSession();
+  const owner = session.user ? `${session.user.role}:${session.user.unit ?? ''}:${session.user.name.en}` : '';
+  const state = useAsync(() => loadCounterState(owner), [owner]);
   const [drawer, setDrawer] = useState<Drawer | null>(null);
   const [closed, setClosed] = useState<Drawer | null>(null);
   useEffect(() => {
@@ -42,6 +50,30 @@ export default function CounterPage() {
   }, [state.data]);
   const journal = useJournal(drawer?.cashierId ?? null);
   const office = state.data?.offices[0];
+  const offices = state.data?.offices;
+  const online = state.status === 'ready' && !state.data.savedAt;
+  // Before the loaded drawer reaches `drawer` (one render), there is nothing new to keep.
+  const settled = drawer !== null || closed !== null || state.data?.drawer === null;
+  useEffect(() => {
+    // The drawer as the server last answered it, for a page opened later with no network.
+    if (online && settled && offices) void saveCounterState(owner, { drawer, offices }).catch(() => undefined);
+  }, [online, settled, owner, offices, drawer]);
+  const [numbers, setNumbers] = useState<{ left: bigint; next: string | null } | null>(null);
+  const refreshNumbers = async (d: Drawer | null) => {
+    if (!d) return setNumbers(null);
+    // Online, a new block when few numbers are left; offline (or refused), what this browser still holds.
+    setNumbers(await topUpOfflineNumbers(d).catch(() => offlineNumbers(d)).catch(() => null));
+  };
+  useEffect(() => {
+    void refreshNumbers(drawer);
+    // refreshNumbers is new each render; the drawer's id and the link are what matter.
+  }, [drawer?.drawerId, online]);
+  const { reload } = state;
+  useEffect(() => {
+    // Opened from the kept copy: when the link returns, the server's answer replaces it.
+    window.addEventListener('online', reload);
+    return () => window.removeEventListener('online', reload);
+  }, [reload]);
 
   const refreshDrawer = async () => {
     try {
@@ -56,13 +88,14 @@ export default function CounterPage() {
     <div className="flex flex-col gap-6">
       <PageHeading title={t('counter.title')} lead={office ? t('counter.lead', { office: office.code }) : undefined} />
       {state.status === 'failed' && <ErrorNotice error={state.error} onRetry={state.reload} />}
+      {state.data?.savedAt && <p className="rounded bg-amber-50 p-3 text-amber-900" role="status" data-testid="counter-offline">{t('counter.offline')}</p>}
       {state.status === 'loading' && !state.data && <PageLoading />}
       {closed && <ClosedDrawer drawer={closed} />}
       {state.data && !drawer && office && <OpenDrawerForm counters={office.counters.filter((c) => c.active).map((c) => c.code)} onOpened={(d) => { setClosed(null); setDrawer(d); }} />}
       {drawer && (
         <>
-          <DrawerSummary drawer={drawer} />
-          <TakeCash drawer={drawer} take={journal.take} onTaken={refreshDrawer} />
+          <DrawerSummary drawer={drawer} numbers={numbers} />
+          <TakeCash drawer={drawer} limits={office?.offlineLimits} journal={journal} onTaken={async () => { await refreshDrawer(); await refreshNumbers(drawer); }} />
           <Section title={t('counter.journal.title')} testId="journal" actions={<Button variant="secondary" onClick={() => void journal.sendPending().then(refreshDrawer)} disabled={journal.syncing} data-testid="send-pending">{t('counter.journal.send')}</Button>}>
             <JournalList entries={journal.entries} />
           </Section>
@@ -104,7 +137,7 @@ function OpenDrawerForm({ counters, onOpened }: { counters: string[]; onOpened: 
   );
 }
 
-function DrawerSummary({ drawer }: { drawer: Drawer }) {
+function DrawerSummary({ drawer, numbers }: { drawer: Drawer; numbers: { left: bigint; next: string | null } | null }) {
   const { t } = useTranslation();
   return (
     <Section title={t('counter.drawer.title')} testId="drawer">
@@ -113,14 +146,24 @@ function DrawerSummary({ drawer }: { drawer: Drawer }) {
         <dd><Amount value={drawer.openingFloat} currency={drawer.currency} /></dd>
         <dt>{t('counter.drawer.expected')}</dt>
         <dd data-testid="expected-cash"><Amount value={drawer.expectedCash ?? drawer.openingFloat} currency={drawer.currency} className="font-bold" /></dd>
+        {numbers && (
+          <>
+            <dt>{t('counter.drawer.offlineNumbers')}</dt>
+            <dd data-testid="offline-numbers" data-left={numbers.left.toString()} data-next={numbers.next ?? ''}>
+              {numbers.next ? t('counter.drawer.offlineNumbersLeft', { count: Number(numbers.left), next: numbers.next }) : t('counter.drawer.offlineNumbersNone')}
+            </dd>
+          </>
+        )}
       </dl>
     </Section>
   );
 }
 
-function TakeCash({ drawer, take, onTaken }: { drawer: Drawer; take: ReturnType<typeof useJournal>['take']; onTaken: () => Promise<void> }) {
+function TakeCash({ drawer, limits, journal, onTaken }: { drawer: Drawer; limits: OfflineLimits | undefined; journal: ReturnType<typeof useJournal>; onTaken: () => Promise<void> }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
+  const online = useOnline();
+  const [notOffline, setNotOffline] = useState<LimitProblem | { kind: 'no-numbers' } | null>(null);
   const [found, setFound] = useState<FoundDues | null>(null);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [cash, setCash] = useState('');
@@ -132,11 +175,17 @@ function TakeCash({ drawer, take, onTaken }: { drawer: Drawer; take: ReturnType<
   const total = items.reduce((sum, p) => sum + toMinorUnits(p.amountDue, currency), 0n);
   const handed = minorOr(cash, currency);
   const change = handed !== null && handed >= total ? handed - total : null;
+  // With no network the office's offline limits apply before the cashier takes the cash.
+  const problem = online ? notOffline : offlineLimitProblem(limits, offlineTakenBy(journal.entries, drawer.drawerId, currency), total, currency) ?? notOffline;
+  const limitText = (p: LimitProblem | { kind: 'no-numbers' }) => p.kind === 'payment'
+    ? t('counter.take.offlineLimitPayment', { max: `${p.max} ${currency}` })
+    : p.kind === 'total' ? t('counter.take.offlineLimitTotal', { max: `${p.max} ${currency}`, left: `${fromMinorUnits(p.left, currency)} ${currency}` }) : t('counter.take.offlineNoNumbers');
 
   const onFound = (f: FoundDues) => {
     setFound(f);
     setReceipt(null);
     setError(null);
+    setNotOffline(null);
     setCash('');
     setChosen(new Set(f.dues.payables.filter((p) => p.payableOnline).map((p) => p.id)));
   };
@@ -152,12 +201,13 @@ function TakeCash({ drawer, take, onTaken }: { drawer: Drawer; take: ReturnType<
       tenders: [{ kind: 'cash' as const, amount: fromMinorUnits(handed, currency) }],
     };
     try {
-      const outcome = await take(input);
+      const outcome = await journal.take(input, { drawer, limits });
       if (outcome.kind === 'refused') setError(outcome.error);
+      else if (outcome.kind === 'not-offline') setNotOffline(outcome.problem);
       else {
         setReceipt({
           id: input.id, currency, amount: fromMinorUnits(total, currency), changeGiven: fromMinorUnits(handed - total, currency),
-          receiptNumber: outcome.kind === 'posted' ? outcome.payment.receiptNumber : null, takenOffline: outcome.kind === 'offline',
+          receiptNumber: outcome.kind === 'posted' ? outcome.payment.receiptNumber : outcome.receiptNumber, takenOffline: outcome.kind === 'offline',
           lookup: found!.label, items: items.map((p) => ({ reference: p.reference, billerCode: p.biller.code, amount: p.amountDue })),
         });
         setFound(null);
@@ -194,9 +244,9 @@ function TakeCash({ drawer, take, onTaken }: { drawer: Drawer; take: ReturnType<
           )}
           <p data-testid="total">{t('counter.take.total')}: <Amount value={fromMinorUnits(total, currency)} currency={currency} className="font-bold" /></p>
           <TextField label={t('counter.take.cash')} name="cash" inputMode="decimal" value={cash} onChange={(e) => setCash(e.target.value)}
-            error={cash && (handed === null || handed < total) ? t('counter.take.cashShort') : undefined} />
+            error={problem ? limitText(problem) : cash && (handed === null || handed < total) ? t('counter.take.cashShort') : undefined} />
           {change !== null && <p data-testid="change">{t('counter.take.change')}: <Amount value={fromMinorUnits(change, currency)} currency={currency} className="font-bold" /></p>}
-          <Button type="submit" disabled={busy || items.length === 0 || change === null} data-testid="take-submit">{t('counter.take.submit')}</Button>
+          <Button type="submit" disabled={busy || items.length === 0 || change === null || (!online && problem !== null)} data-testid="take-submit">{t('counter.take.submit')}</Button>
         </form>
       )}
       {error !== null && <ErrorNotice error={error} />}

@@ -67,6 +67,7 @@ function PaymentRow({ payment, onVoided }: { payment: CounterPayment; onVoided: 
         <Amount value={payment.amount} currency={payment.currency} />
         <span>{payment.items.map((i) => i.billerCode).join('، ')}</span>
         {payment.takenOffline && <Badge>{t('counter.journal.offline')}</Badge>}
+        {payment.overOfflineLimit && <Badge tone="bad"><span data-testid="over-offline-limit">{t('counterSupervisor.overOfflineLimit')}</span></Badge>}
         {credited && <Badge tone="warn">{t('counter.journal.states.credited')}</Badge>}
         {voided ? <Badge tone="bad">{t('counterSupervisor.voided')}</Badge> : !open && <Button variant="secondary" onClick={() => setOpen(true)} data-testid="void">{t('counterSupervisor.void')}</Button>}
       </div>
