@@ -105,6 +105,30 @@ export async function applyPaymentToPayable(db: Executor, id: string, amount: bi
   return row;
 }
 
+/**
+ * The strict rules of a payment, in the guarded UPDATE itself (no lock taken first): the payable open, in this
+ * currency, payable online, the amount positive, within what is due, and the whole due unless partial payment is
+ * allowed and the amount reaches the minimum. The same rules as payments' assertPayable; undefined when refused
+ * (the caller then finds out why under a lock). The UPDATE takes the row lock and re-checks on the latest row.
+ */
+export async function applyStrictPaymentToPayable(db: Executor, id: string, amount: bigint, currency: string, now: Date): Promise<PayableRow | undefined> {
+  const [row] = await db.update(payables).set({
+    amountPaid: sql`${payables.amountPaid} + ${amount}`,
+    status: sql`CASE WHEN ${payables.amountPaid} + ${amount} >= ${payables.amount} THEN 'paid' ELSE 'partially_paid' END`,
+    closedAt: sql`CASE WHEN ${payables.amountPaid} + ${amount} >= ${payables.amount} THEN ${now.toISOString()}::timestamptz ELSE NULL END`,
+    updatedAt: now,
+  }).where(and(
+    eq(payables.id, id),
+    inArray(payables.status, OPEN_STATUSES),
+    eq(payables.currency, currency),
+    eq(payables.payableOnline, true),
+    sql`${amount} > 0`,
+    sql`${payables.amountPaid} + ${amount} <= ${payables.amount}`,
+    sql`(${payables.amountPaid} + ${amount} = ${payables.amount} OR (${payables.allowsPartialPayment} AND ${amount} >= ${payables.minPartialAmount}))`,
+  )).returning();
+  return row;
+}
+
 /** Takes a payment back off a payable (refund or reversal): it reopens if it was paid. */
 export async function reversePaymentOnPayable(db: Executor, id: string, amount: bigint, now: Date): Promise<PayableRow | undefined> {
   const [row] = await db.update(payables).set({
