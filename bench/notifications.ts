@@ -10,7 +10,7 @@
 //     ceiling for this path, so smsPerSecond can be read as a ratio.
 // Every event goes to a person with one phone and no email (SMS only), 3 in 4 in Arabic: real templates, so most
 // messages are 2–3 UCS-2 segments. Delivery receipts flow back as in production. Last line: the JSON figures.
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { loadConfig } from '../src/config.js';
 import { migrateDatabase, openDatabase, type DatabaseHandle } from '../src/db/client.js';
 import { createScratchDatabase } from '../src/db/scratch-database.js';
@@ -109,7 +109,7 @@ export async function run(args: string[]): Promise<void> {
     log(`limit: ${limit.messages} SMS straight through SMPP, no database: ${limit.perSecond.toFixed(0)} SMS/s`);
 
     console.log(JSON.stringify({
-      scenario: 'notifications', database: database.kind, cpus: cpus().length,
+      scenario: 'notifications', database: database.kind, cpus: cpus().length, loadAverage1m: round(loadavg()[0]!),
       smsPerSecond: Math.round(smsPerSecond),
       p50CommitToSubmitMs: percentile(latencies, 0.5),
       p99CommitToSubmitMs: percentile(latencies, 0.99),

@@ -1,22 +1,23 @@
-// `npm run bench -- payments [--duration 10] [--connections 16] [--inquiry-connections 32] [--pool 10]`
+// `npm run bench -- payments [--duration 10] [--connections 16] [--pool 10] [--limit-clients 16]`
 //
 // Drives the payment API over HTTP on loopback with autocannon, against PostgreSQL, in a database of its own
 // (created from BENCH_DATABASE_URL, else DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres, and
 // dropped at the end). The server runs in a child process (bench/_payments-server.ts) so the load generator does
 // not share its event loop. Phases, each bounded in time:
-//   1. inquiry: GET /api/v1/dues?civilId=… rotating over the seeded people (each look-up audited, as in production);
-//   2. payments: HMAC-signed POST /api/v1/payments from the demo bank, each paying one open bill in full. This is
-//      the bank channel, which posts through the same code as a confirmed KNET capture (lock the payable, guarded
-//      UPDATE, payment row with its receipt number, items, one ledger transaction, the receipt in the outbox) —
+//   1. payments: HMAC-signed POST /api/v1/payments from the demo bank, each paying one open bill in full. This is
+//      the bank channel, which posts through the same code as a confirmed KNET capture (the guarded payable
+//      update, payment row with its receipt number, items, one ledger transaction, the receipt in the outbox) —
 //      the card path adds only the browser's trip to KNET, which a benchmark cannot measure honestly;
-//   3. the limit: the same transaction shape (same statements, same tables, same concurrency as the server's pool)
-//      sent as raw SQL by plain pg clients, and likewise the inquiry's three statements.
+//   2. the physical limit (bench/_limit.ts): the same writes — payment row with its receipt number and item, the
+//      guarded bill update, the ledger transaction with its two entries, the outbox row — as ONE statement, from
+//      `--limit-clients` plain clients with prepared statements (pgbench -M prepared when installed), on the same
+//      database, same tables and indexes, `synchronous_commit` on.
 // Then it checks what was posted: one payment per 2xx answer, no bill paid beyond its amount, ledger balanced.
-// The last line is one JSON object with the figures.
+// The inquiry has its own scenario (bench/inquiry.ts). The last line is one JSON object with the figures.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { loadConfig } from '../src/config.js';
@@ -27,14 +28,14 @@ import { DEMO_API_CLIENTS } from '../src/db/seed/demo-accounts.js';
 import { signRequest } from '../src/modules/identity/index.js';
 import { systemClock } from '../src/platform/clock.js';
 import { formatAmount } from '../src/shared/money.js';
-import { measureRawLimits } from './_payments-limit.js';
+import { measurePhysicalLimit } from './_limit.js';
 
 const PEOPLE = 200;
 const SECRET = `bench-${randomBytes(16).toString('hex')}`;
 const bank = DEMO_API_CLIENTS.find((c) => c.role === 'bank')!;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-function option(args: string[], name: string, fallback: number): number {
+export function option(args: string[], name: string, fallback: number): number {
   const i = args.indexOf(`--${name}`);
   const value = i >= 0 ? Number(args[i + 1]) : fallback;
   if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive whole number`);
@@ -48,25 +49,20 @@ export const billId = (g: number) => `pbl_bench${String(g).padStart(9, '0')}`;
 export async function run(args: string[]): Promise<void> {
   const duration = option(args, 'duration', 10);
   const connections = option(args, 'connections', 16);
-  const inquiryConnections = option(args, 'inquiry-connections', 32);
   const poolSize = option(args, 'pool', 10);
+  const limitClients = option(args, 'limit-clients', 16);
   // Enough open bills that no phase runs out: more than the fastest rate seen on this kind of machine allows.
-  const bills = option(args, 'bills', 60_000 * Math.max(1, Math.ceil(duration / 10)));
+  const bills = option(args, 'bills', 80_000 * Math.max(1, Math.ceil(duration / 10)));
   const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const scratch = await createScratchDatabase(adminUrl, 'tasdeed_bench_');
   const databaseUrl = scratch.url;
   let server: ChildProcess | undefined;
   try {
     const people = await prepareDatabase(databaseUrl, bills);
-    log(`database ${scratch.name}: ${people.length} people, ${bills} open bills for the API, ${bills} for the raw limit`);
+    log(`database ${scratch.name}: ${people.length} people, ${bills} open bills for the API, ${bills} for the limit`);
     const started = await startServer(databaseUrl, poolSize);
     server = started.child;
     const base = `http://127.0.0.1:${started.port}`;
-
-    log(`inquiry: ${inquiryConnections} connections, ${duration} s`);
-    await inquiryLoad(base, people, inquiryConnections, 2); // warm-up: JIT, pool, caches
-    const inquiry = await inquiryLoad(base, people, inquiryConnections, duration);
-    log(`  ${inquiry.perSecond}/s, p50 ${inquiry.p50} ms, p99 ${inquiry.p99} ms, non-2xx ${inquiry.non2xx}, errors ${inquiry.errors}`);
 
     log(`payments: ${connections} connections, ${duration} s`);
     let next = 1;
@@ -75,6 +71,7 @@ export async function run(args: string[]): Promise<void> {
       return next++;
     };
     const warm = await paymentLoad(base, connections, 2, nextBill);
+    const load1 = loadavg()[0]!;
     const payments = await paymentLoad(base, connections, duration, nextBill);
     log(`  ${payments.perSecond}/s, p50 ${payments.p50} ms, p99 ${payments.p99} ms, non-2xx ${payments.non2xx}, errors ${payments.errors}`);
 
@@ -85,34 +82,36 @@ export async function run(args: string[]): Promise<void> {
     const answered = warm.ok + payments.ok;
     log(`answered 2xx: ${answered}; posted: ${check.posted} (requests cut off in flight at the end may post unanswered); bills paid: ${check.paidBills}; overpaid: ${check.overpaid}; ledger balanced: ${check.balanced}`);
 
-    log(`raw SQL limit: ${poolSize} clients, ${duration} s`);
-    const limit = await measureRawLimits(databaseUrl, { clients: poolSize, seconds: duration, firstBill: bills + 1, bills, people, clientKeyId: bank.keyId });
-    log(`  payment transaction ${limit.paymentsPerSecond}/s, inquiry ${limit.inquiryPerSecond}/s`);
+    log(`physical limit: one statement per payment, ${limitClients} clients, prepared, ${duration} s`);
+    const clientId = await sqlValue(databaseUrl, 'SELECT id FROM api_clients WHERE key_id = $1', [bank.keyId]);
+    await sqlValue(databaseUrl, `SELECT setval('bench_limit_bill', ${bills + 1}, false)::text`, [], `CREATE SEQUENCE bench_limit_bill`);
+    const limit = await measurePhysicalLimit(databaseUrl, paymentLimitScript(clientId), { clients: limitClients, seconds: duration });
+    const limitCheck = await verify(databaseUrl);
+    const limitPosted = limitCheck.posted - check.posted;
+    log(`  ${limit.perSecond}/s by ${limit.method} (${limitPosted} posted; overpaid ${limitCheck.overpaid}; ledger balanced ${limitCheck.balanced})`);
+    if (limitPosted <= 0) throw new Error('the limit posted nothing: its statement is wrong');
 
     console.log(JSON.stringify({
       scenario: 'payments',
       database: 'postgres',
       cores: cpus().length,
+      loadAverage1m: round(load1, 1),
       durationSeconds: duration,
       paymentsPerSecond: payments.perSecond,
       p50Ms: payments.p50,
       p99Ms: payments.p99,
-      inquiryPerSecond: inquiry.perSecond,
-      inquiryP50Ms: inquiry.p50,
-      inquiryP99Ms: inquiry.p99,
-      limitTransactionsPerSecond: limit.paymentsPerSecond,
-      ratio: round(payments.perSecond / limit.paymentsPerSecond, 3),
-      limitInquiryPerSecond: limit.inquiryPerSecond,
-      inquiryRatio: round(inquiry.perSecond / limit.inquiryPerSecond, 3),
+      limitTransactionsPerSecond: limit.perSecond,
+      limitLatencyMs: limit.latencyMs,
+      limitMethod: limit.method,
+      limitClients,
+      ratio: round(payments.perSecond / limit.perSecond, 3),
       paymentErrors: payments.non2xx + payments.errors,
-      inquiryErrors: inquiry.non2xx + inquiry.errors,
       answered2xx: answered,
       posted: check.posted,
       onePaymentPerPaidBill: check.posted === check.paidBills && check.posted >= answered,
-      overpaidBills: check.overpaid,
-      ledgerBalanced: check.balanced,
+      overpaidBills: limitCheck.overpaid,
+      ledgerBalanced: check.balanced && limitCheck.balanced,
       connections,
-      inquiryConnections,
       pool: poolSize,
       channel: 'bank (HMAC-signed POST /api/v1/payments)',
     }));
@@ -120,6 +119,54 @@ export async function run(args: string[]): Promise<void> {
     server?.kill('SIGKILL');
     await scratch.drop();
   }
+}
+
+/** One query on a connection of its own (after `before`, if given); the first column of the first row. */
+export async function sqlValue(databaseUrl: string, text: string, values: unknown[] = [], before?: string): Promise<string> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    if (before) await client.query(before);
+    const { rows } = await client.query(text, values);
+    return String(Object.values(rows[0] ?? {})[0]);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Every write of one bank payment in ONE statement: the bill's guarded update (open, not beyond its amount), the
+ * payment row with its receipt number from the bank point's sequence, its item, the receivable account (if new),
+ * the ledger transaction with its two entries and the receipt's outbox row. Bills are taken in order from a
+ * sequence, so the clients need no state (a colon in a literal is split off: pgbench would read `:name` as a variable); past the last bill the statement writes nothing (the caller counts what posted).
+ */
+function paymentLimitScript(clientId: string) {
+  return {
+    statement: `WITH n AS (SELECT nextval('bench_limit_bill') AS g),
+bill AS (
+  UPDATE payables SET amount_paid = amount_paid + (amount - amount_paid), status = 'paid', closed_at = now(), updated_at = now()
+  WHERE id = (SELECT 'pbl_bench' || lpad(g::text, 9, '0') FROM n) AND status IN ('open', 'partially_paid') AND amount_paid < amount
+  RETURNING id, amount, account_number, person_id
+), pay AS (
+  INSERT INTO payments (id, channel, status, currency, amount, credit_amount, refunded_amount, actor_kind, actor_id, language, request_hash,
+    external_id, receipt_point, receipt_number, inquiry_attempts, created_at, updated_at, posted_at)
+  SELECT 'pay_LIMIT' || n.g, 'bank', 'posted', 'KWD', bill.amount, 0, 0, 'client', '${clientId}', 'ar', repeat('x', 64), 'LIMIT-' || n.g, 'BNK',
+    'BNK-2026-' || lpad(nextval('receipt_seq_bnk'::regclass)::text, 6, '0'), 0, now(), now(), now()
+  FROM n, bill ON CONFLICT DO NOTHING RETURNING id, amount
+), item AS (
+  INSERT INTO payment_items (payment_id, payable_id, position, amount) SELECT pay.id, bill.id, 0, pay.amount FROM pay, bill
+), account AS (
+  INSERT INTO ledger_accounts (code, type, currency) SELECT 'receivable:' || 'mew-electricity:' || 'acct-' || bill.account_number, 'receivable', 'KWD' FROM bill ON CONFLICT DO NOTHING
+), ltx AS (
+  INSERT INTO ledger_transactions (id, kind, source_ref, currency, memo, posted_at) SELECT 'ltx_LIMIT' || n.g, 'payment', pay.id, 'KWD', '{"channel":"bank"}'::jsonb, now() FROM n, pay RETURNING id
+), entry AS (
+  INSERT INTO ledger_entries (transaction_id, account_code, amount, currency)
+  SELECT ltx.id, e.code, e.amount, 'KWD' FROM ltx, pay, bill,
+    LATERAL (VALUES ('clearing:' || 'bank', pay.amount), ('receivable:' || 'mew-electricity:' || 'acct-' || bill.account_number, -pay.amount)) AS e(code, amount)
+)
+INSERT INTO outbox (topic, payload, dedupe_key)
+SELECT 'payment.received', jsonb_build_object('personId', bill.person_id, 'paymentId', pay.id, 'vars', jsonb_build_object('amount', pay.amount::text)), 'payment.received:' || pay.id FROM pay, bill`,
+  };
 }
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -192,15 +239,6 @@ export interface LoadResult { ok: number; perSecond: number; p50: number; p99: n
 export function summarise(result: autocannon.Result): LoadResult {
   const seconds = result.duration;
   return { ok: result['2xx'], perSecond: Math.round(result['2xx'] / seconds), p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
-}
-
-async function inquiryLoad(base: string, people: { civilId: string }[], connections: number, duration: number): Promise<LoadResult> {
-  let i = 0;
-  const result = await autocannon({
-    url: base, connections, duration,
-    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: `/api/v1/dues?civilId=${people[i++ % people.length]!.civilId}` }) }],
-  });
-  return summarise(result);
 }
 
 async function paymentLoad(base: string, connections: number, duration: number, nextBill: () => number): Promise<LoadResult> {

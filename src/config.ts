@@ -24,6 +24,10 @@ const schema = z.object({
   // PostgreSQL: the owner role that runs the migrations; DATABASE_URL then names a role without DDL rights that
   // serves (granted its rights by the migration, src/db/serving-role.ts). Unset: DATABASE_URL does both.
   MIGRATION_DATABASE_URL: databaseUrl.optional(),
+  // PostgreSQL: a read replica (a hot standby) that the dues inquiry reads from; unset, everything reads DATABASE_URL.
+  DATABASE_REPLICA_URL: databaseUrl.optional(),
+  // How often the server writes the buffered audit lines of look-ups (inquiries) in one INSERT.
+  READ_AUDIT_FLUSH_MS: z.coerce.number().int().min(10).max(60_000).default(250),
   TASDEED_DATA_DIR: z.string().default('./data'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),

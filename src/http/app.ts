@@ -10,7 +10,8 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../config.js';
-import type { DatabaseHandle } from '../db/client.js';
+import { openDatabase, type DatabaseHandle } from '../db/client.js';
+import { startReadAuditBuffer } from '../platform/audit.js';
 import type { AttachmentProviders } from '../platform/attachments.js';
 import type { Logger } from '../platform/logger.js';
 import type { Clock } from '../platform/clock.js';
@@ -102,7 +103,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
 
   installMetrics(app);
-  installAuthentication(app, { db: deps.database.db, clock: deps.clock, config });
+  // Read-audit lines (look-ups) are written in batches, and every one still buffered on a clean stop (below).
+  const readAudits = startReadAuditBuffer(deps.database.db, {
+    intervalMs: config.READ_AUDIT_FLUSH_MS,
+    onError: (error, dropped) => app.log.error({ err: error, dropped }, 'writing the buffered read-audit lines failed; kept for the next try'),
+  });
+  // The dues inquiry reads from the replica when there is one (DATABASE_REPLICA_URL, PostgreSQL only).
+  const replica = config.DATABASE_REPLICA_URL && deps.database.kind === 'postgres'
+    ? await openDatabase({ databaseUrl: config.DATABASE_REPLICA_URL }) : undefined;
+  app.addHook('onClose', async () => {
+    await readAudits.close().catch((error: unknown) => app.log.error({ err: error }, 'read-audit lines lost on close'));
+    await replica?.close();
+  });
+  installAuthentication(app, { db: deps.database.db, readDb: replica?.db ?? deps.database.db, clock: deps.clock, config });
 
   app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/ready', { schema: { hide: true } }, async (_request, reply) => {

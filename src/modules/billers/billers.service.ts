@@ -42,6 +42,8 @@ export const payables = {
   findOpen: (ctx: Ctx, lookup: payableStore.PayableLookup, limit?: number) => payableStore.findOpenPayables(ctx.db, lookup, limit),
   historyOf: (ctx: Ctx, civilId: string, limit?: number) => payableStore.findPayablesOfCivilId(ctx.db, civilId, limit),
   applyPayment: (ctx: Ctx, id: string, amount: bigint) => payableStore.applyPaymentToPayable(ctx.db, id, amount, ctx.clock.now()),
+  /** The whole strict check and the update in one statement; undefined when any rule refuses. */
+  applyStrictPayment: (ctx: Ctx, id: string, amount: bigint, currency: string) => payableStore.applyStrictPaymentToPayable(ctx.db, id, amount, currency, ctx.clock.now()),
   reversePayment: (ctx: Ctx, id: string, amount: bigint) => payableStore.reversePaymentOnPayable(ctx.db, id, amount, ctx.clock.now()),
   updateAmount: (ctx: Ctx, id: string, amount: bigint) => payableStore.updatePayableAmount(ctx.db, id, amount, ctx.clock.now()),
   cancel: (ctx: Ctx, id: string) => payableStore.cancelPayable(ctx.db, id, ctx.clock.now()),

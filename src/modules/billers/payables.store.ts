@@ -49,18 +49,36 @@ export interface PayableLookup {
   personId?: string;
 }
 
-/** Open payables by any look-up key, across every biller, oldest due first. */
+type LookupKey = keyof PayableLookup;
+const LOOKUP_COLUMNS = { civilId: payables.civilId, accountNumber: payables.accountNumber, meterNumber: payables.meterNumber, plate: payables.plate, personId: payables.personId } as const;
+
+/** Open payables by any look-up key, across every biller, oldest due first. One key (an inquiry): one prepared statement. */
 export async function findOpenPayables(db: Executor, lookup: PayableLookup, limit = 200): Promise<PayableRow[]> {
-  const conditions: SQL[] = [];
-  if (lookup.civilId) conditions.push(eq(payables.civilId, lookup.civilId));
-  if (lookup.accountNumber) conditions.push(eq(payables.accountNumber, lookup.accountNumber));
-  if (lookup.meterNumber) conditions.push(eq(payables.meterNumber, lookup.meterNumber));
-  if (lookup.plate) conditions.push(eq(payables.plate, lookup.plate));
-  if (lookup.personId) conditions.push(eq(payables.personId, lookup.personId));
-  if (conditions.length === 0) return [];
+  const keys = (Object.keys(LOOKUP_COLUMNS) as LookupKey[]).filter((k) => lookup[k]);
+  if (keys.length === 0) return [];
+  if (keys.length === 1) return openByOne(db, keys[0]!).execute({ value: lookup[keys[0]!], limit });
+  const conditions: SQL[] = keys.map((k) => eq(LOOKUP_COLUMNS[k], lookup[k]!));
   return db.select().from(payables)
     .where(and(...conditions, inArray(payables.status, OPEN_STATUSES)))
     .orderBy(asc(payables.dueDate), asc(payables.createdAt), asc(payables.id)).limit(limit);
+}
+
+/** The prepared inquiry by one key, made once per database (and key): PostgreSQL plans it once per connection. */
+const preparedOpen = new WeakMap<Executor, Map<LookupKey, ReturnType<typeof prepareOpenByOne>>>();
+
+function prepareOpenByOne(db: Executor, key: LookupKey) {
+  return db.select().from(payables)
+    .where(and(eq(LOOKUP_COLUMNS[key], sql.placeholder('value')), inArray(payables.status, OPEN_STATUSES)))
+    .orderBy(asc(payables.dueDate), asc(payables.createdAt), asc(payables.id)).limit(sql.placeholder('limit'))
+    .prepare(`payables_open_by_${key}`);
+}
+
+function openByOne(db: Executor, key: LookupKey) {
+  let byKey = preparedOpen.get(db);
+  if (!byKey) preparedOpen.set(db, (byKey = new Map()));
+  let prepared = byKey.get(key);
+  if (!prepared) byKey.set(key, (prepared = prepareOpenByOne(db, key)));
+  return prepared;
 }
 
 /** Every payable of a person (history), newest first. */
@@ -83,6 +101,30 @@ export async function applyPaymentToPayable(db: Executor, id: string, amount: bi
     inArray(payables.status, OPEN_STATUSES),
     sql`${payables.amountPaid} + ${amount} <= ${payables.amount}`,
     sql`${amount} > 0`,
+  )).returning();
+  return row;
+}
+
+/**
+ * The strict rules of a payment, in the guarded UPDATE itself (no lock taken first): the payable open, in this
+ * currency, payable online, the amount positive, within what is due, and the whole due unless partial payment is
+ * allowed and the amount reaches the minimum. The same rules as payments' assertPayable; undefined when refused
+ * (the caller then finds out why under a lock). The UPDATE takes the row lock and re-checks on the latest row.
+ */
+export async function applyStrictPaymentToPayable(db: Executor, id: string, amount: bigint, currency: string, now: Date): Promise<PayableRow | undefined> {
+  const [row] = await db.update(payables).set({
+    amountPaid: sql`${payables.amountPaid} + ${amount}`,
+    status: sql`CASE WHEN ${payables.amountPaid} + ${amount} >= ${payables.amount} THEN 'paid' ELSE 'partially_paid' END`,
+    closedAt: sql`CASE WHEN ${payables.amountPaid} + ${amount} >= ${payables.amount} THEN ${now.toISOString()}::timestamptz ELSE NULL END`,
+    updatedAt: now,
+  }).where(and(
+    eq(payables.id, id),
+    inArray(payables.status, OPEN_STATUSES),
+    eq(payables.currency, currency),
+    eq(payables.payableOnline, true),
+    sql`${amount} > 0`,
+    sql`${payables.amountPaid} + ${amount} <= ${payables.amount}`,
+    sql`(${payables.amountPaid} + ${amount} = ${payables.amount} OR (${payables.allowsPartialPayment} AND ${amount} >= ${payables.minPartialAmount}))`,
   )).returning();
   return row;
 }

@@ -3,12 +3,12 @@
 // the description (the period of a bill, the type of a violation), the amount and the due date, with the owner's
 // name as initials; no reference (a bill's holds the account number) and no address. The citizen who owns the payables, and staff, see names in full. Each look-up is audited
 // with one insert; the route is rate limited per client so civil IDs cannot be enumerated.
-import type { Ctx } from '../../platform/context.js';
+import { readerOf, type Ctx } from '../../platform/context.js';
 import { formatAmount } from '../../shared/money.js';
 import { maskName } from '../../shared/mask.js';
 import type { Actor } from '../../platform/actor.js';
 import { recordReadAudit } from '../../platform/audit.js';
-import { findPersonByCivilId, findPersonById } from '../identity/index.js';
+import { findPersonByCivilId, findPersonById, type PersonSummary } from '../identity/index.js';
 import { amountDue, getBiller, listBillers, payables, type PayableLookup, type Payable } from '../billers/index.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { normalizePlate, plateFormatOf } from '../../shared/plates.js';
@@ -58,11 +58,17 @@ export async function findDues(ctx: Ctx, actor: Actor, lookup: DuesLookup): Prom
   const [kind, given] = lookupKind(lookup);
   // Payables store the canonical plate (see src/shared/plates.ts), so the look-up must use it too.
   const value = kind === 'plate' ? normalizePlate(given, plateFormatOf(ctx.config.TASDEED_COUNTRY)) : given;
-  const rows = await payables.findOpen(ctx, { [kind]: value });
-  const [names] = await Promise.all([
-    ownerNames(ctx, rows),
-    recordReadAudit(ctx, actor, { action: 'dues.inquiry', entityType: 'lookup', entityId: `${kind}:${value}`, detail: { found: rows.length } }),
+  // Reads go to the replica when there is one; by civil ID, the owner is looked up beside the payables (not after).
+  const reader = readerOf(ctx);
+  const [rows, owner] = await Promise.all([
+    payables.findOpen(reader, { [kind]: value }),
+    kind === 'civilId' ? findPersonByCivilId(reader, value) : undefined,
     listBillers(ctx), // warms the biller cache once for the presentation below
+  ]);
+  // The audit line is buffered and written with others a moment later (recordReadAudit), never waited for here.
+  const [names] = await Promise.all([
+    ownerNames(reader, rows, owner),
+    recordReadAudit(ctx, actor, { action: 'dues.inquiry', entityType: 'lookup', entityId: `${kind}:${value}`, detail: { found: rows.length } }),
   ]);
   const currency = rows[0]?.currency ?? ctx.config.TASDEED_CURRENCY;
   let total = 0n;
@@ -97,11 +103,18 @@ export async function findDues(ctx: Ctx, actor: Actor, lookup: DuesLookup): Prom
   return { payables: presented, held, total: formatAmount(total, currency), heldTotal: formatAmount(heldTotal, currency), currency };
 }
 
-/** Owner names for the rows, one look-up per distinct owner (an inquiry by civil ID has one). */
-async function ownerNames(ctx: Ctx, rows: Payable[]): Promise<Map<string, { ar: string; en: string }>> {
+/**
+ * Owner names for the rows, one look-up per distinct owner not already `known` (an inquiry by civil ID finds its
+ * owner beside the payables, so it usually needs none).
+ */
+async function ownerNames(ctx: Ctx, rows: Payable[], known?: PersonSummary): Promise<Map<string, { ar: string; en: string }>> {
   const names = new Map<string, { ar: string; en: string }>();
-  const byId = [...new Set(rows.map((r) => r.personId).filter((v): v is string => Boolean(v)))];
-  const byCivilId = [...new Set(rows.filter((r) => !r.personId && r.civilId).map((r) => r.civilId!))];
+  if (known) {
+    names.set(known.id, { ar: known.nameAr, en: known.nameEn });
+    names.set(`cid:${known.civilId}`, { ar: known.nameAr, en: known.nameEn });
+  }
+  const byId = [...new Set(rows.map((r) => r.personId).filter((v): v is string => Boolean(v) && !names.has(v!)))];
+  const byCivilId = [...new Set(rows.filter((r) => !r.personId && r.civilId && !names.has(`cid:${r.civilId}`)).map((r) => r.civilId!))];
   await Promise.all([
     ...byId.map(async (id) => {
       const person = await findPersonById(ctx, id);

@@ -8,6 +8,7 @@ import { formatAmount } from '../../shared/money.js';
 import { formatRedirectReply } from './gateways/index.js';
 import { acceptGatewayCallback, handleGatewayCallback, paymentOfClearErrorUrl, settleWithGateway } from './gateway-flow.js';
 import { findDues } from './inquiry.service.js';
+import { compiledSerializerCompiler } from '../../http/compiled-serializer.js';
 import { recordGovernmentTransfer } from './government-settlement.service.js';
 import { paymentGatewayOf } from './payments.gateway.js';
 import { verificationPage } from './payments.pages.js';
@@ -66,6 +67,7 @@ export const paymentsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
   app.get('/api/v1/dues', {
     schema: { tags, summary: 'Open payables by civil ID, account, meter or plate, across every biller (names masked unless yours)', querystring: s.duesQuery, response: { 200: s.duesResponse, ...errorResponses } },
     config: { rateLimit: { max: deps.config.INQUIRY_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } },
+    serializerCompiler: compiledSerializerCompiler,
   }, async (request) => findDues(request.ctx, request.actor, request.query));
 
   app.post('/api/v1/checkout', {

@@ -42,15 +42,36 @@ export interface ApplyOutcome {
   leftover: bigint;
 }
 
-/** Applies the items to their payables under row locks (id order: two payers of the same bills never deadlock). */
+/** Applies the items to their payables under row locks, taken in id order: two payers of the same bills never deadlock. */
 export async function applyItems(ctx: Ctx, items: PlannedItem[], currency: string, mode: 'strict' | 'captured'): Promise<ApplyOutcome> {
   const ordered = [...items].sort((a, b) => (a.payableId < b.payableId ? -1 : a.payableId > b.payableId ? 1 : 0));
-  const locked = await payables.lock(ctx, ordered.map((item) => item.payableId));
-  const byId = new Map(locked.map((row) => [row.id, row]));
   const applied: AppliedItem[] = [];
   const appliedByPayable = new Map<string, bigint>();
+  // Strict: one round trip per item on the way that succeeds, the guarded UPDATE checking every rule itself (in id
+  // order, so rows are locked in the same order as below). A refusal rolls the whole payment back, so the first
+  // refusal only needs its reason: the locked path below finds it (or, if the row changed meanwhile, pays it).
+  if (mode === 'strict') {
+    for (const item of ordered) {
+      const row = item.amount > 0n ? await payables.applyStrictPayment(ctx, item.payableId, item.amount, currency) : undefined;
+      if (!row) return applyItemsLocked(ctx, ordered, currency, mode, { applied, appliedByPayable });
+      applied.push({ payable: row, amount: item.amount });
+      appliedByPayable.set(item.payableId, item.amount);
+    }
+    await paymentApplied(ctx, applied.map(({ payable, amount }) => ({ payableId: payable.id, billerCode: payable.billerCode, accountNumber: payable.accountNumber, amount })));
+    return { applied, appliedByPayable, leftover: 0n };
+  }
+  return applyItemsLocked(ctx, ordered, currency, mode, { applied, appliedByPayable });
+}
+
+/** Locks the payables (in id order), checks each item and applies it; `done` holds the items already applied. */
+async function applyItemsLocked(ctx: Ctx, ordered: PlannedItem[], currency: string, mode: 'strict' | 'captured', done: Pick<ApplyOutcome, 'applied' | 'appliedByPayable'>): Promise<ApplyOutcome> {
+  const rest = ordered.filter((item) => !done.appliedByPayable.has(item.payableId));
+  const locked = await payables.lock(ctx, rest.map((item) => item.payableId));
+  const byId = new Map(locked.map((row) => [row.id, row]));
+  const applied: AppliedItem[] = [...done.applied];
+  const appliedByPayable = new Map(done.appliedByPayable);
   let leftover = 0n;
-  for (const item of ordered) {
+  for (const item of rest) {
     const payable = byId.get(item.payableId);
     let amount = 0n;
     if (mode === 'strict') {
