@@ -38,7 +38,7 @@ const projects = [
   },
   // `npm run screenshots` (and only it) writes the README's pictures into docs/screenshots/.
   ...(process.env.TASDEED_SCREENSHOTS === 'write'
-    ? [{ test: { name: 'screenshots', include: ['test/e2e/screenshots.test.ts', 'test/e2e/flows.test.ts', 'test/e2e/kiosk.test.ts', 'test/e2e/reports.test.ts'], testTimeout: HANG_MS, hookTimeout: HANG_MS, fileParallelism: false, env: { TASDEED_TEST_DB: 'pglite' } } }]
+    ? [{ test: { name: 'screenshots', include: ['test/e2e/screenshots.test.ts', 'test/e2e/flows.test.ts', 'test/e2e/kiosk.test.ts', 'test/e2e/reports.test.ts', 'test/e2e/counter.test.ts', 'test/e2e/sign-in-code.test.ts'], testTimeout: HANG_MS, hookTimeout: HANG_MS, fileParallelism: false, env: { TASDEED_TEST_DB: 'pglite' } } }]
     : []),
 ];
 
