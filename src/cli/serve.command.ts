@@ -1,6 +1,9 @@
+import cluster from 'node:cluster';
 import type { Command } from 'commander';
 import { startTasdeed } from '../server.js';
+import { ConfigError } from '../config.js';
 import { reportFailure } from './shared.js';
+import { reportReady, runSupervisor } from './serve-processes.js';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../db/seed/demo-accounts.js';
 import { demoPeople } from '../db/seed/foundation.seed.js';
 
@@ -12,11 +15,21 @@ export function registerServeCommand(program: Command): void {
     .option('--data-dir <dir>', 'PGlite data folder when DATABASE_URL is not set (default ./data)')
     .option('--roles <roles>', 'which roles this process runs: api, worker, or api,worker', 'api,worker')
     .option('--demo', 'seed demo data when the database is empty and start the KNET, SMS and mail simulators in-process')
-    .action(async (options: { port?: number; host?: string; dataDir?: string; roles: string; demo?: boolean }) => {
+    .option('--processes <n>', 'run N API processes sharing the port, and the workers in a process of their own (PostgreSQL only)', (v) => Number(v))
+    .action(async (options: { port?: number; host?: string; dataDir?: string; roles: string; demo?: boolean; processes?: number }) => {
       const roles = options.roles.split(',').map((r) => r.trim()).filter((r): r is 'api' | 'worker' => r === 'api' || r === 'worker');
       try {
+        if (options.processes !== undefined) {
+          await superviseProcesses(options.processes, roles, options);
+          return;
+        }
         const running = await startTasdeed({ port: options.port, host: options.host, dataDir: options.dataDir, demo: options.demo, roles, log: (line) => console.log(line) });
-        printBanner(running.url, running.deps.database.kind, options.demo === true, running.simulators.map((s) => s.describe));
+        if (cluster.isWorker) {
+          console.log(`${roles.join(',')} process ${process.pid} ready${running.url ? ` on ${running.url}` : ''}`);
+          reportReady(running.url);
+        } else {
+          printBanner(running.url, running.deps.database.kind, options.demo === true, running.simulators.map((s) => s.describe));
+        }
         const shutdown = async (signal: string) => {
           console.log(`${signal}: closing`);
           await running.close();
@@ -24,11 +37,28 @@ export function registerServeCommand(program: Command): void {
         };
         process.once('SIGINT', () => void shutdown('SIGINT'));
         process.once('SIGTERM', () => void shutdown('SIGTERM'));
+        // A supervisor killed outright: its processes do not live on holding the port.
+        if (cluster.isWorker) process.once('disconnect', () => void shutdown('supervisor gone'));
       } catch (error) {
         reportFailure(error);
         process.exit(1);
       }
     });
+}
+
+async function superviseProcesses(processes: number, roles: ('api' | 'worker')[], options: { port?: number; host?: string; demo?: boolean }): Promise<void> {
+  if (!Number.isInteger(processes) || processes < 1 || processes > 64) throw new ConfigError('--processes must be a whole number from 1 to 64 / --processes عدد صحيح من 1 إلى 64');
+  // The demo's simulators and PGlite live inside one process.
+  if (options.demo) throw new ConfigError('--processes cannot run the demo: use it with DATABASE_URL, without --demo / لا يعمل --processes مع --demo');
+  const supervisor = await runSupervisor({ processes, roles, port: options.port, host: options.host, log: (line) => console.log(line) });
+  console.log(`Tasdeed is running on ${supervisor.url || '(worker only)'}  (database: postgres, ${roles.includes('api') ? processes : 0} API processes${roles.includes('worker') ? ' and a worker process' : ''})`);
+  const shutdown = async (signal: string) => {
+    console.log(`${signal}: closing every process`);
+    await supervisor.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 function printBanner(url: string, database: string, demo: boolean, simulators: string[]): void {

@@ -1,6 +1,7 @@
 // Prometheus metrics: request counts and latencies by route, plus Node's own (event loop, memory).
 import type { FastifyInstance } from 'fastify';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { joinClusterMetrics } from './metrics-cluster.js';
 
 export function installMetrics(app: FastifyInstance): Registry {
   const registry = new Registry();
@@ -18,9 +19,11 @@ export function installMetrics(app: FastifyInstance): Registry {
     requests.inc({ method: request.method, route, status: String(reply.statusCode) });
     latency.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
+  // Under `serve --processes N` the answer is the sum over every API process (src/http/metrics-cluster.ts).
+  const allProcesses = joinClusterMetrics(registry);
   app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
     void reply.header('content-type', registry.contentType);
-    return registry.metrics();
+    return allProcesses ? allProcesses() : registry.metrics();
   });
   return registry;
 }
