@@ -67,6 +67,7 @@ export async function run(args: string[]): Promise<void> {
       scenario: 'inquiry',
       database: 'postgres',
       cores: cpus().length,
+      serverProcesses: Number(process.env.BENCH_PROCESSES ?? 1),
       loadAverage1m: round(load1, 1),
       durationSeconds: duration,
       inquiryPerSecond: inquiry.perSecond,

@@ -95,6 +95,7 @@ export async function run(args: string[]): Promise<void> {
       scenario: 'payments',
       database: 'postgres',
       cores: cpus().length,
+      serverProcesses: Number(process.env.BENCH_PROCESSES ?? 1),
       loadAverage1m: round(load1, 1),
       durationSeconds: duration,
       paymentsPerSecond: payments.perSecond,
