@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync, readdirSync } from 'node:fs';
+import { request } from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../support/database.js';
 import { waitUntil } from '../support/wait.js';
@@ -51,9 +52,21 @@ function childrenOf(pid: number): { pid: number; args: string[] }[] {
 const isApi = (child: { args: string[] }) => child.args.join(' ').includes('--roles api');
 const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
 
+/** One GET on a connection of its own (no keep-alive), so the port hands each request to the next process. */
+function get(url: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    request(url, { agent: false }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => { body += chunk; });
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    }).on('error', reject).end();
+  });
+}
+
 async function askReady(url: string, times: number): Promise<number[]> {
   const statuses: number[] = [];
-  for (let n = 0; n < times; n++) statuses.push((await fetch(`${url}/ready`)).status);
+  for (let n = 0; n < times; n++) statuses.push((await get(`${url}/ready`)).status);
   return statuses;
 }
 
@@ -75,9 +88,10 @@ describe.runIf(onPostgres)('tasdeed serve --processes', () => {
     expect(first.filter((child) => child.args.join(' ').includes('--roles worker'))).toHaveLength(1);
 
     // The port hands connections to both processes in turn; /metrics answers the sum of both (each process alone
-    // would have counted about half).
+    // would have counted about half). Asked twice, so the two answers come from both processes.
     expect(await askReady(url!, 40)).toEqual(Array(40).fill(200));
-    expect(readyCount(await (await fetch(`${url}/metrics`)).text())).toBe(40);
+    expect(readyCount((await get(`${url}/metrics`)).body)).toBe(40);
+    expect(readyCount((await get(`${url}/metrics`)).body)).toBe(40);
 
     // One API process killed outright: the other keeps answering, and the supervisor starts a replacement.
     const victim = first.filter(isApi)[0]!.pid;
