@@ -30,13 +30,7 @@ export function registerServeCommand(program: Command): void {
         } else {
           printBanner(running.url, running.deps.database.kind, options.demo === true, running.simulators.map((s) => s.describe));
         }
-        const shutdown = async (signal: string) => {
-          console.log(`${signal}: closing`);
-          await running.close();
-          process.exit(0);
-        };
-        process.once('SIGINT', () => void shutdown('SIGINT'));
-        process.once('SIGTERM', () => void shutdown('SIGTERM'));
+        const shutdown = closeOnSignals(running.close, 'closing');
         // A supervisor killed outright: its processes do not live on holding the port.
         if (cluster.isWorker) process.once('disconnect', () => void shutdown('supervisor gone'));
       } catch (error) {
@@ -52,13 +46,19 @@ async function superviseProcesses(processes: number, roles: ('api' | 'worker')[]
   if (options.demo) throw new ConfigError('--processes cannot run the demo: use it with DATABASE_URL, without --demo / لا يعمل --processes مع --demo');
   const supervisor = await runSupervisor({ processes, roles, port: options.port, host: options.host, log: (line) => console.log(line) });
   console.log(`Tasdeed is running on ${supervisor.url || '(worker only)'}  (database: postgres, ${roles.includes('api') ? processes : 0} API processes${roles.includes('worker') ? ' and a worker process' : ''})`);
-  const shutdown = async (signal: string) => {
-    console.log(`${signal}: closing every process`);
-    await supervisor.close();
+  closeOnSignals(supervisor.close, 'closing every process');
+}
+
+/** SIGINT and SIGTERM run `close` once, then exit 0; returns the same shutdown for other reasons to stop. */
+function closeOnSignals(close: () => Promise<void>, saying: string): (reason: string) => Promise<void> {
+  const shutdown = async (reason: string) => {
+    console.log(`${reason}: ${saying}`);
+    await close();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  return shutdown;
 }
 
 function printBanner(url: string, database: string, demo: boolean, simulators: string[]): void {
