@@ -50,6 +50,9 @@ const schema = z.object({
   // staff sign in with a password alone until they enrol).
   STAFF_SECOND_FACTOR: z.enum(['required', 'when-enrolled']).optional(),
   HMAC_MAX_SKEW_SECONDS: z.coerce.number().int().positive().default(300),
+  // How long a process remembers a machine client (bank, station, camera) that signed correctly, so a signed
+  // request costs no database read; a client deactivated in the database is refused at most this much later. 0: never.
+  API_CLIENT_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
   // Notifications. SMS over SMPP 3.4 and email over SMTP; a channel whose server is not set waits (and
   // dead-letters after NOTIFY_MAX_ATTEMPTS) until it is. `serve --demo` points both at its simulators.
   SMPP_HOST: z.string().optional(),

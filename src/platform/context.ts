@@ -29,3 +29,8 @@ export function readerOf(ctx: Ctx): Ctx {
 }
 
 const inTransactionAlready = (ctx: Ctx) => ctx.db instanceof PgTransaction;
+
+/** True inside inTransaction: a statement that fails there aborts the caller's whole transaction. */
+export function isInTransaction(ctx: Ctx): boolean {
+  return inTransactionAlready(ctx);
+}

@@ -1,19 +1,32 @@
 import { sql } from 'drizzle-orm';
-import { outbox } from '../db/schema/platform.js';
 import type { Executor } from '../db/client.js';
 import { queryRows } from '../db/query-rows.js';
+import { withParts, type StatementPart } from '../db/statement-parts.js';
 
 /** Writes an outbox row in the caller's transaction. A repeated dedupeKey writes nothing (returns undefined). */
-export async function writeOutbox(db: Executor, row: { topic: string; payload: unknown; dedupeKey?: string | null; availableAt?: Date }): Promise<bigint | undefined> {
-  const [inserted] = await db.insert(outbox).values({
-    topic: row.topic,
-    payload: JSON.parse(JSON.stringify(row.payload, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))),
-    dedupeKey: row.dedupeKey ?? null,
-    ...(row.availableAt ? { availableAt: row.availableAt } : {}),
-  }).onConflictDoNothing().returning({ id: outbox.id });
-  // Wakes idle workers at once on PostgreSQL; workers poll anyway, so a lost NOTIFY only delays.
-  if (inserted) await db.execute(sql`SELECT pg_notify('tasdeed_outbox', ${row.topic})`);
-  return inserted?.id;
+export async function writeOutbox(db: Executor, row: OutboxRowInput): Promise<bigint | undefined> {
+  // The NOTIFY rides in the same statement: one round trip per event.
+  const [inserted] = await queryRows<{ id: string }>(db, withParts([outboxPart(row)], sql`SELECT id::text, pg_notify('tasdeed_outbox', topic) FROM outbox_new`));
+  return inserted ? BigInt(inserted.id) : undefined;
+}
+
+export interface OutboxRowInput { topic: string; payload: unknown; dedupeKey?: string | null; availableAt?: Date }
+
+/**
+ * The row as a part of another statement (StatementPart `outbox_new`, returning id and topic; nothing when the
+ * dedupeKey was taken). Whoever composes the statement wakes the workers: `pg_notify('tasdeed_outbox', topic)`
+ * over `outbox_new` in its final SELECT (workers poll anyway, so a lost NOTIFY only delays).
+ */
+export function outboxPart(row: OutboxRowInput): StatementPart {
+  const payload = JSON.stringify(row.payload, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+  return {
+    name: 'outbox_new',
+    sql: sql`
+      INSERT INTO outbox (topic, payload, dedupe_key, available_at)
+      VALUES (${row.topic}, ${payload}::jsonb, ${row.dedupeKey ?? null}, coalesce(${row.availableAt?.toISOString() ?? null}::timestamptz, now()))
+      ON CONFLICT DO NOTHING
+      RETURNING id, topic`,
+  };
 }
 
 /**

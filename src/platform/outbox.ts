@@ -5,7 +5,8 @@
 // carries `vars`: the already-formatted values the message templates need (amounts as decimal strings, dates as
 // YYYY-MM-DD, names in both languages). Notifications never reads another module's tables to fill a template.
 import type { Ctx } from './context.js';
-import { writeOutbox, writeOutboxMany } from './outbox.store.js';
+import type { StatementPart } from '../db/statement-parts.js';
+import { outboxPart, writeOutbox, writeOutboxMany } from './outbox.store.js';
 
 type Recipient = { personId: string | null; civilId?: string | null };
 /** A step of a disconnection case (requests/disconnection), about one utility account. */
@@ -59,4 +60,12 @@ export interface EventToEmit<T extends EventTopic = EventTopic> {
 /** Many events in one statement, in the caller's transaction (bulk paths). Returns how many were new. */
 export async function emitMany(ctx: Ctx, events: EventToEmit[]): Promise<number> {
   return writeOutboxMany(ctx.db, events);
+}
+
+/**
+ * The event as a part of a one-statement write (StatementPart `outbox_new`, returning id and topic): the caller
+ * adds `pg_notify('tasdeed_outbox', topic)` over it to its final SELECT, as emitEvent does.
+ */
+export function eventPart(event: EventToEmit): StatementPart {
+  return outboxPart({ topic: event.topic, payload: event.payload, dedupeKey: event.dedupeKey ?? null, ...(event.availableAt ? { availableAt: event.availableAt } : {}) });
 }

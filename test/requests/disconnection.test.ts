@@ -26,6 +26,7 @@ import { knetSimCredentials } from '../../src/dev/knet-sim/knet-sim.command.js';
 import { createKnetGateway } from '../../src/modules/payments/gateways/index.js';
 import { PAYMENT_GATEWAY_SERVICE } from '../../src/modules/payments/payments.gateway.js';
 import { findPayment } from '../../src/modules/payments/payments.store.js';
+import { postBankNotification } from '../../src/modules/payments/index.js';
 import { startNotifications, type RunningNotifications } from '../../src/modules/notifications/notifications.worker.js';
 import { localDate } from '../../src/platform/clock.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
@@ -234,6 +235,18 @@ describe('debt → warning → disconnection order → payment → reconnection 
 });
 
 describe('refusals: a code, and nothing changed', () => {
+  it('settles a warned account at once when a bank pays it (the one-statement posting asks the listener in its statement)', async () => {
+    const owner = people[1]!;
+    const account = await openTestAccount(owner, 'commercial');
+    const overdue = await bill(account.accountNumber, owner, 61_000n, 40);
+    await runDisconnectionCycle(ctx);
+    expect((await casesOf(account.accountNumber))[0]).toMatchObject({ status: 'warned' });
+    const bank = { kind: 'client', id: 'client-disconnection-bank', role: 'bank', name: 'Test bank' } as const;
+    const paid = await postBankNotification(ctx, bank, { externalId: `bank-${randomUUID()}`, currency: 'KWD', items: [{ payableId: overdue.id, amount: 61_000n }] });
+    expect(paid.payment.status).toBe('posted');
+    expect((await casesOf(account.accountNumber))[0]).toMatchObject({ status: 'closed', outcome: 'settled' });
+  });
+
   it('never lists an account while a bill dispute on it is open', async () => {
     const owner = people[2]!;
     const account = await openTestAccount(owner, 'commercial');

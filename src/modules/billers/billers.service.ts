@@ -44,6 +44,8 @@ export const payables = {
   applyPayment: (ctx: Ctx, id: string, amount: bigint) => payableStore.applyPaymentToPayable(ctx.db, id, amount, ctx.clock.now()),
   /** The whole strict check and the update in one statement; undefined when any rule refuses. */
   applyStrictPayment: (ctx: Ctx, id: string, amount: bigint, currency: string) => payableStore.applyStrictPaymentToPayable(ctx.db, id, amount, currency, ctx.clock.now()),
+  /** The same rules for several items, as a part (CTE `payables_paid`, returning the ids paid) of a one-statement posting. */
+  strictPaymentPart: (ctx: Ctx, items: { payableId: string; amount: bigint }[], currency: string) => payableStore.strictPaymentPart(items, currency, ctx.clock.now()),
   reversePayment: (ctx: Ctx, id: string, amount: bigint) => payableStore.reversePaymentOnPayable(ctx.db, id, amount, ctx.clock.now()),
   updateAmount: (ctx: Ctx, id: string, amount: bigint) => payableStore.updatePayableAmount(ctx.db, id, amount, ctx.clock.now()),
   cancel: (ctx: Ctx, id: string) => payableStore.cancelPayable(ctx.db, id, ctx.clock.now()),

@@ -4,6 +4,7 @@ import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { payables } from '../../db/schema/billers.js';
 import type { Executor } from '../../db/client.js';
 import { queryRows } from '../../db/query-rows.js';
+import type { StatementPart } from '../../db/statement-parts.js';
 
 export type PayableRow = typeof payables.$inferSelect;
 export type NewPayable = typeof payables.$inferInsert;
@@ -127,6 +128,35 @@ export async function applyStrictPaymentToPayable(db: Executor, id: string, amou
     sql`(${payables.amountPaid} + ${amount} = ${payables.amount} OR (${payables.allowsPartialPayment} AND ${amount} >= ${payables.minPartialAmount}))`,
   )).returning();
   return row;
+}
+
+/**
+ * The strict payment of several payables as one part of a one-statement posting (StatementPart): the same rules as
+ * applyStrictPaymentToPayable, every item in one UPDATE, returning the ids it paid. The caller refuses the statement
+ * unless every item came back. Items are joined in id order, the order the transactional path locks them in.
+ */
+export function strictPaymentPart(items: { payableId: string; amount: bigint }[], currency: string, now: Date): StatementPart {
+  const ordered = [...items].sort((a, b) => (a.payableId < b.payableId ? -1 : a.payableId > b.payableId ? 1 : 0));
+  const values = sql.join(ordered.map((item) => sql`(${item.payableId}, ${item.amount.toString()}::bigint)`), sql`, `);
+  const at = now.toISOString();
+  return {
+    name: 'payables_paid',
+    sql: sql`
+      UPDATE payables SET
+        amount_paid = payables.amount_paid + i.amount,
+        status = CASE WHEN payables.amount_paid + i.amount >= payables.amount THEN 'paid' ELSE 'partially_paid' END,
+        closed_at = CASE WHEN payables.amount_paid + i.amount >= payables.amount THEN ${at}::timestamptz ELSE NULL END,
+        updated_at = ${at}::timestamptz
+      FROM (VALUES ${values}) AS i(id, amount)
+      WHERE payables.id = i.id
+        AND payables.status IN (${sql.join(OPEN_STATUSES.map((status) => sql`${status}`), sql`, `)})
+        AND payables.currency = ${currency}
+        AND payables.payable_online
+        AND i.amount > 0
+        AND payables.amount_paid + i.amount <= payables.amount
+        AND (payables.amount_paid + i.amount = payables.amount OR (payables.allows_partial_payment AND i.amount >= payables.min_partial_amount))
+      RETURNING payables.id`,
+  };
 }
 
 /** Takes a payment back off a payable (refund or reversal): it reopens if it was paid. */

@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/context.js';
 import { newId } from '../../shared/ids.js';
 import { currencyInfo } from '../../shared/money.js';
+import type { StatementPart } from '../../db/statement-parts.js';
 import * as store from './ledger.store.js';
 
 export const ACCOUNT_TYPES = ['receivable', 'revenue', 'tax', 'clearing', 'credit', 'bank', 'refund', 'suspense'] as const;
@@ -53,17 +54,31 @@ function validate(input: PostingInput): void {
 
 /** Posts one balanced transaction. Posting the same (kind, sourceRef) twice is refused with ledger_already_posted. */
 export async function post(ctx: Ctx, input: PostingInput): Promise<{ transactionId: string }> {
-  validate(input);
-  const id = newId('ltx');
-  const accountTypes = new Map(input.lines.map((line) => [line.account, accountType(line.account)]));
-  const posted = await store.insertTransactionAtOnce(
-    ctx.db,
-    { id, kind: input.kind, sourceRef: input.sourceRef, currency: input.currency, memo: jsonSafe(input.memo ?? {}), postedAt: ctx.clock.now() },
-    [...accountTypes].map(([code, type]) => ({ code, type })),
-    input.lines.map((line) => ({ accountCode: line.account, amount: line.amount })),
-  );
+  const { transactionId, row, accounts, entries } = plan(ctx, input);
+  const posted = await store.insertTransactionAtOnce(ctx.db, row, accounts, entries);
   if (!posted) throw new AppError('ledger_already_posted', { kind: input.kind, sourceRef: input.sourceRef });
-  return { transactionId: id };
+  return { transactionId };
+}
+
+/**
+ * The same posting as parts of another module's one-statement write (a payment posted in one round trip). The
+ * caller must refuse its statement unless `ledger_transactions_new` returned a row (the source was not yet posted).
+ */
+export function postingParts(ctx: Ctx, input: PostingInput): { transactionId: string; parts: StatementPart[] } {
+  const { transactionId, row, accounts, entries } = plan(ctx, input);
+  return { transactionId, parts: store.transactionParts(row, accounts, entries) };
+}
+
+function plan(ctx: Ctx, input: PostingInput) {
+  validate(input);
+  const transactionId = newId('ltx');
+  const accountTypes = new Map(input.lines.map((line) => [line.account, accountType(line.account)]));
+  return {
+    transactionId,
+    row: { id: transactionId, kind: input.kind, sourceRef: input.sourceRef, currency: input.currency, memo: jsonSafe(input.memo ?? {}), postedAt: ctx.clock.now() },
+    accounts: [...accountTypes].map(([code, type]) => ({ code, type })),
+    entries: input.lines.map((line) => ({ accountCode: line.account, amount: line.amount })),
+  };
 }
 
 // Memo values are JSON: a bigint amount is written as its decimal string.

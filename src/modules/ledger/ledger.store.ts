@@ -2,6 +2,7 @@ import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import { ledgerAccounts, ledgerEntries, ledgerTransactions } from '../../db/schema/ledger.js';
 import type { Executor } from '../../db/client.js';
 import { queryRows } from '../../db/query-rows.js';
+import { withParts, type StatementPart } from '../../db/statement-parts.js';
 
 /**
  * Many transactions with their accounts and entries in one statement (bill runs post thousands at once). Rows travel
@@ -102,23 +103,39 @@ export async function lockAccounts(db: Executor, accountCodes: string[]): Promis
  */
 export async function insertTransactionAtOnce(
   db: Executor,
-  row: { id: string; kind: string; sourceRef: string; currency: string; memo: Record<string, unknown>; postedAt: Date },
+  row: TransactionRow,
   accounts: { code: string; type: string }[],
   entries: { accountCode: string; amount: bigint }[],
 ): Promise<boolean> {
+  const rows = await queryRows<{ transaction_id: string }>(db, withParts(transactionParts(row, accounts, entries), sql`SELECT transaction_id FROM ledger_entries_new`));
+  return rows.length > 0;
+}
+
+type TransactionRow = { id: string; kind: string; sourceRef: string; currency: string; memo: Record<string, unknown>; postedAt: Date };
+
+/**
+ * One transaction with its accounts and entries as parts of a statement (StatementPart): `ledger_transactions_new`
+ * returns the id when it was inserted, nothing when the source was already posted (then no entry is written either).
+ */
+export function transactionParts(row: TransactionRow, accounts: { code: string; type: string }[], entries: { accountCode: string; amount: bigint }[]): StatementPart[] {
   const accountValues = sql.join(accounts.map((a) => sql`(${a.code}, ${a.type}, ${row.currency})`), sql`, `);
   const entryValues = sql.join(entries.map((e, i) => sql`(${i}, ${e.accountCode}, ${e.amount.toString()}::bigint)`), sql`, `);
-  const result = await db.execute(sql`
-    WITH new_accounts AS (
-      INSERT INTO ledger_accounts (code, type, currency) VALUES ${accountValues} ON CONFLICT DO NOTHING
-    ), new_transaction AS (
-      INSERT INTO ledger_transactions (id, kind, source_ref, currency, memo, posted_at)
-      VALUES (${row.id}, ${row.kind}, ${row.sourceRef}, ${row.currency}, ${JSON.stringify(row.memo)}::jsonb, ${row.postedAt.toISOString()}::timestamptz)
-      ON CONFLICT DO NOTHING RETURNING id
-    )
-    INSERT INTO ledger_entries (transaction_id, account_code, amount, currency)
-    SELECT new_transaction.id, e.account_code, e.amount, ${row.currency}
-    FROM new_transaction CROSS JOIN (VALUES ${entryValues}) AS e(n, account_code, amount) ORDER BY e.n
-    RETURNING transaction_id`);
-  return ((result as unknown as { rows: unknown[] }).rows ?? []).length > 0;
+  return [
+    { name: 'ledger_accounts_new', sql: sql`INSERT INTO ledger_accounts (code, type, currency) VALUES ${accountValues} ON CONFLICT DO NOTHING` },
+    {
+      name: 'ledger_transactions_new',
+      sql: sql`
+        INSERT INTO ledger_transactions (id, kind, source_ref, currency, memo, posted_at)
+        VALUES (${row.id}, ${row.kind}, ${row.sourceRef}, ${row.currency}, ${JSON.stringify(row.memo)}::jsonb, ${row.postedAt.toISOString()}::timestamptz)
+        ON CONFLICT DO NOTHING RETURNING id`,
+    },
+    {
+      name: 'ledger_entries_new',
+      sql: sql`
+        INSERT INTO ledger_entries (transaction_id, account_code, amount, currency)
+        SELECT ledger_transactions_new.id, e.account_code, e.amount, ${row.currency}
+        FROM ledger_transactions_new CROSS JOIN (VALUES ${entryValues}) AS e(n, account_code, amount) ORDER BY e.n
+        RETURNING transaction_id`,
+    },
+  ];
 }

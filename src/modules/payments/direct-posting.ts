@@ -3,12 +3,13 @@
 // asked twice answers the first result and posts nothing more.
 import { createHash } from 'node:crypto';
 import { AppError } from '../../platform/errors/app-error.js';
-import { inTransaction, type Ctx } from '../../platform/context.js';
+import { inTransaction, isInTransaction, type Ctx } from '../../platform/context.js';
 import { newId } from '../../shared/ids.js';
 import type { Actor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
 import { payables } from '../billers/index.js';
 import { partyOf } from './parties.js';
+import { postInOneStatement } from './one-statement-posting.js';
 import * as store from './payments.store.js';
 import {
   RECEIPT_POINT_OF_CHANNEL, applyItems, paymentLines, postPaymentLedger, queueReceipt, receiptYear, sourceAccountOf, sumItems,
@@ -72,6 +73,11 @@ export async function postDirectPayment(ctx: Ctx, actor: Actor, input: DirectPay
     if (existing.requestHash !== requestHash) throw new AppError('idempotency_conflict', { externalId: input.externalId, paymentId: existing.id });
     return { payment: existing, replayed: true, credited: existing.creditAmount };
   };
+  // The common case, a strict payment that fits, in one round trip; anything else decides below.
+  if (input.mode !== 'keep' && !isInTransaction(ctx)) {
+    const posted = await postInOneStatement(ctx, actor, input, requestHash);
+    if (posted) return posted;
+  }
   try {
     return await inTransaction(ctx, async (tx) => {
       const now = tx.clock.now();

@@ -3,6 +3,8 @@
 import { and, asc, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { paymentItems, paymentRefunds, payments, receiptYearCounters } from '../../db/schema/payments.js';
 import type { Executor } from '../../db/client.js';
+import { queryRows } from '../../db/query-rows.js';
+import { withParts, type StatementPart } from '../../db/statement-parts.js';
 
 export type PaymentRow = typeof payments.$inferSelect;
 export type NewPayment = typeof payments.$inferInsert;
@@ -89,29 +91,57 @@ export async function insertPostedPaymentWithItems(
 ): Promise<PaymentRow | undefined> {
   // A counter brings its own number (office-counter-sequence); every other point draws from its sequence.
   const receiptNumber = receipt.number ?? nextReceiptNumberSql(receipt.point, receipt.year);
-  const itemValues = sql.join(items.map((item, position) => sql`(${position}::int, ${item.payableId}, ${item.amount.toString()}::bigint)`), sql`, `);
-  const result = await db.execute(sql`
-    WITH new_payment AS (
-      INSERT INTO payments (id, channel, status, currency, amount, credit_amount, credit_party, refunded_amount, person_id, civil_id,
-        actor_kind, actor_id, language, idempotency_scope, idempotency_key, request_hash, external_id, gateway, track_id,
-        gateway_payment_id, gateway_status, gateway_result, failure_code, receipt_point, receipt_number, inquiry_attempts,
-        last_inquiry_at, created_at, updated_at, posted_at, closed_at)
-      VALUES (${row.id}, ${row.channel}, ${row.status}, ${row.currency}, ${row.amount.toString()}::bigint, ${row.creditAmount.toString()}::bigint,
-        ${row.creditParty}, ${row.refundedAmount.toString()}::bigint, ${row.personId}, ${row.civilId}, ${row.actorKind}, ${row.actorId},
-        ${row.language}, ${row.idempotencyScope}, ${row.idempotencyKey}, ${row.requestHash}, ${row.externalId}, ${row.gateway},
-        ${row.trackId}, ${row.gatewayPaymentId}, ${row.gatewayStatus}, ${row.gatewayResult === null ? null : JSON.stringify(row.gatewayResult)}::jsonb,
-        ${row.failureCode}, ${receipt.point}, ${receiptNumber}, ${row.inquiryAttempts}::int,
-        ${row.lastInquiryAt?.toISOString() ?? null}::timestamptz, ${row.createdAt.toISOString()}::timestamptz,
-        ${row.updatedAt.toISOString()}::timestamptz, ${row.postedAt?.toISOString() ?? null}::timestamptz, ${row.closedAt?.toISOString() ?? null}::timestamptz)
-      ON CONFLICT DO NOTHING
-      RETURNING id, receipt_number
-    ), new_items AS (
-      INSERT INTO payment_items (payment_id, payable_id, position, amount)
-      SELECT new_payment.id, i.payable_id, i.position, i.amount FROM new_payment CROSS JOIN (VALUES ${itemValues}) AS i(position, payable_id, amount)
-    )
-    SELECT receipt_number FROM new_payment`);
-  const [inserted] = (result as unknown as { rows: { receipt_number: string }[] }).rows;
+  const [inserted] = await queryRows<{ receipt_number: string }>(db, withParts(postedPaymentParts(row, items, receipt.point, receiptNumber), sql`SELECT receipt_number FROM payments_new`));
   return inserted ? { ...row, receiptPoint: receipt.point, receiptNumber: inserted.receipt_number } : undefined;
+}
+
+/**
+ * A posted payment and its items as parts of a statement (StatementPart): `payments_new` returns id and receipt
+ * number, or nothing when the channel's id (or idempotency key) is taken, and then no item is written either.
+ */
+export function postedPaymentParts(
+  row: Omit<PaymentRow, 'receiptNumber' | 'receiptPoint'>,
+  items: { payableId: string; amount: bigint }[],
+  receiptPoint: ReceiptPoint,
+  receiptNumber: string | SQL,
+): StatementPart[] {
+  const itemValues = sql.join(items.map((item, position) => sql`(${position}::int, ${item.payableId}, ${item.amount.toString()}::bigint)`), sql`, `);
+  return [
+    {
+      name: 'payments_new',
+      sql: sql`
+        INSERT INTO payments (id, channel, status, currency, amount, credit_amount, credit_party, refunded_amount, person_id, civil_id,
+          actor_kind, actor_id, language, idempotency_scope, idempotency_key, request_hash, external_id, gateway, track_id,
+          gateway_payment_id, gateway_status, gateway_result, failure_code, receipt_point, receipt_number, inquiry_attempts,
+          last_inquiry_at, created_at, updated_at, posted_at, closed_at)
+        VALUES (${row.id}, ${row.channel}, ${row.status}, ${row.currency}, ${row.amount.toString()}::bigint, ${row.creditAmount.toString()}::bigint,
+          ${row.creditParty}, ${row.refundedAmount.toString()}::bigint, ${row.personId}, ${row.civilId}, ${row.actorKind}, ${row.actorId},
+          ${row.language}, ${row.idempotencyScope}, ${row.idempotencyKey}, ${row.requestHash}, ${row.externalId}, ${row.gateway},
+          ${row.trackId}, ${row.gatewayPaymentId}, ${row.gatewayStatus}, ${row.gatewayResult === null ? null : JSON.stringify(row.gatewayResult)}::jsonb,
+          ${row.failureCode}, ${receiptPoint}, ${receiptNumber}, ${row.inquiryAttempts}::int,
+          ${row.lastInquiryAt?.toISOString() ?? null}::timestamptz, ${row.createdAt.toISOString()}::timestamptz,
+          ${row.updatedAt.toISOString()}::timestamptz, ${row.postedAt?.toISOString() ?? null}::timestamptz, ${row.closedAt?.toISOString() ?? null}::timestamptz)
+        ON CONFLICT DO NOTHING
+        RETURNING id, receipt_number`,
+    },
+    {
+      name: 'payment_items_new',
+      sql: sql`
+        INSERT INTO payment_items (payment_id, payable_id, position, amount)
+        SELECT payments_new.id, i.payable_id, i.position, i.amount FROM payments_new CROSS JOIN (VALUES ${itemValues}) AS i(position, payable_id, amount)
+        RETURNING payable_id`,
+    },
+  ];
+}
+
+/**
+ * Draws `count` numbers of a point's sequence at once (the one-statement posting numbers its receipt before it
+ * writes, so the receipt in its outbox row can carry the number). Numbers drawn and never used are gaps, as a
+ * refused payment's number already is.
+ */
+export async function drawReceiptSequence(db: Executor, point: SequencedReceiptPoint, count: number): Promise<bigint[]> {
+  const rows = await queryRows<{ n: string }>(db, sql`SELECT nextval(${RECEIPT_SEQUENCES[point]}::regclass)::text AS n FROM generate_series(1, ${count}::int)`);
+  return rows.map((row) => BigInt(row.n));
 }
 
 export async function insertItems(db: Executor, paymentId: string, items: { payableId: string; amount: bigint }[]): Promise<void> {

@@ -10,7 +10,7 @@ import type { Ctx } from '../../platform/context.js';
 import { formatAmount } from '../../shared/money.js';
 import { payables, receivableAccountOf, type Payable } from '../billers/index.js';
 import * as ledger from '../ledger/index.js';
-import { emitEvent } from '../../platform/outbox.js';
+import { emitEvent, type EventToEmit } from '../../platform/outbox.js';
 import { paymentApplied } from '../../platform/payment-listeners.js';
 import { assertPayable, applicableAmount } from './payment-rules.js';
 import { creditAccountOf } from './parties.js';
@@ -135,27 +135,37 @@ export function receiptYear(ctx: Ctx): string {
 
 /** Queues the receipt (email/SMS) in the payment's own transaction: it leaves only if the payment commits. */
 export async function queueReceipt(ctx: Ctx, payment: PaymentRow, applied: AppliedItem[]): Promise<void> {
-  if (!payment.receiptNumber) return;
+  const event = receiptEventOf(ctx, payment, applied);
+  if (event) await emitEvent(ctx, event.topic, event.payload, { dedupeKey: event.dedupeKey });
+}
+
+/** The receipt's event, or undefined when there is no number yet or nobody to tell. */
+export function receiptEventOf(ctx: Ctx, payment: PaymentRow, applied: AppliedItem[]): (EventToEmit<'payment.received'> & { dedupeKey: string }) | undefined {
+  if (!payment.receiptNumber) return undefined;
   const owner = applied.find((item) => item.payable.personId) ?? applied.find((item) => item.payable.civilId);
   const personId = payment.personId ?? owner?.payable.personId ?? null;
   const civilId = payment.civilId ?? owner?.payable.civilId ?? null;
-  if (!personId && !civilId) return; // nobody to tell: a plate nobody owns yet, paid at a counter
+  if (!personId && !civilId) return undefined; // nobody to tell: a plate nobody owns yet, paid at a counter
   const amount = formatAmount(payment.amount, payment.currency);
   const items = applied.map((item) => `${item.payable.reference} ${formatAmount(item.amount, payment.currency)}`).join(', ');
-  await emitEvent(ctx, 'payment.received', {
-    personId,
-    civilId,
-    paymentId: payment.id,
-    receiptNumber: payment.receiptNumber,
-    vars: {
+  return {
+    topic: 'payment.received',
+    payload: {
+      personId,
+      civilId,
+      paymentId: payment.id,
       receiptNumber: payment.receiptNumber,
-      amount,
-      currency: payment.currency,
-      paidAt: (payment.postedAt ?? ctx.clock.now()).toISOString(),
-      verifyUrl: receiptVerifyUrl(ctx.config, payment.receiptNumber, amount, payment.currency),
-      items: items.length > 200 ? `${items.slice(0, 197)}...` : items,
+      vars: {
+        receiptNumber: payment.receiptNumber,
+        amount,
+        currency: payment.currency,
+        paidAt: (payment.postedAt ?? ctx.clock.now()).toISOString(),
+        verifyUrl: receiptVerifyUrl(ctx.config, payment.receiptNumber, amount, payment.currency),
+        items: items.length > 200 ? `${items.slice(0, 197)}...` : items,
+      },
     },
-  }, { dedupeKey: `payment.received:${payment.id}` });
+    dedupeKey: `payment.received:${payment.id}`,
+  };
 }
 
 export function sumItems(items: Pick<PaymentItemRow, 'amount'>[] | PlannedItem[]): bigint {

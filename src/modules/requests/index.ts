@@ -1,7 +1,7 @@
 // The requests module's surface: service request types (data), submitting and following a request, the staff
 // workflow and queues, the escalation of late steps, and disconnection for debt with reconnection on payment.
 import { onPaymentApplied } from '../../platform/payment-listeners.js';
-import { reconnectOnPayment } from './disconnection/reconnection.service.js';
+import { reconnectOnPayment, reconnectionProbe } from './disconnection/reconnection.service.js';
 
 export { seedRequestTypes, REQUEST_TYPES, SERVICES_BILLER } from './requests.seed.js';
 export { submitRequest, type SubmitInput, type AttachmentInput } from './submit.service.js';
@@ -18,4 +18,4 @@ export { disconnectionWorker } from './disconnection/disconnection.worker.js';
 // A payment that clears a disconnected account's debt issues its reconnection order in the payment's own
 // transaction (platform/payment-listeners.ts): registered when this module loads, which every process that serves
 // payments does (the routes of the API, the workers, the CLI all import it).
-onPaymentApplied('requests.reconnection', reconnectOnPayment);
+onPaymentApplied('requests.reconnection', reconnectOnPayment, { probe: reconnectionProbe });

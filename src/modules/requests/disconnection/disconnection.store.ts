@@ -1,5 +1,5 @@
 // The disconnection tables (rules, cases, field orders): the requests module's SQL for them, and only theirs.
-import { and, asc, eq, inArray, lte, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.js';
 import { disconnectionCases, disconnectionOrders, disconnectionRules, type DisconnectionCaseStatus } from '../../../db/schema/requests.js';
 
@@ -61,6 +61,12 @@ export async function openCasesOfAccounts(db: Executor, accountNumbers: string[]
     .where(and(inArray(disconnectionCases.accountNumber, accountNumbers), ne(disconnectionCases.status, 'closed')))
     .orderBy(asc(disconnectionCases.id));
   return options.lock ? query.for('update') : query;
+}
+
+/** SQL: true when any of these accounts has a case not yet closed (the reconnection listener's probe). */
+export function anyOpenCaseSql(accountNumbers: string[]): SQL {
+  if (accountNumbers.length === 0) return sql`false`;
+  return sql`EXISTS (SELECT 1 FROM ${disconnectionCases} WHERE ${inArray(disconnectionCases.accountNumber, accountNumbers)} AND ${ne(disconnectionCases.status, 'closed')})`;
 }
 
 export async function casesIn(db: Executor, statuses: DisconnectionCaseStatus[], options: { graceEndedBy?: Date; limit?: number } = {}): Promise<CaseRow[]> {

@@ -2,7 +2,8 @@
 // an ordered one is settled and its disconnection order cancelled; a disconnected account gets a reconnection order
 // at once (due within the rule's service-level time) and, where the rule has one, a reconnection fee payable.
 // Called by the payment listener inside the payment's transaction, and by the periodic sweep.
-import type { Ctx } from '../../../platform/context.js';
+import type { SQL } from 'drizzle-orm';
+import { inTransaction, type Ctx } from '../../../platform/context.js';
 import { systemActor, type Actor } from '../../../platform/actor.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { businessToday } from '../../../platform/clock.js';
@@ -64,8 +65,18 @@ async function issueReconnectionFee(ctx: Ctx, kase: store.CaseRow, account: Acco
 
 /** The payment listener: accounts the payment touched that have an open case are looked at at once. */
 export async function reconnectOnPayment(ctx: Ctx, applied: AppliedPayable[]): Promise<void> {
-  const accountNumbers = [...new Set(applied.map((a) => a.accountNumber).filter((n): n is string => n !== null))];
-  const cases = await store.openCasesOfAccounts(ctx.db, accountNumbers);
+  const cases = await store.openCasesOfAccounts(ctx.db, accountsOf(applied));
   const actor = systemActor('reconnection-on-payment');
-  for (const kase of cases) await settleCaseIfPaid(ctx, actor, kase.id);
+  // Each case in a transaction of its own (a savepoint inside the payment's): the listener may run after a
+  // one-statement payment committed, outside any transaction, and settling locks the case.
+  for (const kase of cases) await inTransaction(ctx, (tx) => settleCaseIfPaid(tx, actor, kase.id));
+}
+
+/** The listener's probe: only a payment on an account with an open case has anything to look at. */
+export function reconnectionProbe(applied: AppliedPayable[]): SQL {
+  return store.anyOpenCaseSql(accountsOf(applied));
+}
+
+function accountsOf(applied: AppliedPayable[]): string[] {
+  return [...new Set(applied.map((a) => a.accountNumber).filter((n): n is string => n !== null))];
 }
