@@ -59,7 +59,7 @@ export function acceptMetricsRequests(): void {
  * In an API process: offer `registry` to the supervisor's collections, and return how to read everyone's metrics,
  * or undefined when this process is not a child of a supervisor.
  */
-export function joinClusterMetrics(registry: Registry): (() => Promise<string>) | undefined {
+export function joinClusterMetrics(registry: Registry): (() => Promise<string | undefined>) | undefined {
   if (!cluster.isWorker || !process.send) return undefined;
   const pending = new Map<number, (text: string) => void>();
   let nextId = 0;
@@ -72,9 +72,20 @@ export function joinClusterMetrics(registry: Registry): (() => Promise<string>) 
     }
   });
   process.send({ tasdeed: 'has-metrics' } satisfies Message);
-  return () => new Promise<string>((resolve) => {
+  // Undefined when the supervisor did not answer in time (it is busy or is not Tasdeed's): the scrape fails with 503
+  // rather than hang, or answer this process alone, whose counters would look like a reset to Prometheus.
+  return () => new Promise<string | undefined>((resolve) => {
     const id = nextId++;
-    pending.set(id, resolve);
+    const timer = setTimeout(() => {
+      pending.delete(id);
+      resolve(undefined);
+    }, CLUSTER_METRICS_WAIT_MS);
+    pending.set(id, (text) => {
+      clearTimeout(timer);
+      resolve(text);
+    });
     process.send!({ tasdeed: 'metrics-request', id } satisfies Message);
   });
 }
+
+const CLUSTER_METRICS_WAIT_MS = 5_000;

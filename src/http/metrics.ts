@@ -23,7 +23,10 @@ export function installMetrics(app: FastifyInstance): Registry {
   const allProcesses = joinClusterMetrics(registry);
   app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
     void reply.header('content-type', registry.contentType);
-    return allProcesses ? allProcesses() : registry.metrics();
+    if (!allProcesses) return registry.metrics();
+    const text = await allProcesses();
+    if (text === undefined) return reply.code(503).header('content-type', 'text/plain; charset=utf-8').send('metrics of the other processes did not arrive in time\n');
+    return text;
   });
   return registry;
 }
