@@ -27,7 +27,21 @@ export async function findPayable(db: Executor, id: string): Promise<PayableRow 
 
 export async function findPayablesByIds(db: Executor, ids: string[]): Promise<PayableRow[]> {
   if (ids.length === 0) return [];
+  // One id (most payments pay one bill): a statement prepared once per database, planned once per connection.
+  if (ids.length === 1) return byIdPrepared(db).execute({ id: ids[0] });
   return db.select().from(payables).where(inArray(payables.id, ids));
+}
+
+const preparedById = new WeakMap<Executor, ReturnType<typeof prepareById>>();
+
+function prepareById(db: Executor) {
+  return db.select().from(payables).where(eq(payables.id, sql.placeholder('id'))).prepare('payables_by_id');
+}
+
+function byIdPrepared(db: Executor) {
+  let prepared = preparedById.get(db);
+  if (!prepared) preparedById.set(db, (prepared = prepareById(db)));
+  return prepared;
 }
 
 export async function findPayableBySource(db: Executor, billerCode: string, kind: PayableRow['kind'], sourceId: string): Promise<PayableRow | undefined> {
