@@ -4,6 +4,7 @@
 // posting cost one trip to the database instead of eight. Parts see each other only through RETURNING: they run
 // on one snapshot, so a part never reads another part's rows from the table itself.
 import { sql, type SQL } from 'drizzle-orm';
+import { hasSqlState } from './sql-state.js';
 
 export interface StatementPart {
   /** The CTE's name, prefixed with its owner's table (`ledger_transactions_new`), unique in the statement. */
@@ -29,11 +30,7 @@ export function refuseUnless(condition: SQL, reason: string): SQL {
   return sql`(CASE WHEN ${condition} THEN true ELSE tasdeed_refuse(${reason}) END)`;
 }
 
-/** True when `error` (node-postgres or PGlite, possibly wrapped by Drizzle) is a refusal by tasdeed_refuse. */
+/** True when `error` is a refusal by tasdeed_refuse. */
 export function isRefusal(error: unknown): boolean {
-  for (let current = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; current && depth < 4; depth++) {
-    if (current.code === REFUSED_SQLSTATE) return true;
-    current = current.cause as typeof current;
-  }
-  return false;
+  return hasSqlState(error, REFUSED_SQLSTATE);
 }

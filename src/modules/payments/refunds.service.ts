@@ -17,6 +17,7 @@ import type { PaymentGateway } from './gateways/index.js';
 import { goesToGateway, requestGatewayRefund, sendGatewayRefund, presentRefund } from './gateway-refunds.js';
 import * as store from './payments.store.js';
 import * as refunds from './refunds.store.js';
+import { hasSqlState, UNIQUE_VIOLATION } from '../../db/sql-state.js';
 
 export type RefundKind = 'refund' | 'reversal';
 
@@ -96,8 +97,7 @@ async function replayOf(ctx: Ctx, refund: refunds.RefundRow): Promise<RefundResu
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) if ((e as { code?: string }).code === '23505') return true;
-  return false;
+  return hasSqlState(error, UNIQUE_VIOLATION);
 }
 
 /**
