@@ -17,7 +17,6 @@ import { openAccount } from '../../src/modules/metering/meters.service.js';
 import { payables } from '../../src/modules/billers/index.js';
 import { completeOrder, runDisconnectionCycle, seedRequestTypes, submitRequest } from '../../src/modules/requests/index.js';
 import { systemActor } from '../../src/platform/actor.js';
-import { AppError } from '../../src/platform/errors/app-error.js';
 import type { Ctx } from '../../src/platform/context.js';
 import type { Category } from '../../src/modules/accounts/index.js';
 import { startSmscSimulator, SMSC_DEMO_CREDENTIALS, type SmscSimulator } from '../../src/dev/smsc/smsc.simulator.js';
@@ -36,6 +35,7 @@ import { chooseOnHostedPage, openHostedPage } from '../payments/harness.js';
 import { issueTestPayable } from '../payments/support.js';
 import { movableClock, type MovableClock } from '../notifications/harness.js';
 import { serviceStaff } from './support.js';
+import { refusalCode } from '../support/errors.js';
 
 const DAY_MS = 86_400_000;
 const admin = systemActor('test');
@@ -107,11 +107,6 @@ async function as(username: 'admin' | 'field' | 'cashier') {
   return { cookie, ...csrfHeaderOf(cookie) };
 }
 
-async function refusal(work: Promise<unknown>): Promise<string> {
-  const error = await work.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  return (error as AppError).code;
-}
 
 const accountStatus = async (id: string) => (await database.db.select().from(utilityAccounts).where(eq(utilityAccounts.id, id)))[0]!.status;
 const casesOf = (accountNumber: string) => database.db.select().from(disconnectionCases).where(eq(disconnectionCases.accountNumber, accountNumber));
@@ -273,7 +268,7 @@ describe('refusals: a code, and nothing changed', () => {
     await submitRequest(ctx, { kind: 'person', id: owner.id, role: 'citizen', civilId: owner.civilId }, {
       typeCode: 'bill_dispute', civilId: owner.civilId, office: 'hawalli', fields: { accountNumber: account.accountNumber, billNumber: first.reference, reason: 'Estimated reading.' }, attachments: [],
     });
-    expect(await refusal(completeOrder(ctx, serviceStaff, order!.id))).toBe('disconnection_dispute_open');
+    expect(await refusalCode(completeOrder(ctx, serviceStaff, order!.id))).toBe('disconnection_dispute_open');
     const over = await app.inject({ method: 'POST', url: `/api/v1/disconnection-orders/${order!.id}/complete`, headers: { ...await as('field'), 'accept-language': 'ar' }, payload: {} });
     expect(over.statusCode).toBe(409);
     expect(over.body).toContain('disconnection_dispute_open');
@@ -281,7 +276,7 @@ describe('refusals: a code, and nothing changed', () => {
     expect((await ordersOf(account.accountNumber))[0]!.status).toBe('open');
     expect((await casesOf(account.accountNumber))[0]!.status).toBe('ordered');
     expect(await topicsFor(account.accountNumber)).not.toContain('disconnection.done');
-    expect(await refusal(completeOrder(ctx, serviceStaff, 'dso_nope'))).toBe('disconnection_order_not_found');
+    expect(await refusalCode(completeOrder(ctx, serviceStaff, 'dso_nope'))).toBe('disconnection_order_not_found');
   });
 
   it('never lists a government account, and refuses a rule for one', async () => {

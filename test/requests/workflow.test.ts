@@ -3,7 +3,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { auditLog, serviceRequests } from '../../src/db/schema/index.js';
-import { AppError } from '../../src/platform/errors/app-error.js';
 import { payables } from '../../src/modules/billers/index.js';
 import {
   commentOnRequest, escalateLateRequests, getRequest, moveRequest, myRequests, REQUEST_TYPES, seedRequestTypes, submitRequest, workQueue,
@@ -11,6 +10,7 @@ import {
 import { startPaymentsHarness, type PaymentsHarness } from '../payments/harness.js';
 import { expectBalancedLedger, issueTestPayable } from '../payments/support.js';
 import { cashier, citizen, file, payThroughKnet, sentStatuses, serviceStaff, VALID_ATTACHMENTS, VALID_FIELDS } from './support.js';
+import { refusalCode } from '../support/errors.js';
 
 let h: PaymentsHarness;
 
@@ -20,11 +20,6 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.stop());
 
-async function refusal(work: Promise<unknown>): Promise<string> {
-  const error = await work.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  return (error as AppError).code;
-}
 
 async function requestCount(): Promise<number> {
   return (await h.ctx.db.select({ id: serviceRequests.id }).from(serviceRequests)).length;
@@ -46,7 +41,7 @@ describe('each request type through its workflow', () => {
         const fee = (await payables.find(h.ctx, accepted.feePayableId!))!;
         expect(fee).toMatchObject({ billerCode: 'mew-services', amount: type.fee, status: 'open', civilId: person.civilId });
         if (type.feeBeforeWork) {
-          expect(await refusal(moveRequest(h.ctx, serviceStaff, submitted.id, { step: 'schedule' }))).toBe('request_fee_unpaid');
+          expect(await refusalCode(moveRequest(h.ctx, serviceStaff, submitted.id, { step: 'schedule' }))).toBe('request_fee_unpaid');
           expect((await getRequest(h.ctx, person, submitted.id)).request.status).toBe('accepted');
         }
         await payThroughKnet(h, [fee.id]);
@@ -75,7 +70,7 @@ describe('each request type through its workflow', () => {
   it('a rejection needs its reason and tells the citizen', async () => {
     const person = citizen();
     const request = await submitRequest(h.ctx, person, { typeCode: 'reconnection', civilId: person.civilId, office: 'ahmadi', fields: { accountNumber: '880200' }, attachments: [] });
-    expect(await refusal(moveRequest(h.ctx, serviceStaff, request.id, { step: 'reject' }))).toBe('request_reason_required');
+    expect(await refusalCode(moveRequest(h.ctx, serviceStaff, request.id, { step: 'reject' }))).toBe('request_reason_required');
     await moveRequest(h.ctx, serviceStaff, request.id, { step: 'reject', note: 'The account is not disconnected.' });
     expect((await getRequest(h.ctx, person, request.id)).request).toMatchObject({ status: 'rejected', decisionNote: 'The account is not disconnected.' });
     expect(await sentStatuses(h.ctx, request.id)).toEqual(['submitted', 'rejected']);
@@ -90,22 +85,22 @@ describe('bad input is refused with its code and nothing changes', () => {
   it('refuses a missing field, a bad field, a missing, too large or forbidden attachment', async () => {
     const before = await requestCount();
     const { plotNumber: _plot, ...withoutPlot } = VALID_FIELDS.new_connection!;
-    expect(await refusal(submitRequest(h.ctx, person, { ...base, fields: withoutPlot, attachments: VALID_ATTACHMENTS.new_connection! }))).toBe('request_field_missing');
-    expect(await refusal(submitRequest(h.ctx, person, { ...base, fields: { ...VALID_FIELDS.new_connection!, loadKw: 'a lot' }, attachments: VALID_ATTACHMENTS.new_connection! }))).toBe('request_field_invalid');
-    expect(await refusal(submitRequest(h.ctx, person, { ...base, fields: VALID_FIELDS.new_connection!, attachments: [file('civil_id')] }))).toBe('request_attachment_missing');
+    expect(await refusalCode(submitRequest(h.ctx, person, { ...base, fields: withoutPlot, attachments: VALID_ATTACHMENTS.new_connection! }))).toBe('request_field_missing');
+    expect(await refusalCode(submitRequest(h.ctx, person, { ...base, fields: { ...VALID_FIELDS.new_connection!, loadKw: 'a lot' }, attachments: VALID_ATTACHMENTS.new_connection! }))).toBe('request_field_invalid');
+    expect(await refusalCode(submitRequest(h.ctx, person, { ...base, fields: VALID_FIELDS.new_connection!, attachments: [file('civil_id')] }))).toBe('request_attachment_missing');
     const big = Buffer.alloc(5 * 1024 * 1024 + 1, 1).toString('base64');
-    expect(await refusal(submitRequest(h.ctx, person, { ...base, fields: VALID_FIELDS.new_connection!, attachments: [file('civil_id'), file('building_permit', 'application/pdf', big)] }))).toBe('request_attachment_too_large');
-    expect(await refusal(submitRequest(h.ctx, person, { ...base, fields: VALID_FIELDS.new_connection!, attachments: [file('civil_id', 'application/x-msdownload'), file('building_permit')] }))).toBe('request_attachment_type_forbidden');
-    expect(await refusal(submitRequest(h.ctx, person, { ...base, typeCode: 'no_such_type', fields: {}, attachments: [] }))).toBe('request_type_unknown');
+    expect(await refusalCode(submitRequest(h.ctx, person, { ...base, fields: VALID_FIELDS.new_connection!, attachments: [file('civil_id'), file('building_permit', 'application/pdf', big)] }))).toBe('request_attachment_too_large');
+    expect(await refusalCode(submitRequest(h.ctx, person, { ...base, fields: VALID_FIELDS.new_connection!, attachments: [file('civil_id', 'application/x-msdownload'), file('building_permit')] }))).toBe('request_attachment_type_forbidden');
+    expect(await refusalCode(submitRequest(h.ctx, person, { ...base, typeCode: 'no_such_type', fields: {}, attachments: [] }))).toBe('request_type_unknown');
     expect(await requestCount()).toBe(before);
   });
 
   it('refuses a step by someone without the service role, and another citizen looking', async () => {
     const request = await submitRequest(h.ctx, person, { typeCode: 'reconnection', civilId: person.civilId, office: 'hawalli', fields: { accountNumber: '880300' }, attachments: [] });
-    expect(await refusal(moveRequest(h.ctx, cashier, request.id, { step: 'accept' }))).toBe('forbidden');
-    expect(await refusal(moveRequest(h.ctx, person, request.id, { step: 'accept' }))).toBe('forbidden');
-    expect(await refusal(getRequest(h.ctx, citizen(), request.id))).toBe('forbidden');
-    expect(await refusal(moveRequest(h.ctx, serviceStaff, request.id, { step: 'complete' }))).toBe('request_step_not_allowed');
+    expect(await refusalCode(moveRequest(h.ctx, cashier, request.id, { step: 'accept' }))).toBe('forbidden');
+    expect(await refusalCode(moveRequest(h.ctx, person, request.id, { step: 'accept' }))).toBe('forbidden');
+    expect(await refusalCode(getRequest(h.ctx, citizen(), request.id))).toBe('forbidden');
+    expect(await refusalCode(moveRequest(h.ctx, serviceStaff, request.id, { step: 'complete' }))).toBe('request_step_not_allowed');
     expect((await getRequest(h.ctx, person, request.id)).request.status).toBe('submitted');
     expect(await sentStatuses(h.ctx, request.id)).toEqual(['submitted']);
   });
@@ -141,7 +136,7 @@ describe('a bill dispute', () => {
     expect((await payables.find(h.ctx, bill.id))).toMatchObject({ payableOnline: false, holdReasonEn: 'The bill is under dispute' });
     expect(await checkoutStatus(bill.id)).not.toBe(200);
     for (const step of ['accept', 'schedule', 'start'] as const) await moveRequest(h.ctx, serviceStaff, request.id, { step });
-    expect(await refusal(moveRequest(h.ctx, serviceStaff, request.id, { step: 'complete', adjustment: 50_000n }))).toBe('request_adjustment_too_large');
+    expect(await refusalCode(moveRequest(h.ctx, serviceStaff, request.id, { step: 'complete', adjustment: 50_000n }))).toBe('request_adjustment_too_large');
     expect((await payables.find(h.ctx, bill.id))).toMatchObject({ payableOnline: false, amount: 40_000n });
     await moveRequest(h.ctx, serviceStaff, request.id, { step: 'complete', adjustment: 15_000n, note: 'Reading corrected.' });
     expect((await payables.find(h.ctx, bill.id))).toMatchObject({ payableOnline: true, holdReasonEn: null, amount: 25_000n });
@@ -162,7 +157,7 @@ describe('a bill dispute', () => {
   it('refuses a dispute of a bill that is not open on the account, holding nothing', async () => {
     const person = citizen();
     const before = await requestCount();
-    expect(await refusal(submitRequest(h.ctx, person, { typeCode: 'bill_dispute', civilId: person.civilId, office: 'hawalli', fields: { accountNumber: '881003', billNumber: 'EB-NONE', reason: 'x' }, attachments: [] }))).toBe('request_disputed_bill_not_found');
+    expect(await refusalCode(submitRequest(h.ctx, person, { typeCode: 'bill_dispute', civilId: person.civilId, office: 'hawalli', fields: { accountNumber: '881003', billNumber: 'EB-NONE', reason: 'x' }, attachments: [] }))).toBe('request_disputed_bill_not_found');
     expect(await requestCount()).toBe(before);
   });
 });

@@ -6,11 +6,11 @@ import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { apiClients, auditLog } from '../../src/db/schema/index.js';
 import { systemActor } from '../../src/platform/actor.js';
-import { AppError } from '../../src/platform/errors/app-error.js';
 import type { Ctx } from '../../src/platform/context.js';
 import { createApiClient } from '../../src/modules/identity/identity.service.js';
 import { actorFromSignedRequest } from '../../src/modules/identity/api-clients.service.js';
 import { encryptSecret, signRequest } from '../../src/modules/identity/secrets.js';
+import { refusalCode } from '../support/errors.js';
 
 let remembering: TestApp;
 let forgetting: TestApp;
@@ -30,11 +30,6 @@ function signed(ctx: Ctx, keyId: string, secret: string, path = '/api/v1/payment
   return actorFromSignedRequest(ctx, { keyId, timestamp, signature: signRequest(secret, 'POST', path, timestamp, rawBody), method: 'POST', pathWithQuery: path, rawBody });
 }
 
-async function refusal(work: Promise<unknown>): Promise<string> {
-  const error = await work.then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  return (error as AppError).code;
-}
 
 describe('remembered machine clients', () => {
   it('accept a secret sealed again at once, and refuse (and audit) a wrong signature even while remembered', async () => {
@@ -46,7 +41,7 @@ describe('remembered machine clients', () => {
     await ctx.db.update(apiClients).set({ secretCiphertext: encryptSecret(newSecret, ctx.config.secret) }).where(eq(apiClients.id, client.id));
     expect(await signed(ctx, client.keyId, newSecret)).toMatchObject({ kind: 'client', id: client.id });
 
-    expect(await refusal(signed(ctx, client.keyId, 'not-the-secret-of-anyone-0123456789abcd'))).toBe('signature_invalid');
+    expect(await refusalCode(signed(ctx, client.keyId, 'not-the-secret-of-anyone-0123456789abcd'))).toBe('signature_invalid');
     const audited = await ctx.db.select().from(auditLog).where(and(eq(auditLog.action, 'api_client.signature'), eq(auditLog.entityId, client.id)));
     expect(audited.map((row) => (row.detail as { reason: string }).reason)).toContain('bad_signature');
   });
@@ -56,6 +51,6 @@ describe('remembered machine clients', () => {
     const client = await createApiClient(ctx, systemActor('test'), { name: 'Bank B', role: 'bank' });
     expect(await signed(ctx, client.keyId, client.secret)).toMatchObject({ kind: 'client', id: client.id });
     await ctx.db.update(apiClients).set({ active: false }).where(eq(apiClients.id, client.id));
-    expect(await refusal(signed(ctx, client.keyId, client.secret))).toBe('signature_invalid');
+    expect(await refusalCode(signed(ctx, client.keyId, client.secret))).toBe('signature_invalid');
   });
 });
