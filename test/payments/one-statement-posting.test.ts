@@ -13,10 +13,11 @@ import type { Actor } from '../../src/platform/actor.js';
 import { AppError } from '../../src/platform/errors/app-error.js';
 import { payables, receivableAccountOf } from '../../src/modules/billers/billers.service.js';
 import * as ledger from '../../src/modules/ledger/ledger.service.js';
-import { postDirectPayment, directRequestHash, type DirectPaymentInput } from '../../src/modules/payments/direct-posting.js';
+import { postDirectPayment, directPaymentRow, directRequestHash, type DirectPaymentInput } from '../../src/modules/payments/direct-posting.js';
 import { postInOneStatement } from '../../src/modules/payments/one-statement-posting.js';
 import { receiptVerifyUrl } from '../../src/modules/payments/receipt-signature.js';
 import { expectBalancedLedger, issueTestPayable } from './support.js';
+import { refusalCode } from '../support/errors.js';
 
 let t: TestApp;
 let person: SeededPerson;
@@ -31,6 +32,9 @@ afterAll(async () => t?.close());
 let serial = 0;
 const bankPayment = (items: { payableId: string; amount: bigint }[], externalId = `one-stmt-${++serial}`): DirectPaymentInput => ({ channel: 'bank', externalId, currency: 'KWD', items, language: 'en' });
 
+/** The one-statement path alone, as postDirectPayment calls it (undefined: it left the decision to the transactional path). */
+const inOneStatement = (input: DirectPaymentInput) => postInOneStatement(t.ctx, input, directPaymentRow(t.ctx, bank, input, directRequestHash(input)));
+
 async function written() {
   const [p] = await t.ctx.db.select({ n: count() }).from(payments);
   const [o] = await t.ctx.db.select({ n: count() }).from(outbox);
@@ -38,18 +42,13 @@ async function written() {
   return { payments: p!.n, outbox: o!.n, ledger: l!.n };
 }
 
-async function codeOf(work: Promise<unknown>): Promise<string> {
-  const error = await work.then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  return (error as AppError).code;
-}
 
 describe('a strict payment in one statement', () => {
   it('writes the payment, its items, the payables, one balanced ledger transaction and the receipt event', async () => {
     const first = await issueTestPayable(t.ctx, { amount: 12_500n, accountNumber: '8101', civilId: person.civilId, personId: person.id });
     const second = await issueTestPayable(t.ctx, { amount: 4_000n, accountNumber: '8102', civilId: person.civilId, personId: person.id });
     const input = bankPayment([{ payableId: first.id, amount: 12_500n }, { payableId: second.id, amount: 4_000n }]);
-    const result = await postInOneStatement(t.ctx, bank, input, directRequestHash(input));
+    const result = await inOneStatement(input);
     expect(result).toBeDefined();
     const { payment } = result!;
     expect(payment).toMatchObject({ status: 'posted', amount: 16_500n, channel: 'bank', externalId: input.externalId });
@@ -80,11 +79,11 @@ describe('a strict payment in one statement', () => {
     const before = await written();
     // The second item overpays its bill: the first item's update must not survive either.
     const input = bankPayment([{ payableId: other.id, amount: 3_000n }, { payableId: bill.id, amount: 10_001n }]);
-    expect(await postInOneStatement(t.ctx, bank, input, directRequestHash(input))).toBeUndefined();
+    expect(await inOneStatement(input)).toBeUndefined();
     expect(await written()).toEqual(before);
     expect((await payables.find(t.ctx, other.id))).toMatchObject({ status: 'open', amountPaid: 0n });
 
-    expect(await codeOf(postDirectPayment(t.ctx, bank, input))).toBe('payable_overpaid');
+    expect(await refusalCode(postDirectPayment(t.ctx, bank, input))).toBe('payable_overpaid');
     expect(await written()).toEqual(before);
     expect((await payables.find(t.ctx, other.id))).toMatchObject({ status: 'open', amountPaid: 0n });
     await expectBalancedLedger(t.ctx);
@@ -96,12 +95,12 @@ describe('a strict payment in one statement', () => {
     const first = await postDirectPayment(t.ctx, bank, input);
     const other = await issueTestPayable(t.ctx, { amount: 1_000n, accountNumber: '8106' });
     const before = await written();
-    expect(await postInOneStatement(t.ctx, bank, input, directRequestHash(input))).toBeUndefined();
+    expect(await inOneStatement(input)).toBeUndefined();
     const again = await postDirectPayment(t.ctx, bank, input);
     expect(again).toMatchObject({ replayed: true, payment: { id: first.payment.id, receiptNumber: first.payment.receiptNumber } });
     expect(await written()).toEqual(before);
     // The same id with other items is a conflict, not a second payment.
-    expect(await codeOf(postDirectPayment(t.ctx, bank, { ...input, items: [{ payableId: other.id, amount: 1_000n }] }))).toBe('idempotency_conflict');
+    expect(await refusalCode(postDirectPayment(t.ctx, bank, { ...input, items: [{ payableId: other.id, amount: 1_000n }] }))).toBe('idempotency_conflict');
     expect(await written()).toEqual(before);
   });
 

@@ -66,9 +66,10 @@ function actorOf(client: ApiClientRow): Actor {
 
 // Clients that signed correctly in the last API_CLIENT_CACHE_SECONDS, per database handle, with their secret opened.
 // A client deactivated in the database is refused by this process at most that many seconds later.
-const remembered = new WeakMap<object, Map<string, { client: ApiClientRow; secret: string; until: number }>>();
+type Remembered = { client: ApiClientRow; secret: string; until: number };
+const remembered = new WeakMap<object, Map<string, Remembered>>();
 
-function rememberedClient(ctx: Ctx, keyId: string): { client: ApiClientRow; secret: string } | undefined {
+function rememberedClient(ctx: Ctx, keyId: string): Remembered | undefined {
   const entry = remembered.get(ctx.db)?.get(keyId);
   return entry && entry.until > Date.now() ? entry : undefined;
 }
@@ -76,7 +77,7 @@ function rememberedClient(ctx: Ctx, keyId: string): { client: ApiClientRow; secr
 function rememberClient(ctx: Ctx, client: ApiClientRow, secret: string): void {
   const seconds = ctx.config.API_CLIENT_CACHE_SECONDS;
   if (seconds === 0) return;
-  const byKey = remembered.get(ctx.db) ?? new Map<string, { client: ApiClientRow; secret: string; until: number }>();
+  const byKey = remembered.get(ctx.db) ?? new Map<string, Remembered>();
   remembered.set(ctx.db, byKey);
   byKey.set(client.keyId, { client, secret, until: Date.now() + seconds * 1000 });
 }

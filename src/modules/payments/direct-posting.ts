@@ -67,71 +67,77 @@ class ExternalIdTaken extends Error {}
 
 export async function postDirectPayment(ctx: Ctx, actor: Actor, input: DirectPaymentInput): Promise<DirectPaymentResult> {
   assertPlannedItems(input.items);
-  const actorId = actor.kind === 'anonymous' ? 'anonymous' : actor.id;
   const requestHash = directRequestHash(input);
   const replay = (existing: store.PaymentRow): DirectPaymentResult => {
     if (existing.requestHash !== requestHash) throw new AppError('idempotency_conflict', { externalId: input.externalId, paymentId: existing.id });
     return { payment: existing, replayed: true, credited: existing.creditAmount };
   };
+  const row = directPaymentRow(ctx, actor, input, requestHash);
   // The common case, a strict payment that fits, in one round trip; anything else decides below.
   if (input.mode !== 'keep' && !isInTransaction(ctx)) {
-    const posted = await postInOneStatement(ctx, actor, input, requestHash);
+    const posted = await postInOneStatement(ctx, input, row);
     if (posted) return posted;
   }
   try {
     return await inTransaction(ctx, async (tx) => {
-      const now = tx.clock.now();
-      const total = sumItems(input.items);
       // The payment row first: it claims the channel's id (a repeat finds it taken and answers the first result),
       // and a payment refused below rolls back with it. A refused payment leaves a gap in the receipt numbers.
-      const payment = await store.insertPostedPaymentWithItems(tx.db, {
-        id: newId('pay'),
-        channel: input.channel,
-        status: 'posted',
-        currency: input.currency,
-        amount: total,
-        creditAmount: 0n,
-        // Credit paying a bill: which party's credit paid, so a refund gives it back there.
-        creditParty: input.creditAccount ? input.creditAccount.slice('credit:'.length) : null,
-        refundedAmount: 0n,
-        personId: input.personId ?? null,
-        civilId: input.civilId ?? null,
-        actorKind: actor.kind,
-        actorId,
-        language: input.language ?? 'ar',
-        idempotencyScope: null,
-        idempotencyKey: null,
-        requestHash,
-        externalId: input.externalId,
-        gateway: null,
-        trackId: null,
-        gatewayPaymentId: null,
-        gatewayStatus: null,
-        gatewayResult: null,
-        failureCode: null,
-        inquiryAttempts: 0,
-        lastInquiryAt: null,
-        createdAt: now,
-        updatedAt: now,
-        postedAt: now,
-        closedAt: null,
-      }, input.items, { point: RECEIPT_POINT_OF_CHANNEL[input.channel], year: receiptYear(tx), ...(input.receiptNumber ? { number: input.receiptNumber } : {}) });
+      const payment = await store.insertPostedPaymentWithItems(tx.db, row, input.items, { point: RECEIPT_POINT_OF_CHANNEL[input.channel], year: receiptYear(tx), ...(input.receiptNumber ? { number: input.receiptNumber } : {}) });
       if (!payment) throw new ExternalIdTaken();
       if (input.mode === 'keep') return await postKeepingTheMoney(tx, actor, payment, input);
       const { applied } = await applyItems(tx, input.items, input.currency, 'strict');
-      await postPaymentLedger(tx, payment, paymentLines(sourceAccountOf(input.channel, input.creditAccount), total, applied));
+      await postPaymentLedger(tx, payment, paymentLines(sourceAccountOf(input.channel, input.creditAccount), row.amount, applied));
       await queueReceipt(tx, payment, applied);
       return { payment, replayed: false, credited: 0n };
     });
   } catch (error) {
     // The id was taken (a repeat, or a concurrent request that committed first): that payment is the answer.
     if (error instanceof ExternalIdTaken || (error instanceof AppError && error.code.startsWith('payable_'))) {
-      const existing = await store.findPaymentByExternalId(ctx.db, input.channel, actorId, input.externalId);
+      const existing = await store.findPaymentByExternalId(ctx.db, input.channel, actorIdOf(actor), input.externalId);
       if (existing) return replay(existing);
       if (error instanceof ExternalIdTaken) throw new AppError('conflict', { externalId: input.externalId });
     }
     throw error;
   }
+}
+
+const actorIdOf = (actor: Actor): string => (actor.kind === 'anonymous' ? 'anonymous' : actor.id);
+
+/** The posted payment's row, before its receipt number is drawn: the same for the one-statement and transactional paths. */
+export function directPaymentRow(ctx: Ctx, actor: Actor, input: DirectPaymentInput, requestHash: string): store.UnnumberedPaymentRow {
+  const now = ctx.clock.now();
+  return {
+    id: newId('pay'),
+    channel: input.channel,
+    status: 'posted',
+    currency: input.currency,
+    amount: sumItems(input.items),
+    creditAmount: 0n,
+    // Credit paying a bill: which party's credit paid, so a refund gives it back there.
+    creditParty: input.creditAccount ? input.creditAccount.slice('credit:'.length) : null,
+    refundedAmount: 0n,
+    personId: input.personId ?? null,
+    civilId: input.civilId ?? null,
+    actorKind: actor.kind,
+    actorId: actorIdOf(actor),
+    language: input.language ?? 'ar',
+    idempotencyScope: null,
+    idempotencyKey: null,
+    requestHash,
+    externalId: input.externalId,
+    gateway: null,
+    trackId: null,
+    gatewayPaymentId: null,
+    gatewayStatus: null,
+    gatewayResult: null,
+    failureCode: null,
+    inquiryAttempts: 0,
+    lastInquiryAt: null,
+    createdAt: now,
+    updatedAt: now,
+    postedAt: now,
+    closedAt: null,
+  };
 }
 
 /** Money already in hand: apply what still fits, the rest to the first payable's party as credit (audited). */

@@ -10,48 +10,35 @@
 // a refused statement inside one would abort the caller's transaction too.
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/query-rows.js';
+import { hasSqlState, DEADLOCK_DETECTED } from '../../db/sql-state.js';
 import { isRefusal, refuseUnless, withParts } from '../../db/statement-parts.js';
 import type { Ctx } from '../../platform/context.js';
-import type { Actor } from '../../platform/actor.js';
 import { eventPart } from '../../platform/outbox.js';
 import { paymentApplied, paymentListenerProbes } from '../../platform/payment-listeners.js';
-import { newId } from '../../shared/ids.js';
 import { payables } from '../billers/index.js';
 import * as ledger from '../ledger/index.js';
 import type { DirectPaymentInput, DirectPaymentResult } from './direct-posting.js';
 import {
-  RECEIPT_POINT_OF_CHANNEL, paymentLines, receiptEventOf, receiptYear, sourceAccountOf, sumItems, type AppliedItem,
+  RECEIPT_POINT_OF_CHANNEL, inPayableIdOrder, paymentLines, receiptEventOf, receiptYear, sourceAccountOf, type AppliedItem,
 } from './posting.js';
-import { postedPaymentParts, type PaymentRow } from './payments.store.js';
+import { postedPaymentParts, type PaymentRow, type UnnumberedPaymentRow } from './payments.store.js';
 import { takeReceiptNumber } from './receipt-numbers.js';
 
-const DEADLOCK = '40P01';
-
 /** Posts the payment in one statement, or answers undefined when the transactional path must decide. */
-export async function postInOneStatement(ctx: Ctx, actor: Actor, input: DirectPaymentInput, requestHash: string): Promise<DirectPaymentResult | undefined> {
+export async function postInOneStatement(ctx: Ctx, input: DirectPaymentInput, row: UnnumberedPaymentRow): Promise<DirectPaymentResult | undefined> {
   // The payables' own facts (biller, reference, owner) name the ledger accounts and the receipt's recipient. They
   // are read before the write; what may change meanwhile (amount paid, status) is checked by the guarded update.
   const found = await payables.findMany(ctx, input.items.map((item) => item.payableId));
   const byId = new Map(found.map((payable) => [payable.id, payable]));
   if (input.items.some((item) => byId.get(item.payableId)?.currency !== input.currency)) return undefined;
-  const ordered = [...input.items].sort((a, b) => (a.payableId < b.payableId ? -1 : a.payableId > b.payableId ? 1 : 0));
-  const applied: AppliedItem[] = ordered.map((item) => ({ payable: byId.get(item.payableId)!, amount: item.amount }));
+  const applied: AppliedItem[] = inPayableIdOrder(input.items).map((item) => ({ payable: byId.get(item.payableId)!, amount: item.amount }));
 
-  const now = ctx.clock.now();
   const point = RECEIPT_POINT_OF_CHANNEL[input.channel];
   const receiptNumber = input.receiptNumber ?? await takeReceiptNumber(ctx, point, receiptYear(ctx));
-  const total = sumItems(input.items);
-  const payment: PaymentRow = {
-    id: newId('pay'), channel: input.channel, status: 'posted', currency: input.currency, amount: total,
-    creditAmount: 0n, creditParty: input.creditAccount ? input.creditAccount.slice('credit:'.length) : null, refundedAmount: 0n,
-    personId: input.personId ?? null, civilId: input.civilId ?? null, actorKind: actor.kind, actorId: actor.kind === 'anonymous' ? 'anonymous' : actor.id,
-    language: input.language ?? 'ar', idempotencyScope: null, idempotencyKey: null, requestHash, externalId: input.externalId,
-    gateway: null, trackId: null, gatewayPaymentId: null, gatewayStatus: null, gatewayResult: null, failureCode: null,
-    receiptPoint: point, receiptNumber, inquiryAttempts: 0, lastInquiryAt: null, createdAt: now, updatedAt: now, postedAt: now, closedAt: null,
-  };
+  const payment: PaymentRow = { ...row, receiptPoint: point, receiptNumber };
   const posting = ledger.postingParts(ctx, {
     kind: 'payment', sourceRef: payment.id, currency: payment.currency,
-    lines: paymentLines(sourceAccountOf(input.channel, input.creditAccount), total, applied),
+    lines: paymentLines(sourceAccountOf(input.channel, input.creditAccount), payment.amount, applied),
     memo: { channel: payment.channel, receiptNumber },
   });
   const receipt = receiptEventOf(ctx, payment, applied);
@@ -59,7 +46,7 @@ export async function postInOneStatement(ctx: Ctx, actor: Actor, input: DirectPa
   // Listeners that may have work (reconnection: an account with an open case) answer in the same statement.
   const probes = paymentListenerProbes(appliedPayables);
   const statement = withParts([
-    ...postedPaymentParts(payment, input.items, point, receiptNumber),
+    ...postedPaymentParts(row, input.items, point, receiptNumber),
     payables.strictPaymentPart(ctx, input.items, input.currency),
     ...posting.parts,
     ...(receipt ? [eventPart(receipt)] : []),
@@ -73,7 +60,7 @@ export async function postInOneStatement(ctx: Ctx, actor: Actor, input: DirectPa
   try {
     [answer] = await queryRows<Record<string, unknown>>(ctx.db, statement);
   } catch (error) {
-    if (isRefusal(error) || sqlState(error) === DEADLOCK) return undefined;
+    if (isRefusal(error) || hasSqlState(error, DEADLOCK_DETECTED)) return undefined;
     throw error;
   }
   // Committed. Other modules react now (reconnection once a debt is paid), never undoing the payment.
@@ -82,7 +69,3 @@ export async function postInOneStatement(ctx: Ctx, actor: Actor, input: DirectPa
   return { payment, replayed: false, credited: 0n };
 }
 
-function sqlState(error: unknown): unknown {
-  const withCode = error as { code?: unknown; cause?: { code?: unknown } } | undefined;
-  return withCode?.code ?? withCode?.cause?.code;
-}

@@ -9,6 +9,8 @@ import { withParts, type StatementPart } from '../../db/statement-parts.js';
 export type PaymentRow = typeof payments.$inferSelect;
 export type NewPayment = typeof payments.$inferInsert;
 export type PaymentItemRow = typeof paymentItems.$inferSelect;
+/** A payment row before its receipt number is drawn (the statement that writes it draws or takes it). */
+export type UnnumberedPaymentRow = Omit<PaymentRow, 'receiptNumber' | 'receiptPoint'>;
 export type PaymentStatus = 'pending' | 'posted' | 'failed' | 'refunded' | 'reversed' | 'partially_refunded';
 
 export const RECEIPT_SEQUENCES = { WEB: 'receipt_seq_web', BNK: 'receipt_seq_bnk', CTR: 'receipt_seq_ctr', CRD: 'receipt_seq_crd' } as const;
@@ -85,7 +87,7 @@ export async function insertPayment(db: Executor, row: NewPayment, receipt?: { p
  */
 export async function insertPostedPaymentWithItems(
   db: Executor,
-  row: Omit<PaymentRow, 'receiptNumber' | 'receiptPoint'>,
+  row: UnnumberedPaymentRow,
   items: { payableId: string; amount: bigint }[],
   receipt: { point: SequencedReceiptPoint; year: string; number?: string },
 ): Promise<PaymentRow | undefined> {
@@ -100,7 +102,7 @@ export async function insertPostedPaymentWithItems(
  * number, or nothing when the channel's id (or idempotency key) is taken, and then no item is written either.
  */
 export function postedPaymentParts(
-  row: Omit<PaymentRow, 'receiptNumber' | 'receiptPoint'>,
+  row: UnnumberedPaymentRow,
   items: { payableId: string; amount: bigint }[],
   receiptPoint: ReceiptPoint,
   receiptNumber: string | SQL,

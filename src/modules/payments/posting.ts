@@ -42,9 +42,14 @@ export interface ApplyOutcome {
   leftover: bigint;
 }
 
+/** The items in payable id order, the order every path locks payables in (two payers of the same bills never deadlock). */
+export function inPayableIdOrder<T extends { payableId: string }>(items: T[]): T[] {
+  return [...items].sort((a, b) => (a.payableId < b.payableId ? -1 : a.payableId > b.payableId ? 1 : 0));
+}
+
 /** Applies the items to their payables under row locks, taken in id order: two payers of the same bills never deadlock. */
 export async function applyItems(ctx: Ctx, items: PlannedItem[], currency: string, mode: 'strict' | 'captured'): Promise<ApplyOutcome> {
-  const ordered = [...items].sort((a, b) => (a.payableId < b.payableId ? -1 : a.payableId > b.payableId ? 1 : 0));
+  const ordered = inPayableIdOrder(items);
   const applied: AppliedItem[] = [];
   const appliedByPayable = new Map<string, bigint>();
   // Strict: one round trip per item on the way that succeeds, the guarded UPDATE checking every rule itself (in id
