@@ -12,7 +12,7 @@ import ar from '../../web/src/i18n/ar.json';
 import en from '../../web/src/i18n/en.json';
 import { seriousAccessibilityViolations, type AxeViolation } from './support/axe.js';
 import { browserAvailability } from './support/browser.js';
-import { documentLanguage, showAllDues, signInThroughForm } from './support/portal.js';
+import { countFetches, documentLanguage, settled, showAllDues, signInThroughForm } from './support/portal.js';
 import { portalUnderTest } from './support/portal-under-test.js';
 import { REPO_ROOT } from './support/server.js';
 
@@ -104,8 +104,7 @@ const LOADING = [ar.common.loading, en.common.loading];
 async function openSettled(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await page.getByRole('heading', { level: 1 }).first().waitFor();
-  await page.waitForLoadState('networkidle');
-  await page.waitForFunction((loading) => ![...document.querySelectorAll('[role="status"]')].some((el) => loading.includes((el.textContent ?? '').trim())), LOADING);
+  await settled(page, LOADING);
 }
 
 describe.skipIf(!browserCheck.available)('accessibility of every portal page (axe, Arabic and English)', () => {
@@ -123,6 +122,7 @@ describe.skipIf(!browserCheck.available)('accessibility of every portal page (ax
       let context = sessions.get(who);
       if (!context) {
         context = await portal.contexts.get(`a11y-${who}`);
+        await countFetches(context);
         sessions.set(who, context);
         if (who !== 'visitor') {
           const page = await context.newPage();
@@ -217,9 +217,7 @@ async function findThings(citizenPage: Page, adminPage: Page, visitorPage: Page)
   expect(mine.length, 'a service request of the citizen').toBeGreaterThan(0);
 
   const queue = (await (await adminPage.request.get('/api/v1/requests/queue')).json()) as Array<{ id: string }>;
-  await adminPage.goto('/staff/reports');
-  await adminPage.getByRole('heading', { level: 1 }).waitFor();
-  await adminPage.waitForLoadState('networkidle');
+  await openSettled(adminPage, '/staff/reports');
   const reportNames = await adminPage.locator('a[href^="/staff/reports/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!.split('/').at(-1)!));
   await adminPage.close();
   expect(reportNames.length).toBeGreaterThan(0);

@@ -1,14 +1,15 @@
-// Once per run, before any browser file: the demo database `tasdeed serve --demo` would make on first start
-// (initdb, migrations, seedDemo at today's date), dumped to a tarball that every browser file's server starts from
-// (support/server.ts) instead of paying initdb and the 40-person seed each time, about 12 s of CPU a file.
+// Once per run, before any browser file: the demo database as `tasdeed serve --demo` leaves it once settled
+// (initdb, migrations, seedDemo at today's date, then the demo's own SMS and emails sent to the simulators and its
+// events handled), dumped to a tarball that every browser file's server starts from (support/server.ts). Each file
+// thus pays neither initdb and the 40-person seed (about 12 s of CPU) nor the ~200 messages, receipt PDFs among
+// them, that a fresh demo sends in its first seconds, in the background of the file's own tests.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import type { TestProject } from 'vitest/node';
-import { loadConfig } from '../../../src/config.js';
-import { migrateDatabase, openDatabase } from '../../../src/db/client.js';
-import { seedDemo } from '../../../src/db/seed/index.js';
-import { systemClock } from '../../../src/platform/clock.js';
+import { startTasdeed } from '../../../src/server.js';
+import { waitUntil } from '../../support/wait.js';
 import { SERVER_CONFIG } from './server-config.js';
 
 declare module 'vitest' {
@@ -21,16 +22,22 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const dir = mkdtempSync(join(tmpdir(), 'tasdeed-e2e-demo-'));
   const removeDir = () => rmSync(dir, { recursive: true, force: true });
   try {
-    const handle = await openDatabase({ dataDir: 'memory://' });
+    const running = await startTasdeed({ port: 0, host: '127.0.0.1', dataDir: 'memory://', demo: true, config: SERVER_CONFIG });
     try {
-      await migrateDatabase(handle);
-      await seedDemo({ db: handle.db, clock: systemClock, config: loadConfig(process.env, SERVER_CONFIG) });
-      const client = (handle.db as unknown as { $client: { dumpDataDir(compression: 'none'): Promise<Blob> } }).$client;
+      const db = running.deps.database.db;
+      await waitUntil(async () => {
+        const result = await db.execute<{ busy: number }>(sql`
+          SELECT (SELECT count(*) FROM notifications WHERE status IN ('pending', 'sending') AND available_at <= now())
+               + (SELECT count(*) FROM outbox WHERE status = 'pending' AND available_at <= now()) AS busy`);
+        const rows = (result as unknown as { rows: Array<{ busy: number }> }).rows;
+        return Number(rows[0]!.busy) === 0;
+      }, 'the demo’s first messages sent and its events handled', { intervalMs: 100 });
+      const client = (db as unknown as { $client: { dumpDataDir(compression: 'none'): Promise<Blob> } }).$client;
       const file = join(dir, 'demo.tar');
       writeFileSync(file, new Uint8Array(await (await client.dumpDataDir('none')).arrayBuffer()));
       project.provide('tasdeedDemoDatabase', file);
     } finally {
-      await handle.close();
+      await running.close();
     }
   } catch (error) {
     removeDir();
