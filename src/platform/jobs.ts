@@ -75,12 +75,15 @@ async function sharedPass(job: PeriodicJob, shared: SharedJobs, owner: string, f
       .catch(() => undefined); // the database away: the next renewal tries again, the lease has time left
   }, leaseMs / 3);
   renewal.unref();
-  let outcome: 'ok' | 'failed' = 'failed';
   try {
     await job.run(AbortSignal.any([stopping, leaseLost.signal]));
-    outcome = 'ok';
-  } finally {
+  } catch (error) {
     clearInterval(renewal);
-    await finishJobPass(shared.db, job.name, owner, outcome, job.everyMs);
+    // A failed pass is logged with its own error. The finish failing too (the database is often the same outage)
+    // must not replace it; the lease then just runs out, and the job is still due.
+    await finishJobPass(shared.db, job.name, owner, 'failed', job.everyMs).catch(() => undefined);
+    throw error;
   }
+  clearInterval(renewal);
+  await finishJobPass(shared.db, job.name, owner, 'ok', job.everyMs);
 }

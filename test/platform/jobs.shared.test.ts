@@ -59,6 +59,27 @@ describe('a job shared by two processes', () => {
     expect(await jobRow(name)).toMatchObject({ lease_owner: 'p1', passes: 2, last_outcome: 'failed' });
   });
 
+  it('logs a failed pass with its own error when the database refuses to record the failure too', async () => {
+    const lines: Array<{ job?: string; err?: { message?: string } }> = [];
+    const logger = pino({ level: 'info' }, new Writable({ write: (chunk: Buffer, _e, done) => { lines.push(JSON.parse(chunk.toString()) as typeof lines[number]); done(); } }));
+    // The database answers the claim but refuses the finish (the outage that broke the pass, say).
+    const refusingFinish = new Proxy(database.db, {
+      get(target, property, receiver) {
+        if (property !== 'execute') return Reflect.get(target, property, receiver) as unknown;
+        return (query: Parameters<typeof database.db.execute>[0]) => {
+          const text = JSON.stringify((query as { queryChunks?: unknown }).queryChunks ?? query);
+          if (text.includes('last_finished_at')) return Promise.reject(new Error('connection lost while finishing'));
+          return target.execute(query);
+        };
+      },
+    });
+    const job = startPeriodicJob({ name: 'shared.fails_twice', firstRunAfterMs: NEVER, everyMs: NEVER, run: () => Promise.reject(new Error('pass broke')) }, logger, { db: refusingFinish });
+    await job.runNow();
+    await job.stop();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ job: 'shared.fails_twice', err: { message: 'pass broke' } });
+  });
+
   it('takes over at once a lease left by a process of this machine that died', async () => {
     const child = spawn(process.execPath, ['-e', '0']);
     const pid = child.pid!;
