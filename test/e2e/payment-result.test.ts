@@ -20,6 +20,8 @@ type Action = 'approve' | 'decline' | 'cancel' | 'timeout';
 describe.skipIf(!browserCheck.available)('the end of a KNET payment, on the portal', () => {
   let server: ServerUnderTest;
   let browser: Browser;
+  // One visitor's browser per language, used for every ending in turn (as one person trying again would): a fresh
+  // profile for each test paid a cold cache and the service worker's install every time.
   let contexts: Contexts;
 
   beforeAll(async () => {
@@ -74,7 +76,7 @@ describe.skipIf(!browserCheck.available)('the end of a KNET payment, on the port
 
     it(`approve (${language}): the portal's receipt, in Kuwait time, then back to the dues`, async () => {
       const civilId = people[language === 'ar' ? 1 : 2]!.civilId;
-      const page = await openPage(await contexts.get(`approve-${language}`, { language }), '/');
+      const page = await openPage(await contexts.get(`visitor-${language}`, { language }), '/');
       await payFirstDue(page, civilId, 'approve');
       expect(await page.getByTestId('payment-result').getAttribute('data-ending')).toBe('paid');
       expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(t.paid.title);
@@ -106,7 +108,7 @@ describe.skipIf(!browserCheck.available)('the end of a KNET payment, on the port
 
       it(`${action} (${language}): says why, that nothing was charged, and offers try again and back to the dues`, async () => {
         const civilId = people[3]!.civilId;
-        const page = await openPage(await contexts.get(`${action}-${language}`, { language }), '/');
+        const page = await openPage(await contexts.get(`visitor-${language}`, { language }), '/');
         await payFirstDue(page, civilId, action);
         expect(await page.getByTestId('payment-result').getAttribute('data-ending')).toBe('failed');
         expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(t.failed.title);
@@ -135,7 +137,7 @@ describe.skipIf(!browserCheck.available)('the end of a KNET payment, on the port
   }
 
   it('an unknown payment says so on the portal, with the way back', async () => {
-    const page = await openPage(await contexts.get('unknown-en', { language: 'en' }), '/pay/result/unknown');
+    const page = await openPage(await contexts.get('visitor-en', { language: 'en' }), '/pay/result/unknown');
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(en.paymentResult.unknown.title);
     expect(await page.getByTestId('back-to-dues').count()).toBe(1);
     await page.close();
