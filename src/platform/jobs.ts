@@ -76,14 +76,12 @@ async function sharedPass(job: PeriodicJob, shared: SharedJobs, owner: string, f
   }, leaseMs / 3);
   renewal.unref();
   try {
-    await job.run(AbortSignal.any([stopping, leaseLost.signal]));
+    await job.run(AbortSignal.any([stopping, leaseLost.signal])).finally(() => clearInterval(renewal));
   } catch (error) {
-    clearInterval(renewal);
     // A failed pass is logged with its own error. The finish failing too (the database is often the same outage)
     // must not replace it; the lease then just runs out, and the job is still due.
     await finishJobPass(shared.db, job.name, owner, 'failed', job.everyMs).catch(() => undefined);
     throw error;
   }
-  clearInterval(renewal);
   await finishJobPass(shared.db, job.name, owner, 'ok', job.everyMs);
 }
