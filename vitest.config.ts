@@ -28,7 +28,7 @@ const projects = [
     ? [{ test: { ...shared, name: 'postgres', env: { TASDEED_TEST_DB: 'postgres' }, globalSetup: ['test/support/postgres-global-setup.ts'] } }]
     : []),
   // Browser tests save their screenshots into a temporary folder of the run: `npm test` leaves the work tree as it was.
-  // They too share their worker's loaded modules (isolate: false); each still starts its own server and Chromium.
+  // They too share their worker's loaded modules (isolate: false).
   // They run beside the database files, not after them (a project without file parallelism would be held back to a
   // group of its own at the end, on one worker); each file starts its own server on its own ports.
   {

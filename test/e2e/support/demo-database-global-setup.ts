@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { TestProject } from 'vitest/node';
+import { queryRows } from '../../../src/db/query-rows.js';
 import { startTasdeed } from '../../../src/server.js';
 import { waitUntil } from '../../support/wait.js';
 import { SERVER_CONFIG } from './server-config.js';
@@ -26,11 +27,10 @@ export default async function setup(project: TestProject): Promise<() => void> {
     try {
       const db = running.deps.database.db;
       await waitUntil(async () => {
-        const result = await db.execute<{ busy: number }>(sql`
-          SELECT (SELECT count(*) FROM notifications WHERE status IN ('pending', 'sending') AND available_at <= now())
-               + (SELECT count(*) FROM outbox WHERE status = 'pending' AND available_at <= now()) AS busy`);
-        const rows = (result as unknown as { rows: Array<{ busy: number }> }).rows;
-        return Number(rows[0]!.busy) === 0;
+        const [left] = await queryRows<{ busy: number }>(db, sql`
+          SELECT ((SELECT count(*) FROM notifications WHERE status IN ('pending', 'sending') AND available_at <= now())
+                + (SELECT count(*) FROM outbox WHERE status = 'pending' AND available_at <= now()))::int AS busy`);
+        return left!.busy === 0;
       }, 'the demo’s first messages sent and its events handled', { intervalMs: 100 });
       const client = (db as unknown as { $client: { dumpDataDir(compression: 'none'): Promise<Blob> } }).$client;
       const file = join(dir, 'demo.tar');
