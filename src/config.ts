@@ -31,6 +31,9 @@ const schema = z.object({
   TASDEED_DATA_DIR: z.string().default('./data'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
+  // On SIGTERM each part (HTTP server, each worker, the database) gets this long to finish; one that does not is
+  // named in the log and left behind (what it held is taken again when its lease ends), and the process exits 1.
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
   PUBLIC_URL: z.string().url().optional(),
   // The reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges, comma-separated). Anyone else's
   // header is ignored: the client address (rate limits, audit log, sign-in lockout) is then the connection's own.

@@ -10,6 +10,7 @@ import { buildApp, type AppDeps } from './http/app.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { startDemoSimulators, type RunningSimulator } from './dev/demo.js';
 import { startWorkers } from './workers/index.js';
+import { stopInTurn, type StopOutcome, type StopPart } from './platform/bounded-stop.js';
 import { refuseDemoOnSharedDatabase, settleSecret } from './server-secret.js';
 
 export interface StartOptions {
@@ -31,7 +32,8 @@ export interface RunningTasdeed {
   app?: FastifyInstance;
   deps: AppDeps;
   simulators: RunningSimulator[];
-  close(): Promise<void>;
+  /** Stops everything, each part bounded by SHUTDOWN_GRACE_SECONDS; says which parts did not end in time. */
+  close(): Promise<StopOutcome>;
 }
 
 export async function startTasdeed(options: StartOptions = {}): Promise<RunningTasdeed> {
@@ -51,14 +53,14 @@ export async function startTasdeed(options: StartOptions = {}): Promise<RunningT
   const clock = options.clock ?? systemClock;
   // Closed in this order: stop taking requests, finish background work, stop simulators, close the database.
   let app: FastifyInstance | undefined;
-  let stopWorkers: (() => Promise<void>) | undefined;
+  let workers: StopPart[] = [];
   let simulators: RunningSimulator[] = [];
-  const close = once(async () => {
-    await app?.close().catch(() => undefined);
-    await stopWorkers?.().catch(() => undefined);
-    for (const simulator of simulators) await simulator.close().catch(() => undefined);
-    await database.close().catch(() => undefined);
-  });
+  const close = once(() => stopInTurn([
+    ...(app ? [{ name: 'HTTP server', stop: () => app!.close() }] : []),
+    ...workers,
+    ...simulators.map((simulator) => ({ name: `${simulator.name} simulator`, stop: () => simulator.close() })),
+    { name: 'database', stop: () => database.close() },
+  ], config.SHUTDOWN_GRACE_SECONDS * 1000, log));
   try {
     if (options.demo) await settleSecret(config, { host, demo: true, listens: roles.includes('api') });
     await migrateForServing(database, config.MIGRATION_DATABASE_URL);
@@ -78,7 +80,7 @@ export async function startTasdeed(options: StartOptions = {}): Promise<RunningT
       url = `http://${address.address === '0.0.0.0' || address.address === '::' ? 'localhost' : address.address}:${address.port}`;
       if (!options.config?.PUBLIC_URL && !process.env.PUBLIC_URL) config.publicUrl = url;
     }
-    if (roles.includes('worker')) stopWorkers = await startWorkers(deps, log);
+    if (roles.includes('worker')) workers = await startWorkers(deps, log);
     return { url, app, deps, simulators, close };
   } catch (error) {
     await close();
@@ -86,7 +88,7 @@ export async function startTasdeed(options: StartOptions = {}): Promise<RunningT
   }
 }
 
-function once(work: () => Promise<void>): () => Promise<void> {
-  let running: Promise<void> | undefined;
+function once<T>(work: () => Promise<T>): () => Promise<T> {
+  let running: Promise<T> | undefined;
   return () => (running ??= work());
 }

@@ -2,6 +2,7 @@ import cluster from 'node:cluster';
 import type { Command } from 'commander';
 import { startTasdeed } from '../server.js';
 import { ConfigError } from '../config.js';
+import type { StopOutcome } from '../platform/bounded-stop.js';
 import { reportFailure } from './shared.js';
 import { reportReady, runSupervisor } from './serve-processes.js';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../db/seed/demo-accounts.js';
@@ -49,12 +50,15 @@ async function superviseProcesses(processes: number, roles: ('api' | 'worker')[]
   closeOnSignals(supervisor.close, 'closing every process');
 }
 
-/** SIGINT and SIGTERM run `close` once, then exit 0; returns the same shutdown for other reasons to stop. */
-function closeOnSignals(close: () => Promise<void>, saying: string): (reason: string) => Promise<void> {
+/**
+ * SIGINT and SIGTERM run `close` once, then exit: 0 when everything stopped, 1 when some part had to be left behind
+ * (named in the log). Returns the same shutdown for other reasons to stop.
+ */
+function closeOnSignals(close: () => Promise<StopOutcome | void>, saying: string): (reason: string) => Promise<void> {
   const shutdown = async (reason: string) => {
     console.log(`${reason}: ${saying}`);
-    await close();
-    process.exit(0);
+    const outcome = await close();
+    process.exit(outcome && outcome.unfinished.length > 0 ? 1 : 0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

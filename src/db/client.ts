@@ -102,7 +102,40 @@ export function createPool(url: string, options: { max: number; connectionTimeou
  */
 export function guardPool(pool: pg.Pool, onError: (error: Error) => void = () => undefined): void {
   pool.on('error', onError);
-  pool.on('connect', (client) => { client.on('error', onError); });
+  pool.on('connect', (client) => {
+    client.on('error', onError);
+    client.on('end', () => giveBackDead(client));
+  });
+  pool.on('acquire', (client) => {
+    checkedOut.add(client);
+    // The pool sets `release` just after this event and hands the client over in a later microtask at the earliest.
+    queueMicrotask(() => releaseOnlyOnce(client));
+  });
+  pool.on('release', (_error, client) => { checkedOut.delete(client); });
+}
+
+/** Connections handed out by a pool and not yet given back. */
+const checkedOut = new WeakSet<pg.PoolClient>();
+
+/**
+ * A connection that ends (the database went away) while someone holds it is given back to its pool at once, marked
+ * broken so the pool drops it. Holders are meant to give it back themselves, but one does not: drizzle's
+ * `transaction()` sends BEGIN outside its try/finally, so a connection cut between its checkout and BEGIN is never
+ * released, and the pool's end() (the process's stop) then waits for it forever.
+ */
+function giveBackDead(client: pg.PoolClient): void {
+  if (checkedOut.has(client)) client.release(new Error('connection ended while checked out'));
+}
+
+/** Giving a connection back twice (the holder after giveBackDead) is then harmless instead of throwing. */
+function releaseOnlyOnce(client: pg.PoolClient): void {
+  const release = client.release.bind(client);
+  let released = false;
+  client.release = (error?: Error | boolean) => {
+    if (released) return;
+    released = true;
+    release(error);
+  };
 }
 
 /** Applies the generated SQL migrations. On PostgreSQL an advisory lock lets several processes start at once. */

@@ -1,6 +1,7 @@
 // Background work that runs beside the API (or alone with `serve --roles worker`): the outbox dispatcher,
 // schedules. A module adds its starter to WORKERS; each returns a stop function that finishes in-flight work.
 import type { AppDeps } from '../http/app.js';
+import type { StopPart } from '../platform/bounded-stop.js';
 import { emailAttachments } from './attachments.js';
 import { createLogger } from '../platform/logger.js';
 import { finesRemindersWorker } from '../modules/fines/index.js';
@@ -23,15 +24,14 @@ const WORKERS: WorkerStarter[] = [
   disconnectionWorker,
 ];
 
-export async function startWorkers(given: AppDeps, log: (line: string) => void = () => undefined): Promise<() => Promise<void>> {
+/** Starts every worker; returns how to stop each, in the order they should stop (the last started first). */
+export async function startWorkers(given: AppDeps, log: (line: string) => void = () => undefined): Promise<StopPart[]> {
   // One logger and one set of email attachments for every worker of the process.
   const deps: AppDeps = { ...given, attachments: given.attachments ?? emailAttachments(), logger: given.logger ?? createLogger(given.config) };
-  const stops: (() => Promise<void>)[] = [];
+  const parts: StopPart[] = [];
   for (const worker of WORKERS) {
-    stops.push(await worker.start(deps));
+    parts.unshift({ name: `worker ${worker.name}`, stop: await worker.start(deps) });
     log(`worker started: ${worker.name}`);
   }
-  return async () => {
-    for (const stop of stops.reverse()) await stop();
-  };
+  return parts;
 }

@@ -53,7 +53,13 @@ describe.skipIf(!browserCheck.available)('the counter offline', () => {
     await page.locator('select[name="kind"]').selectOption('accountNumber');
     await page.getByTestId('counter-lookup').locator('input[name="value"]').fill(accountNumber);
     await page.getByTestId('find').click();
-    await page.getByTestId('dues-form').waitFor();
+    await page.getByTestId('dues-form').waitFor().catch(async (error: unknown) => {
+      // Seen once under heavy load (an offline look-up that never showed its dues): say what the page showed instead.
+      const lookup = page.getByTestId('counter-lookup');
+      const shown = await lookup.innerText().catch(() => '(no look-up form)');
+      const busy = await page.getByTestId('find').isDisabled().catch(() => undefined);
+      throw new Error(`no dues for ${accountNumber} (online: ${await page.evaluate(() => navigator.onLine)}, look-up busy: ${busy}); the look-up showed: ${shown}`, { cause: error });
+    });
   }
 
   it('takes three payments offline, survives a browser restart, and posts each exactly once on reconnection', async () => {

@@ -114,6 +114,10 @@ export const notificationsWorker: WorkerStarter = {
 /**
  * LISTEN on one connection of the pool (PostgreSQL only). `writeOutbox` sends pg_notify in the writer's
  * transaction, so the worker wakes when it commits. A dropped connection is replaced; polling covers the gap.
+ *
+ * At most one connection is held and at most one reconnect is waiting: a cut that lands while LISTEN is in flight
+ * both rejects the query and emits 'error', and answering each with a reconnect of its own used to leave one
+ * LISTEN connection that was never given back, so the pool's end() (the process's stop) waited for it forever.
  */
 export async function listenForOutbox(database: DatabaseHandle, onNotify: () => void, log: (message: string) => void = () => undefined): Promise<() => Promise<void>> {
   if (database.kind !== 'postgres') return async () => undefined;
@@ -123,8 +127,15 @@ export async function listenForOutbox(database: DatabaseHandle, onNotify: () => 
   const returned = new WeakSet<pg.PoolClient>();
   let closed = false;
   let retry: NodeJS.Timeout | undefined;
+  const reconnectIn = (ms: number): void => {
+    if (closed || retry) return; // one reconnect waiting is enough, whichever failure asked first
+    retry = setTimeout(() => {
+      retry = undefined;
+      void connect();
+    }, ms);
+  };
   const connect = async (): Promise<void> => {
-    if (closed) return;
+    if (closed || client) return;
     let connection: pg.PoolClient | undefined;
     // A broken connection goes back to the pool exactly once, destroyed: one never returned would make the pool's
     // end() (shutdown) wait for it forever.
@@ -141,16 +152,17 @@ export async function listenForOutbox(database: DatabaseHandle, onNotify: () => 
       });
       connection.on('error', () => {
         discard();
-        if (!closed) retry = setTimeout(() => void connect(), 1_000);
+        reconnectIn(1_000);
       });
       await connection.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      if (returned.has(connection)) return; // it broke during LISTEN; its 'error' has asked for a reconnect
       client = connection;
       if (closed) await release();
     } catch (error) {
-      // The LISTEN itself failed (the database went away mid-query: pg rejects the query and emits no 'error').
+      // The LISTEN itself failed (the database went away mid-query), or no connection could be had.
       discard();
       log(`notifications: LISTEN failed, polling until it works again: ${error instanceof Error ? error.message : String(error)}`);
-      if (!closed) retry = setTimeout(() => void connect(), 5_000);
+      reconnectIn(5_000);
     }
   };
   const release = async (): Promise<void> => {
@@ -166,6 +178,7 @@ export async function listenForOutbox(database: DatabaseHandle, onNotify: () => 
   return async () => {
     closed = true;
     clearTimeout(retry);
+    retry = undefined;
     await release();
   };
 }

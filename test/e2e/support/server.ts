@@ -28,7 +28,7 @@ export async function startServerUnderTest(): Promise<ServerUnderTest> {
     throw new Error(`the server does not serve the web portal at / (${home.status} ${home.contentType}): registerWebApp from src/http/web-static.ts must be wired into src/http/app.ts`);
   }
   const { database, clock, config } = running.deps;
-  return { url: running.url, services: running.deps.services ?? {}, ctx: { db: database.db, clock, config }, close: () => running.close() };
+  return { url: running.url, services: running.deps.services ?? {}, ctx: { db: database.db, clock, config }, close: async () => { await running.close(); } };
 }
 
 /** The demo database seeded once for the run (demo-database-global-setup.ts); none outside vitest: seed it here. */
