@@ -7,7 +7,7 @@ import { createLogger } from '../platform/logger.js';
 import { finesRemindersWorker } from '../modules/fines/index.js';
 import { notificationsWorker } from '../modules/notifications/index.js';
 import { knetSettlementWorker, paymentsReconciler } from '../modules/payments/index.js';
-import { billRunScheduler } from '../modules/billing/index.js';
+import { billRemindersWorker, billRunScheduler } from '../modules/billing/index.js';
 import { prepaidWorker } from '../modules/prepaid/index.js';
 import { disconnectionWorker, requestsWorker } from '../modules/requests/index.js';
 
@@ -19,6 +19,7 @@ const WORKERS: WorkerStarter[] = [
   paymentsReconciler,
   knetSettlementWorker,
   billRunScheduler,
+  billRemindersWorker,
   prepaidWorker,
   requestsWorker,
   disconnectionWorker,

@@ -107,7 +107,7 @@ describe.runIf(onPostgres)('two tasdeed processes on one database', () => {
     }
     const jobs = await queryRows<{ name: string; passes: number; lease_owner: string | null; last_owner: string | null }>(h.ctx.db, sql`
       SELECT name, passes, lease_owner, last_owner FROM scheduled_jobs ORDER BY name`);
-    expect(jobs.map((job) => job.name)).toEqual(expect.arrayContaining(['billing.schedule', 'fines.reminders', 'prepaid.housekeeping', 'requests.escalation']));
+    expect(jobs.map((job) => job.name)).toEqual(expect.arrayContaining(['billing.reminders', 'billing.schedule', 'fines.reminders', 'prepaid.housekeeping', 'requests.escalation']));
     for (const job of jobs) expect(job, job.name).toMatchObject({ lease_owner: null });
     const billing = jobs.find((job) => job.name === 'billing.schedule')!;
     expect(billing.passes).toBeGreaterThanOrEqual(1);

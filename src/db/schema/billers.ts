@@ -73,6 +73,7 @@ export const payables = pgTable('payables', {
   index('payables_plate_idx').on(t.plate).where(sql`plate IS NOT NULL`),
   index('payables_person_idx').on(t.personId).where(sql`person_id IS NOT NULL`),
   // - the reports: debt ageing reads only open payables by biller and due date; issued-vs-collected reads by issue date.
-  index('payables_open_due_idx').on(t.billerCode, t.dueDate).where(sql`status IN ('open', 'partially_paid')`),
+  //   The bill reminders walk the open payables of one biller and due date page by page, in id order (hence the id).
+  index('payables_open_due_idx').on(t.billerCode, t.dueDate, t.id).where(sql`status IN ('open', 'partially_paid')`),
   index('payables_issued_on_idx').on(t.issuedOn),
 ]);

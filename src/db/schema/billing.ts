@@ -28,6 +28,8 @@ export const billRuns = pgTable('bill_runs', {
   startedAt: timestamp({ withTimezone: true }).notNull(),
   updatedAt: timestamp({ withTimezone: true }).notNull(),
   finishedAt: timestamp({ withTimezone: true }),
+  /** When the bill.due_soon reminders of this run's open bills were written (billing.reminders); null until then. */
+  remindedAt: timestamp({ withTimezone: true }),
 }, (t) => [uniqueIndex('bill_runs_biller_period_key').on(t.billerCode, t.period)]);
 
 /** Accounts a run could not bill, and why; removed when a later attempt bills them. */

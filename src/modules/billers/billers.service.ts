@@ -51,6 +51,8 @@ export const payables = {
   cancel: (ctx: Ctx, id: string) => payableStore.cancelPayable(ctx.db, id, ctx.clock.now()),
   setHold: (ctx: Ctx, id: string, hold: Parameters<typeof payableStore.setPayableHold>[2]) => payableStore.setPayableHold(ctx.db, id, hold, ctx.clock.now()),
   assignOwner: (ctx: Ctx, id: string, owner: { personId: string | null; civilId: string | null }) => payableStore.assignPayableOwner(ctx.db, id, owner, ctx.clock.now()),
+  /** A page of one biller's payables to remind of a due date (see openPayablesDueOn). */
+  openDueOn: (ctx: Ctx, filter: Parameters<typeof payableStore.openPayablesDueOn>[1]) => payableStore.openPayablesDueOn(ctx.db, filter),
   /** Overdue collectable debt per account (requests: the disconnection list and the reconnection check). */
   overdueByAccount: (ctx: Ctx, filter: Parameters<typeof payableStore.overdueDebtByAccount>[1]) => payableStore.overdueDebtByAccount(ctx.db, filter),
 };

@@ -270,3 +270,21 @@ export async function overdueDebtByAccount(db: Executor, filter: { dueOnOrBefore
     .orderBy(asc(payables.accountNumber));
   return rows.map((r) => ({ accountNumber: r.accountNumber!, amount: BigInt(r.amount), oldestDueDate: r.oldestDueDate }));
 }
+
+/**
+ * One page of a biller's payables still owed on one due date, in id order after `afterId`: what the bill reminders
+ * walk. Only the payables to remind: collected online, something left to pay, an owner to tell, and issued before
+ * `createdBefore` (one issued after the reminder moment was just announced; a reminder too would be noise).
+ * payables_open_due_idx holds (biller, due date, id), so each page is read from the index in order.
+ */
+export async function openPayablesDueOn(db: Executor, filter: { billerCode: string; kind: PayableRow['kind']; dueDate: string; createdBefore: Date; afterId: string; limit: number }): Promise<PayableRow[]> {
+  return db.select().from(payables)
+    .where(and(
+      eq(payables.billerCode, filter.billerCode), eq(payables.dueDate, filter.dueDate), inArray(payables.status, OPEN_STATUSES),
+      sql`${payables.id} > ${filter.afterId}`, eq(payables.kind, filter.kind), eq(payables.payableOnline, true),
+      sql`${payables.amount} > ${payables.amountPaid}`, sql`(${payables.personId} IS NOT NULL OR ${payables.civilId} IS NOT NULL)`,
+      sql`${payables.createdAt} < ${filter.createdBefore.toISOString()}::timestamptz`,
+    ))
+    .orderBy(asc(payables.id))
+    .limit(filter.limit);
+}

@@ -6,7 +6,6 @@ import { newId } from '../../shared/ids.js';
 import { formatAmount } from '../../shared/money.js';
 import type { Biller } from '../billers/index.js';
 import { GOVERNMENT_HOLD } from '../accounts/index.js';
-import { addDays } from '../../shared/days.js';
 import { TariffGapError, TariffOverlapError } from '../tariffs/index.js';
 import type { Schedule } from '../tariffs/index.js';
 import { computeBill } from './bill.compute.js';
@@ -21,13 +20,7 @@ export interface BillFailure {
   message: string;
 }
 
-/** Reminder hour: 09:00 in Kuwait (UTC+3, no daylight saving). */
-const REMINDER_UTC_HOUR = 6;
-
 export function runConstants(ctx: Ctx, run: BillRunRow, biller: Biller, dates: PeriodDates): Omit<RunConstants, 'notify'> {
-  const settings = (biller.settings ?? {}) as { reminderDaysBeforeDue?: number };
-  const reminderDays = Number.isInteger(settings.reminderDaysBeforeDue) ? settings.reminderDaysBeforeDue! : 5;
-  const reminderAt = new Date(`${addDays(run.dueDate, -reminderDays)}T${String(REMINDER_UTC_HOUR).padStart(2, '0')}:00:00Z`);
   const now = ctx.clock.now();
   return {
     runId: run.id, billerCode: biller.code, period: run.period, from: dates.from, to: dates.to, issuedOn: run.issuedOn, dueDate: run.dueDate,
@@ -37,7 +30,7 @@ export function runConstants(ctx: Ctx, run: BillRunRow, biller: Biller, dates: P
     holdReasonAr: GOVERNMENT_HOLD.ar, holdReasonEn: GOVERNMENT_HOLD.en,
     allowsPartialPayment: biller.allowsPartialPayment, minPartialAmount: biller.minPartialAmount,
     billerNameAr: biller.nameAr, billerNameEn: biller.nameEn,
-    publicUrl: ctx.config.publicUrl, reminderAt: reminderAt > now ? reminderAt : null,
+    publicUrl: ctx.config.publicUrl,
   };
 }
 

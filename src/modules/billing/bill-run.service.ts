@@ -119,7 +119,9 @@ async function continueBillRun(ctx: Ctx, { run, owner }: Lease, options: BillRun
     if (covered.length > 0) warnings.unshift(`${covered.length} failed account(s) were billed by a later period's bill, which covers this period: not billed again`);
     const failedCount = await store.countFailures(ctx.db, run.id);
     const status = runner.interrupted ? 'interrupted' : failedCount > 0 ? 'completed_with_failures' : 'completed';
-    await store.finishRun(ctx.db, run.id, owner, { status, failedCount, lastError: warnings.length > 0 ? warnings.join('; ').slice(0, 2000) : null }, ctx.clock.now());
+    // A run that tells nobody (loading past periods) reminds nobody either: its reminders count as written.
+    const quiet = options.notify === false ? { remindedAt: ctx.clock.now() } : {};
+    await store.finishRun(ctx.db, run.id, owner, { status, failedCount, lastError: warnings.length > 0 ? warnings.join('; ').slice(0, 2000) : null, ...quiet }, ctx.clock.now());
     return (await store.findRun(ctx.db, run.id))!;
   } catch (error) {
     const message = error instanceof AppError ? `${error.code}: ${JSON.stringify(error.details)}` : error instanceof Error ? error.message : String(error);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lt, notInArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, notInArray, sql } from 'drizzle-orm';
 import { billRunFailures, billRuns } from '../../db/schema/billing.js';
 import type { Executor } from '../../db/client.js';
 
@@ -82,8 +82,19 @@ export async function failuresOf(db: Executor, runId: string, limit: number): Pr
   return db.select().from(billRunFailures).where(eq(billRunFailures.runId, runId)).orderBy(asc(billRunFailures.accountId)).limit(limit);
 }
 
-export async function finishRun(db: Executor, id: string, owner: string, change: { status: string; failedCount: number; lastError: string | null }, now: Date): Promise<void> {
+export async function finishRun(db: Executor, id: string, owner: string, change: { status: string; failedCount: number; lastError: string | null; remindedAt?: Date }, now: Date): Promise<void> {
   const finished = change.status === 'completed' || change.status === 'completed_with_failures';
   await db.update(billRuns).set({ ...change, updatedAt: now, finishedAt: finished ? now : null, leaseOwner: null, leaseUntil: null })
     .where(and(eq(billRuns.id, id), eq(billRuns.leaseOwner, owner)));
+}
+
+/** Finished runs whose reminders are not written yet and whose due date has not passed (the reminders' candidates). */
+export async function runsAwaitingReminders(db: Executor, today: string): Promise<BillRunRow[]> {
+  return db.select().from(billRuns)
+    .where(and(sql`${billRuns.remindedAt} IS NULL`, sql`${billRuns.dueDate} >= ${today}::date`, inArray(billRuns.status, ['completed', 'completed_with_failures'])))
+    .orderBy(asc(billRuns.dueDate), asc(billRuns.billerCode));
+}
+
+export async function markReminded(db: Executor, id: string, now: Date): Promise<void> {
+  await db.update(billRuns).set({ remindedAt: now }).where(eq(billRuns.id, id));
 }

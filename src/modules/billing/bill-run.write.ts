@@ -1,6 +1,6 @@
 // Writes a batch of computed bills: billing's own rows (bills and their lines) in one statement, then the payables
 // through billers' bulk issuePayables (which posts each receivable through ledger's postMany), then the
-// bill.issued / bill.due_soon events through platform's emitMany. Every part goes in as INSERT … SELECT from JSON
+// bill.issued events through platform's emitMany (bill.due_soon is written later, at its moment: bill-reminders.ts). Every part goes in as INSERT … SELECT from JSON
 // parameters, a few statements per batch of thousands; no other module's table is written here.
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/query-rows.js';
@@ -49,9 +49,7 @@ export interface RunConstants {
   billerNameAr: string;
   billerNameEn: string;
   publicUrl: string;
-  /** When the bill.due_soon reminder becomes due; null when the due date is too close for one. */
-  reminderAt: Date | null;
-  /** Whether to write the bill.issued and bill.due_soon events. */
+  /** Whether to write the bill.issued events. */
   notify: boolean;
 }
 
@@ -86,19 +84,19 @@ export async function writeBills(ctx: Ctx, c: RunConstants, batch: BillToWrite[]
   };
 }
 
-/** bill.issued for every bill with an owner; bill.due_soon for those to collect online, when there is time for it. */
+/** bill.issued for every bill with an owner. */
 function billEvents(c: RunConstants, b: BillToWrite): EventToEmit[] {
   if (b.ownerPersonId === null && b.ownerCivilId === null) return [];
-  const recipient = { personId: b.ownerPersonId, civilId: b.ownerCivilId };
-  const common = { billNumber: b.billNumber, billerAr: c.billerNameAr, billerEn: c.billerNameEn, amount: b.amountText, currency: c.currency, dueDate: c.dueDate, payUrl: `${c.publicUrl}/?accountNumber=${b.accountNumber}` };
-  const events: EventToEmit[] = [{
+  return [{
     topic: 'bill.issued', dedupeKey: `bill.issued:${b.id}`,
-    payload: { ...recipient, payableId: b.payableId, billId: b.id, vars: { ...common, period: c.period, pdfUrl: `${c.publicUrl}/api/v1/bills/${b.id}/pdf` } },
+    payload: {
+      personId: b.ownerPersonId, civilId: b.ownerCivilId, payableId: b.payableId, billId: b.id,
+      vars: {
+        billNumber: b.billNumber, billerAr: c.billerNameAr, billerEn: c.billerNameEn, amount: b.amountText, currency: c.currency, dueDate: c.dueDate,
+        payUrl: `${c.publicUrl}/?accountNumber=${b.accountNumber}`, period: c.period, pdfUrl: `${c.publicUrl}/api/v1/bills/${b.id}/pdf`,
+      },
+    },
   }];
-  if (c.reminderAt !== null && b.bill.amount > 0n && b.payableOnline) {
-    events.push({ topic: 'bill.due_soon', dedupeKey: `bill.due_soon:${b.id}`, availableAt: c.reminderAt, payload: { ...recipient, payableId: b.payableId, vars: common } });
-  }
-  return events;
 }
 
 /**

@@ -16,6 +16,7 @@ import { seedReferenceTariffs } from '../tariffs/index.js';
 import { addDays } from '../../shared/days.js';
 import { businessToday } from '../../platform/clock.js';
 import { runBillRun } from './bill-run.service.js';
+import { writeDueReminders } from './bill-reminders.js';
 import { latestEndedPeriod } from './bill-run.schedule.js';
 import { periodDates, shiftPeriod } from './billing.periods.js';
 
@@ -63,6 +64,8 @@ export const billingDemoSeeder: DemoSeeder = {
         await runBillRun(at(dates.to), actor, { billerCode, period }, { notify: offset === 0 });
       }
     }
+    // The latest bills' due-date reminders, when their moment has passed already (the worker writes them otherwise).
+    await writeDueReminders(ctx);
     seed.log(`  ${accounts.length} utility accounts, bills ${first} … ${latest}`);
   },
 };
