@@ -28,10 +28,17 @@ function stateFor(user: SignedInUser | null, left = false): SessionState {
 let earlyCheck: Promise<SignedInUser | null> | null = null;
 let earlyAnswer: { user: SignedInUser | null } | null = null;
 
+/**
+ * How long "who is signed in?" may go unanswered before it counts as unreachable. A server that accepts the request
+ * and never answers (a stalled proxy, a half-open connection) would otherwise leave every page for signed-in people
+ * waiting for ever.
+ */
+export const SESSION_CHECK_TIMEOUT_MS = 10_000;
+
 // A portal whose identity API cannot be reached still lets people pay without signing in; staff who were signed in
 // on this browser keep their pages (the counter works offline), each call still checked by the server.
 function checkCurrentUser(): Promise<SignedInUser | null> {
-  return fetchCurrentUser().then(
+  return fetchCurrentUser(undefined, AbortSignal.timeout(SESSION_CHECK_TIMEOUT_MS)).then(
     (me) => {
       rememberUser(me);
       return me;
