@@ -1,7 +1,8 @@
-// Every page of the portal, in Arabic and in English, checked with axe: no serious or critical violation. The
-// pages are listed from the router itself (web/src/routes/index.tsx), so a page added there without a visit here
-// fails the first test. One browser; one signed-in context per person, reused for both languages (the language is
-// the portal's own choice in local storage, as the language button leaves it).
+// Every page of the portal, in Arabic and in English, on a desktop screen, checked with axe: no serious or critical
+// violation, and nothing wider than the screen. The pages are listed from the router itself
+// (web/src/routes/index.tsx), so a page added there without a visit here fails the first test. One browser; one
+// signed-in context per person, reused for both languages (the language is the portal's own choice in local storage,
+// as the language button leaves it).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -154,6 +155,9 @@ describe.skipIf(!browserCheck.available)('accessibility of every portal page (ax
             }
             if (visit.then) await visit.then(page);
             expect(await documentLanguage(page), url).toMatchObject({ lang: language, dir: language === 'ar' ? 'rtl' : 'ltr' });
+            // Nothing wider than the screen (screenshots.test.ts checks the phone layout the same way).
+            const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+            expect(overflow, `${language} ${who} ${url} scrolls sideways`).toBeLessThanOrEqual(0);
             const violations = await seriousAccessibilityViolations(page);
             visited += 1;
             if (violations.length) failures[`${language} ${who} ${url}${visit.label ? ` (${visit.label})` : ''}`] = violations;
