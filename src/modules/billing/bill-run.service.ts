@@ -4,6 +4,7 @@
 // run that was killed simply goes on where its committed batches stopped. Accounts that cannot be billed are
 // recorded on the run and the run carries on.
 import { sql } from 'drizzle-orm';
+import { isDatabaseUnavailable } from '../../db/multi-host.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { businessToday } from '../../platform/clock.js';
 import { inTransaction, type Ctx } from '../../platform/context.js';
@@ -208,7 +209,7 @@ class BatchRunner {
     try {
       written = await this.commit(bills, failures);
     } catch (error) {
-      if (error instanceof AppError && error.code === 'bill_run_lease_lost') throw error;
+      if (stopsTheRun(error)) throw error;
       // One bad row fails the whole statement: bill the batch account by account so only the bad ones fail.
       written = await this.commitOneByOne(bills, failures);
     }
@@ -246,7 +247,7 @@ class BatchRunner {
         total.amount += written.amount;
         total.payableIds.push(...written.payableIds);
       } catch (error) {
-        if (error instanceof AppError && error.code === 'bill_run_lease_lost') throw error;
+        if (stopsTheRun(error)) throw error;
         failures.push(failureOf(bill.accountId, error));
       }
     }
@@ -294,4 +295,12 @@ export async function getBillRun(ctx: Ctx, actor: Actor, runId: string, failureL
 export async function listBillRuns(ctx: Ctx, actor: Actor, billerCode?: string, limit = 50): Promise<store.BillRunRow[]> {
   requireRole(actor, 'admin');
   return store.listRuns(ctx.db, billerCode, limit);
+}
+
+/**
+ * Errors that are not the account's fault: the run's lease went to another process, or the database went away. The
+ * run stops (it is resumed later and bills what is left) instead of recording the batch's accounts as failures.
+ */
+function stopsTheRun(error: unknown): boolean {
+  return (error instanceof AppError && error.code === 'bill_run_lease_lost') || isDatabaseUnavailable(error);
 }
