@@ -1,7 +1,8 @@
 // Writes a batch of computed bills: billing's own rows (bills and their lines) in one statement, then the payables
-// through billers' bulk issuePayables (which posts each receivable through ledger's postMany), then the
-// bill.issued events through platform's emitMany (bill.due_soon is written later, at its moment: bill-reminders.ts). Every part goes in as INSERT … SELECT from JSON
-// parameters, a few statements per batch of thousands; no other module's table is written here.
+// through billers' bulk issuePayables (which posts each receivable through ledger's postMany), then the bill.issued
+// events through platform's emitMany (bill.due_soon is written later, at its moment: bill-reminders.ts). Every part
+// goes in as INSERT … SELECT from JSON parameters, a few statements per batch of thousands; no other module's table
+// is written here.
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/query-rows.js';
 import type { Ctx } from '../../platform/context.js';

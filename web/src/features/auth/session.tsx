@@ -33,7 +33,7 @@ let earlyAnswer: { user: SignedInUser | null } | null = null;
  * and never answers (a stalled proxy, a half-open connection) would otherwise leave every page for signed-in people
  * waiting for ever.
  */
-export const SESSION_CHECK_TIMEOUT_MS = 10_000;
+const SESSION_CHECK_TIMEOUT_MS = 10_000;
 
 // A portal whose identity API cannot be reached still lets people pay without signing in; staff who were signed in
 // on this browser keep their pages (the counter works offline), each call still checked by the server.
