@@ -63,7 +63,7 @@ export function SiteHeader() {
               <button
                 type="button"
                 className="inline-flex min-h-11 items-center rounded-lg px-3 font-bold text-white hover:bg-white/10"
-                onClick={() => void signOut().finally(() => navigate('/'))}
+                onClick={() => void signOut().finally(() => void navigate('/'))}
               >
                 {t('nav.signOut')}
               </button>

@@ -45,7 +45,8 @@ export class InboundDispatcher {
       this.log.warn('delivery receipt without a message id: ignored', { text });
       return;
     }
-    await Promise.all(this.receiptListeners.map((listener) => listener(receipt)));
+    // A listener may answer at once or with a promise: each becomes a promise, and all are awaited together.
+    await Promise.all(this.receiptListeners.map(async (listener) => listener(receipt)));
   }
 
   private async handleMessage(pdu: PDU): Promise<void> {
@@ -61,7 +62,7 @@ export class InboundDispatcher {
     }
     const message: InboundSms = { from, to, text: parts.join(''), receivedAt: new Date() };
     try {
-      await Promise.all(this.inboundListeners.map((listener) => listener(message)));
+      await Promise.all(this.inboundListeners.map(async (listener) => listener(message)));
     } catch (error) {
       // Only the last part will come again: keep the others so the redelivered one completes the message.
       if (info && info.total > 1) {
