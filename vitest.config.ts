@@ -22,11 +22,8 @@ const shared = {
 };
 
 const projects = [
-  // The global set-ups migrate (and seed) once per run; each file then starts from that (test/support/database.ts).
-  { test: { ...shared, name: 'pglite', env: { TASDEED_TEST_DB: 'pglite' }, globalSetup: ['test/support/pglite-global-setup.ts'] } },
-  ...(process.env.TEST_DATABASE_URL
-    ? [{ test: { ...shared, name: 'postgres', env: { TASDEED_TEST_DB: 'postgres' }, globalSetup: ['test/support/postgres-global-setup.ts'] } }]
-    : []),
+  // First, because vitest runs the projects' set-ups in this order, one after the other: the browser tests' set-up
+  // starts making their demo database in a child process and returns, so the others run beside it.
   // Browser tests save their screenshots into a temporary folder of the run: `npm test` leaves the work tree as it was.
   // They too share their worker's loaded modules (isolate: false).
   // They run beside the database files, not after them (a project without file parallelism would be held back to a
@@ -37,6 +34,11 @@ const projects = [
       globalSetup: ['test/e2e/support/web-build-global-setup.ts', 'test/e2e/support/demo-database-global-setup.ts', 'test/e2e/support/screenshots-global-setup.ts'],
     },
   },
+  // The global set-ups migrate (and seed) once per run; each file then starts from that (test/support/database.ts).
+  { test: { ...shared, name: 'pglite', env: { TASDEED_TEST_DB: 'pglite' }, globalSetup: ['test/support/pglite-global-setup.ts'] } },
+  ...(process.env.TEST_DATABASE_URL
+    ? [{ test: { ...shared, name: 'postgres', env: { TASDEED_TEST_DB: 'postgres' }, globalSetup: ['test/support/postgres-global-setup.ts'] } }]
+    : []),
   // `npm run screenshots` (and only it) writes the README's pictures into docs/screenshots/.
   ...(process.env.TASDEED_SCREENSHOTS === 'write'
     ? [{ test: { name: 'screenshots', include: ['test/e2e/screenshots.test.ts', 'test/e2e/flows.test.ts', 'test/e2e/kiosk.test.ts', 'test/e2e/reports.test.ts', 'test/e2e/counter.test.ts', 'test/e2e/sign-in-code.test.ts'], testTimeout: HANG_MS, hookTimeout: HANG_MS, fileParallelism: false, env: { TASDEED_TEST_DB: 'pglite' } } }]

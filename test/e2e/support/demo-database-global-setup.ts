@@ -1,17 +1,17 @@
-// Once per run, before any browser file: the demo database as `tasdeed serve --demo` leaves it once settled
-// (initdb, migrations, seedDemo at today's date, then the demo's own SMS and emails sent to the simulators and its
-// events handled), dumped to a tarball that every browser file's server starts from (support/server.ts). Each file
-// thus pays neither initdb and the 40-person seed (about 12 s of CPU) nor the ~200 messages, receipt PDFs among
-// them, that a fresh demo sends in its first seconds, in the background of the file's own tests.
+// Once per run, before any browser file: the demo database every browser file's server starts from
+// (support/server.ts), so that each file pays neither initdb and the 40-person seed (about 12 s of CPU) nor the ~200
+// messages, receipt PDFs among them, that a fresh demo sends in its first seconds, in the background of its tests.
+//
+// vitest runs the projects' set-ups one after the other in its main process, and this one is the longest (about
+// 25 s on a slow machine, on one core). So it only starts the work, in a child process
+// (demo-database.build.ts), and returns: the database set-ups of the other projects run meanwhile on the other
+// core, and a browser file that starts before the tarball is there waits for it (or for the child's failure).
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'drizzle-orm';
+import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import { queryRows } from '../../../src/db/query-rows.js';
-import { startTasdeed } from '../../../src/server.js';
-import { waitUntil } from '../../support/wait.js';
-import { SERVER_CONFIG } from './server-config.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -19,29 +19,33 @@ declare module 'vitest' {
   }
 }
 
-export default async function setup(project: TestProject): Promise<() => void> {
+const BUILD_SCRIPT = fileURLToPath(new URL('./demo-database.build.ts', import.meta.url));
+
+/** The file a failed build leaves beside the tarball's name, with what the child printed. */
+export function demoDatabaseFailureFile(tarball: string): string {
+  return `${tarball}.failed`;
+}
+
+export default function setup(project: TestProject): () => Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'tasdeed-e2e-demo-'));
-  const removeDir = () => rmSync(dir, { recursive: true, force: true });
-  try {
-    const running = await startTasdeed({ port: 0, host: '127.0.0.1', dataDir: 'memory://', demo: true, config: SERVER_CONFIG });
-    try {
-      const db = running.deps.database.db;
-      await waitUntil(async () => {
-        const [left] = await queryRows<{ busy: number }>(db, sql`
-          SELECT ((SELECT count(*) FROM notifications WHERE status IN ('pending', 'sending') AND available_at <= now())
-                + (SELECT count(*) FROM outbox WHERE status = 'pending' AND available_at <= now()))::int AS busy`);
-        return left!.busy === 0;
-      }, 'the demo’s first messages sent and its events handled', { intervalMs: 100 });
-      const client = (db as unknown as { $client: { dumpDataDir(compression: 'none'): Promise<Blob> } }).$client;
-      const file = join(dir, 'demo.tar');
-      writeFileSync(file, new Uint8Array(await (await client.dumpDataDir('none')).arrayBuffer()));
-      project.provide('tasdeedDemoDatabase', file);
-    } finally {
-      await running.close();
-    }
-  } catch (error) {
-    removeDir();
-    throw error;
-  }
-  return removeDir;
+  const file = join(dir, 'demo.tar');
+  const child = spawn(process.execPath, ['--import', 'tsx', BUILD_SCRIPT, file], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let errors = '';
+  child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+  const ended = new Promise<void>((resolve) => {
+    child.on('error', (error) => {
+      writeFileSync(demoDatabaseFailureFile(file), `could not start ${BUILD_SCRIPT}: ${error.message}`);
+      resolve();
+    });
+    child.on('exit', (code, signal) => {
+      if (code !== 0) writeFileSync(demoDatabaseFailureFile(file), `${BUILD_SCRIPT} ended with ${signal ?? `exit code ${code}`}\n${errors}`);
+      resolve();
+    });
+  });
+  project.provide('tasdeedDemoDatabase', file);
+  return async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill();
+    await ended;
+    rmSync(dir, { recursive: true, force: true });
+  };
 }

@@ -1,10 +1,12 @@
 // The whole Tasdeed server, started in this process as `tasdeed serve --demo` would start it: an in-memory
 // database, migrated and seeded with the demo data, the simulators, the API and the built web portal.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { inject } from 'vitest';
 import { startTasdeed } from '../../../src/server.js';
 import type { Ctx } from '../../../src/platform/context.js';
+import { waitUntil } from '../../support/wait.js';
+import { demoDatabaseFailureFile } from './demo-database-global-setup.js';
 import { SERVER_CONFIG } from './server-config.js';
 import { ensureWebBuilt } from './web-build.js';
 
@@ -21,7 +23,7 @@ export interface ServerUnderTest {
 
 export async function startServerUnderTest(): Promise<ServerUnderTest> {
   ensureWebBuilt();
-  const running = await startTasdeed({ port: 0, host: '127.0.0.1', dataDir: 'memory://', loadDataDir: demoDatabase(), demo: true, config: SERVER_CONFIG });
+  const running = await startTasdeed({ port: 0, host: '127.0.0.1', dataDir: 'memory://', loadDataDir: await demoDatabase(), demo: true, config: SERVER_CONFIG });
   const home = await getOnce(`${running.url}/`);
   if (!(home.contentType ?? '').includes('text/html')) {
     await running.close();
@@ -31,15 +33,22 @@ export async function startServerUnderTest(): Promise<ServerUnderTest> {
   return { url: running.url, services: running.deps.services ?? {}, ctx: { db: database.db, clock, config }, close: async () => { await running.close(); } };
 }
 
-/** The demo database seeded once for the run (demo-database-global-setup.ts); none outside vitest: seed it here. */
-function demoDatabase(): Blob | undefined {
+/**
+ * The demo database made once for the run (demo-database-global-setup.ts), waited for if its child process is still
+ * at work; none outside vitest: the server seeds its own.
+ */
+async function demoDatabase(): Promise<Blob | undefined> {
   let file: string | undefined;
   try {
     file = inject('tasdeedDemoDatabase');
   } catch {
     return undefined;
   }
-  return file ? new Blob([readFileSync(file)]) : undefined;
+  if (!file) return undefined;
+  const failed = demoDatabaseFailureFile(file);
+  await waitUntil(() => existsSync(file) || existsSync(failed), 'the demo database of the browser tests (demo-database.build.ts)', { intervalMs: 100 });
+  if (existsSync(failed)) throw new Error(`the browser tests' demo database could not be made: ${readFileSync(failed, 'utf8')}`);
+  return new Blob([readFileSync(file)]);
 }
 
 /**
