@@ -15,8 +15,9 @@ export interface AxeViolation {
 
 /** Runs axe on the page as it is now and returns the violations whose impact is serious or critical. */
 export async function seriousAccessibilityViolations(page: Page): Promise<AxeViolation[]> {
-  // Evaluated through the DevTools protocol rather than a <script> tag, which the portal's CSP rightly refuses.
-  await page.evaluate(AXE_SOURCE);
+  // Evaluated through the DevTools protocol rather than a <script> tag, which the portal's CSP rightly refuses; once
+  // per document (a page reached through the portal's router keeps it).
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; impact?: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
