@@ -9,7 +9,7 @@ import { systemActor } from '../../src/platform/actor.js';
 import ar from '../../web/src/i18n/ar.json';
 import { expectBalancedLedger, issueTestPayable } from '../payments/support.js';
 import { browserAvailability, launchChromium } from './support/browser.js';
-import { saveScreenshot } from './support/screenshots.js';
+import { saveReadmeScreenshot } from './support/screenshots.js';
 import { Contexts, eventually, plain, signInThroughForm } from './support/portal.js';
 import { startServerUnderTest, type ServerUnderTest } from './support/server.js';
 
@@ -60,7 +60,7 @@ describe.skipIf(!browserCheck.available)('the counter in Chromium', () => {
     cashier = await context.newPage();
     await signInThroughForm(cashier, { username: 'cashier' }, DEMO_PASSWORD, '/staff/counter');
     await cashier.getByTestId('open-drawer').waitFor();
-    await saveScreenshot(cashier, 'counter-open', 'ar', 'desktop');
+    await saveReadmeScreenshot(cashier, 'counter-open', 'ar', 'desktop');
     await cashier.locator('select[name="counterCode"]').selectOption('C01');
     await cashier.locator('input[name="openingFloat"]').fill('٥٠٫٠٠٠');
     await cashier.getByTestId('open-drawer-submit').click();
@@ -72,7 +72,7 @@ describe.skipIf(!browserCheck.available)('the counter in Chromium', () => {
     await receipt.waitFor();
     const receiptNumber = await cashier.getByTestId('receipt-number').innerText();
     expect(receiptNumber).toBe('SALMIYA-C01-000001');
-    await saveScreenshot(cashier, 'counter-receipt', 'ar', 'desktop');
+    await saveReadmeScreenshot(cashier, 'counter-receipt', 'ar', 'desktop');
     await cashier.getByTestId('print-receipt').click();
     expect(await cashier.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
     const pdf = await cashier.request.get((await cashier.getByTestId('receipt-thermal').getAttribute('href'))!);
@@ -99,7 +99,7 @@ describe.skipIf(!browserCheck.available)('the counter in Chromium', () => {
     await row.getByTestId('void-submit').click();
     await supervisor.locator('[data-testid="day-payment"][data-receipt="SALMIYA-C01-000002"][data-status="voided"]').waitFor();
     await supervisor.getByTestId('day-totals').waitFor();
-    await saveScreenshot(supervisor, 'counter-day', 'ar', 'desktop');
+    await saveReadmeScreenshot(supervisor, 'counter-day', 'ar', 'desktop');
 
     // The drawer should now hold 50 + 12.345 (the voided cash went back): count 62.000, 0.345 short.
     await cashier.reload();
@@ -107,7 +107,7 @@ describe.skipIf(!browserCheck.available)('the counter in Chromium', () => {
     await eventually(async () => (plain(await cashier.getByTestId('expected-cash').innerText()).includes('62.345') || plain(await cashier.getByTestId('expected-cash').innerText()).includes('٦٢٫٣٤٥') ? true : undefined), 'the expected cash after the void');
     await cashier.locator('input[name="countedCash"]').fill('62.000');
     await cashier.getByTestId('difference-preview').waitFor();
-    await saveScreenshot(cashier, 'counter-close', 'ar', 'desktop');
+    await saveReadmeScreenshot(cashier, 'counter-close', 'ar', 'desktop');
     await cashier.getByTestId('close-drawer-submit').click();
     await cashier.getByTestId('drawer-closed').waitFor();
     const drawers = (await (await cashier.request.get('/api/v1/counter/drawers/current')).json()) as { drawer: unknown };

@@ -12,7 +12,7 @@ import ar from '../../web/src/i18n/ar.json';
 import en from '../../web/src/i18n/en.json';
 import { formatAmount } from '../../web/src/i18n/format.js';
 import { browserAvailability, launchChromium } from './support/browser.js';
-import { saveScreenshot } from './support/screenshots.js';
+import { saveReadmeScreenshot } from './support/screenshots.js';
 import { Contexts, documentLanguage, eventually, openPage, plain, showAllDues, signInThroughForm } from './support/portal.js';
 import { startServerUnderTest, type ServerUnderTest } from './support/server.js';
 import { WAIT_BOUND_MS } from '../support/wait.js';
@@ -116,7 +116,7 @@ describe.skipIf(!browserCheck.available)('portal flows in Chromium', () => {
     const page = await openPage(await contexts.get('payer-ar', { language: 'ar' }), '/');
     const receiptNumber = await quickPayFirstDue(page, people[0]!.civilId, 'ar');
     expect(await page.locator('h1').innerText()).toContain('تم الدفع');
-    await saveScreenshot(page, 'pay-result', 'ar', 'desktop');
+    await saveReadmeScreenshot(page, 'pay-result', 'ar', 'desktop');
     await expectReceiptLinksWork(page, receiptNumber);
     await messageMentioning(inboxes.sms, receiptNumber);
     await messageMentioning(inboxes.email, receiptNumber);
@@ -129,7 +129,7 @@ describe.skipIf(!browserCheck.available)('portal flows in Chromium', () => {
     expect(plain(await receipt.innerText())).toContain(receiptNumber);
     const pdf = await mine.request.get((await mine.getByTestId('receipt-pdf').getAttribute('href'))!);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
-    await saveScreenshot(mine, 'receipt', 'ar', 'desktop');
+    await saveReadmeScreenshot(mine, 'receipt', 'ar', 'desktop');
   });
 
   it('pays a due by quick pay in English, through KNET, to the receipt', async () => {
@@ -137,7 +137,7 @@ describe.skipIf(!browserCheck.available)('portal flows in Chromium', () => {
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(en.quickPay.title);
     const receiptNumber = await quickPayFirstDue(page, people[1]!.civilId, 'en');
     expect(await page.locator('h1').innerText()).toContain('Payment received');
-    await saveScreenshot(page, 'pay-result', 'en', 'desktop');
+    await saveReadmeScreenshot(page, 'pay-result', 'en', 'desktop');
     await expectReceiptLinksWork(page, receiptNumber);
   });
 

@@ -10,7 +10,7 @@ import en from '../../web/src/i18n/en.json';
 import { seriousAccessibilityViolations } from './support/axe.js';
 import { browserAvailability, launchChromium, newPortalContext } from './support/browser.js';
 import { documentLanguage, plain } from './support/portal.js';
-import { saveScreenshot } from './support/screenshots.js';
+import { saveReadmeScreenshot } from './support/screenshots.js';
 import { startServerUnderTest, type ServerUnderTest } from './support/server.js';
 
 const browserCheck = browserAvailability();
@@ -61,7 +61,7 @@ describe.skipIf(!browserCheck.available)('the self-service kiosk', () => {
     // No site menu and no sign-in link on a kiosk.
     expect(await page.locator('a[href^="/sign-in"]').count()).toBe(0);
     await expectAccessible(page, 'kiosk look-up');
-    await saveScreenshot(page, 'kiosk-lookup', 'ar', 'desktop');
+    await saveReadmeScreenshot(page, 'kiosk-lookup', 'ar', 'desktop');
 
     // The English switch, and back to Arabic.
     await page.getByTestId('language-switch').click();
@@ -81,7 +81,7 @@ describe.skipIf(!browserCheck.available)('the self-service kiosk', () => {
     const text = plain(await page.locator('main').innerText());
     for (const secret of [person.nameAr, person.nameEn, person.civilId]) expect(text).not.toContain(secret);
     await expectAccessible(page, 'kiosk dues');
-    await saveScreenshot(page, 'kiosk-dues', 'ar', 'desktop');
+    await saveReadmeScreenshot(page, 'kiosk-dues', 'ar', 'desktop');
   });
 
   it('pays the first due through the KNET simulator and shows the KSK receipt, which prints', async () => {
@@ -113,7 +113,7 @@ describe.skipIf(!browserCheck.available)('the self-service kiosk', () => {
     await page.getByTestId('kiosk-print').click();
     expect(await counted(page, 'test.printed')).toBe(1);
     await expectAccessible(page, 'kiosk receipt');
-    await saveScreenshot(page, 'kiosk-receipt', 'ar', 'desktop');
+    await saveReadmeScreenshot(page, 'kiosk-receipt', 'ar', 'desktop');
   });
 
   it('goes back to an empty Arabic look-up by itself after the idle pause', async () => {

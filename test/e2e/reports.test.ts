@@ -11,7 +11,7 @@ import { seriousAccessibilityViolations } from './support/axe.js';
 import { browserAvailability } from './support/browser.js';
 import { documentLanguage, plain, signInThroughForm } from './support/portal.js';
 import { portalUnderTest } from './support/portal-under-test.js';
-import { saveScreenshot } from './support/screenshots.js';
+import { saveReadmeScreenshot } from './support/screenshots.js';
 
 const browserCheck = browserAvailability();
 
@@ -44,7 +44,7 @@ describe.skipIf(!browserCheck.available)('admin reports in the portal', () => {
     await page.waitForURL((url) => url.pathname === '/staff/reports');
     await page.getByTestId('report-list').waitFor();
     expect(await seriousAccessibilityViolations(page), 'reports list').toEqual([]);
-    await saveScreenshot(page, 'staff-reports', 'en', 'desktop');
+    await saveReadmeScreenshot(page, 'staff-reports', 'en', 'desktop');
 
     await page.getByTestId('open-report-disconnections').click();
     await page.waitForURL((url) => url.pathname === '/staff/reports/disconnections');
@@ -63,7 +63,7 @@ describe.skipIf(!browserCheck.available)('admin reports in the portal', () => {
     expect(await pageTotals(page, 'warnings')).toEqual(table.totals.map((r) => r.warnings));
     await page.locator('[data-testid^="report-chart-"] svg[role="img"]').first().waitFor();
     expect(await seriousAccessibilityViolations(page), 'disconnections report').toEqual([]);
-    await saveScreenshot(page, 'staff-report-disconnections', 'en', 'desktop');
+    await saveReadmeScreenshot(page, 'staff-report-disconnections', 'en', 'desktop');
 
     const [header, ...lines] = readCsvWithPython((await download(page, 'download-csv')).toString('utf8'));
     expect(header).toEqual(['section', ...table.columns.map((c) => c.key)]);
@@ -85,7 +85,7 @@ describe.skipIf(!browserCheck.available)('admin reports in the portal', () => {
     await page.goto('/staff/reports/debt-ageing');
     await page.locator('[data-testid^="report-chart-"] svg[role="img"]').first().waitFor();
     expect(await seriousAccessibilityViolations(page), 'debt ageing').toEqual([]);
-    await saveScreenshot(page, 'staff-report-debt-ageing', 'en', 'desktop');
+    await saveReadmeScreenshot(page, 'staff-report-debt-ageing', 'en', 'desktop');
   });
 
   it('reads right to left in Arabic, with a chart, for every report', async () => {
@@ -93,13 +93,13 @@ describe.skipIf(!browserCheck.available)('admin reports in the portal', () => {
     await signInThroughForm(page, { username: 'admin' }, DEMO_PASSWORD, '/staff/reports');
     expect(await documentLanguage(page)).toMatchObject({ lang: 'ar', dir: 'rtl' });
     expect(await seriousAccessibilityViolations(page), 'reports list (ar)').toEqual([]);
-    await saveScreenshot(page, 'staff-reports', 'ar', 'desktop');
+    await saveReadmeScreenshot(page, 'staff-reports', 'ar', 'desktop');
     for (const name of ['disconnections', 'debt-ageing', 'collections-breakdown', 'issued-vs-collected', 'requests']) {
       await page.goto(`/staff/reports/${name}`);
       await page.getByTestId('report-table').waitFor();
       expect(await page.getByRole('heading', { level: 1 }).innerText()).not.toBe('');
       expect(await seriousAccessibilityViolations(page), `${name} (ar)`).toEqual([]);
-      if (name === 'disconnections' || name === 'debt-ageing') await saveScreenshot(page, `staff-report-${name}`, 'ar', 'desktop');
+      if (name === 'disconnections' || name === 'debt-ageing') await saveReadmeScreenshot(page, `staff-report-${name}`, 'ar', 'desktop');
     }
   });
 

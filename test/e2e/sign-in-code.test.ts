@@ -11,7 +11,7 @@ import { seriousAccessibilityViolations } from './support/axe.js';
 import { browserAvailability } from './support/browser.js';
 import { documentLanguage, eventually, plain } from './support/portal.js';
 import { portalUnderTest } from './support/portal-under-test.js';
-import { saveScreenshot } from './support/screenshots.js';
+import { saveReadmeScreenshot } from './support/screenshots.js';
 
 const browserCheck = browserAvailability();
 const people = demoPeople(3);
@@ -83,7 +83,7 @@ describe.skipIf(!browserCheck.available)('sign-in by a code sent by SMS', () => 
       await page.getByTestId('verify-code').click();
       await eventually(async () => (await form.getByRole('alert').count()) === 1 && plain(await form.getByRole('alert').innerText()) === INVALID[language] ? true : undefined, 'the wrong code told at its box');
       expect(await codeBox.getAttribute('aria-invalid')).toBe('true');
-      await saveScreenshot(page, 'sign-in-code', language, 'desktop');
+      await saveReadmeScreenshot(page, 'sign-in-code', language, 'desktop');
       expect(await signedInCivilId(page)).toBeNull();
 
       // The right code (typed with Arabic-Indic digits in Arabic, as a phone keyboard may): signed in, on to next.

@@ -1,6 +1,7 @@
 // Screenshots `<page>-<lang>-<desktop|phone>.png`, at 1280×800 and 360×740. Only `npm run screenshots`
-// (TASDEED_SCREENSHOTS=write) saves them into docs/screenshots/ for the README; in `npm test` the same pictures go to
-// a temporary folder of the run, removed when it ends, so a test run leaves the work tree as it found it.
+// (TASDEED_SCREENSHOTS=write) saves them into docs/screenshots/ for the README; in `npm test` screenshots.test.ts's
+// phone pictures go to a temporary folder of the run, removed when it ends, so a test run leaves the work tree as it
+// found it, and the journeys' pictures (saveReadmeScreenshot) are not taken.
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -40,4 +41,14 @@ export async function saveScreenshot(page: Page, pageName: string, language: 'ar
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
   return file;
+}
+
+/**
+ * A README picture taken along a journey (flows, kiosk, counter, reports, sign-in by code): saved by `npm run
+ * screenshots` only. Under `npm test` it would be a whole-page capture into a temporary folder that nobody looks at;
+ * screenshots.test.ts checks the capture itself there.
+ */
+export async function saveReadmeScreenshot(page: Page, pageName: string, language: 'ar' | 'en', formFactor: FormFactor): Promise<void> {
+  if (process.env.TASDEED_SCREENSHOTS !== 'write') return;
+  await saveScreenshot(page, pageName, language, formFactor);
 }
