@@ -23,3 +23,22 @@ export function localDate(at: Date, timeZone: string): string {
 export function businessToday(ctx: { clock: Clock; config: { TZ_BUSINESS: string } }): string {
   return localDate(ctx.clock.now(), ctx.config.TZ_BUSINESS);
 }
+
+/** The UTC instant at which local midnight of `day` (YYYY-MM-DD) falls in `timeZone`. */
+export function startOfLocalDay(day: string, timeZone: string): Date {
+  const utcMidnight = Date.parse(`${day}T00:00:00Z`);
+  // The zone's offset at that instant, from what its wall clock reads; applied twice so a day that starts on an
+  // offset change still lands on the local midnight.
+  let guess = utcMidnight;
+  for (let i = 0; i < 2; i++) guess = utcMidnight - offsetAt(new Date(guess), timeZone);
+  return new Date(guess);
+}
+
+/** How far ahead of UTC the wall clock of `timeZone` is at an instant (Kuwait: +3 h all year), in milliseconds. */
+function offsetAt(at: Date, timeZone: string): number {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  }).formatToParts(at).map((p) => [p.type, p.value]));
+  const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  return wall - Math.floor(at.getTime() / 1000) * 1000;
+}

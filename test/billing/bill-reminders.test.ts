@@ -34,6 +34,15 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('bill reminders', () => {
+  it('fall at 09:00 on the business clock of the deployment’s time zone, five days before the due date', async () => {
+    const biller = await getBiller(t.ctx, 'mew-electricity');
+    expect(reminderMomentOf(biller, '2026-12-10', 'Asia/Kuwait').toISOString()).toBe('2026-12-05T06:00:00.000Z');
+    expect(reminderMomentOf(biller, '2026-12-10', 'Asia/Dubai').toISOString()).toBe('2026-12-05T05:00:00.000Z');
+    // A zone with daylight saving: Cairo is UTC+3 in July, UTC+2 in December.
+    expect(reminderMomentOf(biller, '2026-07-10', 'Africa/Cairo').toISOString()).toBe('2026-07-05T06:00:00.000Z');
+    expect(reminderMomentOf(biller, '2026-12-10', 'Africa/Cairo').toISOString()).toBe('2026-12-05T07:00:00.000Z');
+  });
+
   it('are written at their moment, for what is still owed then, once', async () => {
     const opened = [];
     t.clock.set('2026-11-28T12:00:00+03:00');
@@ -44,7 +53,7 @@ describe('bill reminders', () => {
     }
     await run();
     const [partly, paid, owed, government] = await Promise.all(opened.map(async (a) => (await billOfAccount(t.ctx, a.id, '2026-11'))!));
-    const moment = reminderMomentOf(await getBiller(t.ctx, 'mew-electricity'), owed!.dueDate);
+    const moment = reminderMomentOf(await getBiller(t.ctx, 'mew-electricity'), owed!.dueDate, t.ctx.config.TZ_BUSINESS);
     expect(moment.toISOString()).toBe(new Date(new Date(`${owed!.dueDate}T09:00:00+03:00`).getTime() - 5 * 86_400_000).toISOString());
 
     // Issued: no reminder yet, and none before its moment.

@@ -1,5 +1,5 @@
 // The "your bill is due soon" reminders, written when they are due instead of when the bill is issued. At the reminder
-// moment of a finished run (a few days before its due date, 09:00 in Kuwait), the bills of its biller and due date that
+// moment of a finished run (a few days before its due date, 09:00 on the business clock, TZ_BUSINESS), the bills of its biller and due date that
 // are still owed get a bill.due_soon event each, with the amount still owed then (a bill part-paid since its issue is
 // reminded of the rest; a paid one is not reminded at all). The bill run itself writes one row fewer per bill.
 //
@@ -7,23 +7,26 @@
 // (the process stopped, the database went away) is simply run again: the events' dedupe keys make the pages already
 // written write nothing, and the run is marked reminded only once its last page is written.
 import type { Ctx } from '../../platform/context.js';
-import { businessToday } from '../../platform/clock.js';
+import { businessToday, startOfLocalDay } from '../../platform/clock.js';
 import { emitMany, type EventToEmit } from '../../platform/outbox.js';
 import { formatAmount } from '../../shared/money.js';
 import { addDays } from '../../shared/days.js';
 import { getBiller, payables, type Biller, type Payable } from '../billers/index.js';
 import { markReminded, runsAwaitingReminders, type BillRunRow } from './bill-run.store.js';
 
-/** Reminder hour: 09:00 in Kuwait (UTC+3, no daylight saving). */
-const REMINDER_UTC_HOUR = 6;
+/** The reminders go out at this hour of the business day (TZ_BUSINESS), when people read their messages. */
+const REMINDER_LOCAL_HOUR = 9;
 const DEFAULT_REMINDER_DAYS = 5;
 const PAGE_SIZE = 2_000;
 
-/** When the bills of a biller due on `dueDate` are reminded: `settings.reminderDaysBeforeDue` days before (5). */
-export function reminderMomentOf(biller: Biller, dueDate: string): Date {
+/**
+ * When the bills of a biller due on `dueDate` are reminded: `settings.reminderDaysBeforeDue` days before (5), at
+ * 09:00 local time in the business time zone (06:00 UTC in Kuwait and Riyadh, 07:00 or 06:00 UTC in Damascus).
+ */
+export function reminderMomentOf(biller: Biller, dueDate: string, timeZone: string): Date {
   const settings = (biller.settings ?? {}) as { reminderDaysBeforeDue?: number };
   const days = Number.isInteger(settings.reminderDaysBeforeDue) ? settings.reminderDaysBeforeDue! : DEFAULT_REMINDER_DAYS;
-  return new Date(`${addDays(dueDate, -days)}T${String(REMINDER_UTC_HOUR).padStart(2, '0')}:00:00Z`);
+  return new Date(startOfLocalDay(addDays(dueDate, -days), timeZone).getTime() + REMINDER_LOCAL_HOUR * 3_600_000);
 }
 
 export interface RemindersOutcome {
@@ -39,7 +42,7 @@ export async function writeDueReminders(ctx: Ctx, options: { signal?: AbortSigna
   const now = ctx.clock.now();
   for (const run of await runsAwaitingReminders(ctx.db, businessToday(ctx))) {
     const biller = await getBiller(ctx, run.billerCode);
-    const moment = reminderMomentOf(biller, run.dueDate);
+    const moment = reminderMomentOf(biller, run.dueDate, ctx.config.TZ_BUSINESS);
     if (moment > now) continue;
     const written = await remindRun(ctx, run, biller, moment, options);
     if (written === undefined) break; // stopped: the next pass goes on
