@@ -1,7 +1,8 @@
 // The "your bill is due soon" reminders, written when they are due instead of when the bill is issued. At the reminder
-// moment of a finished run (a few days before its due date, 09:00 on the business clock, TZ_BUSINESS), the bills of its biller and due date that
-// are still owed get a bill.due_soon event each, with the amount still owed then (a bill part-paid since its issue is
-// reminded of the rest; a paid one is not reminded at all). The bill run itself writes one row fewer per bill.
+// moment of a finished run (a few days before its due date, 09:00 on the business clock, TZ_BUSINESS), the bills of
+// its biller and due date that are still owed get a bill.due_soon event each, with the amount still owed then (a bill
+// part-paid since its issue is reminded of the rest; a paid one is not reminded at all). The bill run itself writes
+// one row fewer per bill.
 //
 // A pass walks each run's payables page by page, each page's events written in one statement; a pass stopped half-way
 // (the process stopped, the database went away) is simply run again: the events' dedupe keys make the pages already
