@@ -11,6 +11,7 @@ import { loadConfig, ConfigError } from '../config.js';
 import { openDatabase } from '../db/client.js';
 import { migrateForServing } from '../db/serving-role.js';
 import { acceptMetricsRequests } from '../http/metrics-cluster.js';
+import type { StopOutcome } from '../platform/bounded-stop.js';
 
 type Role = 'api' | 'worker';
 
@@ -28,7 +29,7 @@ export interface ReadyMessage { tasdeed: 'ready'; url: string }
 const RESTART_DELAY_MS = 1_000;
 const RESTART_DELAY_MAX_MS = 30_000;
 
-export async function runSupervisor(options: SupervisorOptions): Promise<{ url: string; close(): Promise<void> }> {
+export async function runSupervisor(options: SupervisorOptions): Promise<{ url: string; close(): Promise<StopOutcome> }> {
   const config = loadConfig(process.env, options.port !== undefined ? { PORT: options.port } : {});
   if (!config.DATABASE_URL) {
     throw new ConfigError('--processes needs DATABASE_URL (PostgreSQL): PGlite is the database of one process / --processes يحتاج DATABASE_URL (PostgreSQL)');
@@ -82,14 +83,19 @@ export async function runSupervisor(options: SupervisorOptions): Promise<{ url: 
     });
   };
 
-  const close = async (): Promise<void> => {
+  // Each child bounds its own stop (SHUTDOWN_GRACE_SECONDS) and exits 1 when it had to leave a part behind: the
+  // supervisor then names it and exits 1 too, so whoever stopped it learns that the stop was not clean.
+  const close = async (): Promise<StopOutcome> => {
     stopping = true;
-    const exits = [...running].map((child) => new Promise<void>((resolve) => {
-      if (child.isDead()) resolve();
-      else child.once('exit', () => resolve());
+    const exits = [...running].map((child) => new Promise<string | undefined>((resolve) => {
+      const verdict = () => (child.process.exitCode === 0 ? undefined : `process ${child.process.pid} (${child.process.signalCode ?? `exit code ${child.process.exitCode}`})`);
+      if (child.isDead()) resolve(verdict());
+      else child.once('exit', () => resolve(verdict()));
     }));
     for (const child of running) child.process.kill('SIGTERM');
-    await Promise.all(exits);
+    const unfinished = (await Promise.all(exits)).filter((name): name is string => name !== undefined);
+    for (const name of unfinished) options.log(`stop: ${name} did not stop cleanly`);
+    return { unfinished };
   };
 
   try {
