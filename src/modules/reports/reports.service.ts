@@ -2,7 +2,8 @@
 // (Asia/Kuwait by default). And the demo's facts for the portal's home page (who to try, where the inboxes are).
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/context.js';
-import { localDate } from '../../platform/clock.js';
+import { localDate, startOfLocalDay } from '../../platform/clock.js';
+import { addDays } from '../../shared/days.js';
 import { requireRole, type Actor } from '../../platform/actor.js';
 import { findPersonIdByCivilId } from '../identity/index.js';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../../db/seed/demo-accounts.js';
@@ -60,17 +61,7 @@ export function businessDayWindow(day: string, timeZone: string): { from: Date; 
   if (!match || Number.isNaN(utcMidnight) || new Date(utcMidnight).toISOString().slice(0, 10) !== day) {
     throw new AppError('report_date_invalid', { date: day });
   }
-  const nextUtcMidnight = Date.UTC(year, month - 1, date + 1);
-  return { from: new Date(utcMidnight - offsetMs(utcMidnight, timeZone)), to: new Date(nextUtcMidnight - offsetMs(nextUtcMidnight, timeZone)) };
-}
-
-/** How far ahead of UTC a time zone's wall clock is at an instant (Kuwait: +3 h all year). */
-function offsetMs(at: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })
-    .formatToParts(new Date(at));
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
-  return wall - (at - (at % 1000));
+  return { from: startOfLocalDay(day, timeZone), to: startOfLocalDay(addDays(day, 1), timeZone) };
 }
 
 export interface DemoFacts {
