@@ -124,4 +124,49 @@ describe.skipIf(!browserCheck.available)('first paint of quick pay and the dashb
     await me.release();
     await page.close();
   });
+
+  it('keeps the answer to "who is signed in?" that lands between the first render and its effects', async () => {
+    // The race a slow first render opens on a page for anyone (it renders without waiting for the answer): the answer
+    // arrives after the session's first state was chosen ("loading") but before the provider's effect runs. Made
+    // certain here: the answer is held until React builds the page's <main> (render phase), and that render is made
+    // to outlast the scheduler's 5 ms slice, so the effects come in a task after the answer. A provider that then
+    // took the answer for one it had already used stayed "loading" for ever: no name in the header, and every page
+    // for signed-in people showing "loading" until a reload.
+    const context = await portal.contexts.get('first-paint-between', { language: 'ar' });
+    const login = await context.request.post('/api/v1/auth/login', { data: { civilId: demoPeople(2)[1]!.civilId, password: DEMO_PASSWORD } });
+    expect(login.status()).toBe(200);
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      let release: (() => void) | null = null;
+      const rendered = new Promise<void>((resolve) => (release = resolve));
+      const create = Document.prototype.createElement;
+      Document.prototype.createElement = function (this: Document, tag: string, options?: ElementCreationOptions) {
+        if (release && tag.toLowerCase() === 'main') {
+          const until = performance.now() + 30;
+          while (performance.now() < until);
+          release();
+          release = null;
+        }
+        return create.call(this, tag, options);
+      } as typeof Document.prototype.createElement;
+      const realFetch = window.fetch.bind(window);
+      window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+        const url = input instanceof Request ? input.url : String(input);
+        if (!url.includes('/api/v1/auth/me')) return realFetch(input, init);
+        const response = await realFetch(input, init);
+        const text = await response.text();
+        await rendered;
+        // Read without another task: the answer reaches the session in the microtasks right after the render.
+        const held = new Response(text, { status: response.status, headers: response.headers });
+        Object.defineProperty(held, 'json', { value: () => Promise.resolve(JSON.parse(text) as unknown) });
+        Object.defineProperty(held, 'text', { value: () => Promise.resolve(text) });
+        return held;
+      };
+    });
+    await page.goto('/pay/result/unknown');
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.getByTestId('signed-in-name').waitFor();
+    await page.close();
+  });
 });
+

@@ -1,5 +1,5 @@
 // Who is signed in, for every page: asked once when the portal opens and again after signing in or out.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { isUnreachable } from '../../api/index.js';
 import { fetchCurrentUser, signIn as signInWithApi, signOutSession, type Credentials, type SignedInUser } from './auth.api.js';
 import { rememberedUser, rememberUser } from './remembered-user.js';
@@ -57,6 +57,9 @@ export function startSessionCheck(): Promise<void> {
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<SessionState>(() => (earlyAnswer ? stateFor(earlyAnswer.user) : { status: 'loading', user: null }));
+  // Whether the first render started from the early answer. Not "is it here now": an answer that lands between that
+  // render and the effect below (a slow first render gives it the time) was not shown, and must still be.
+  const startedFromEarlyAnswer = useRef(session.status !== 'loading');
 
   const refresh = useCallback(async () => {
     const early = earlyCheck;
@@ -68,8 +71,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    // Already answered before the first render (startSessionCheck): nothing to ask again.
-    if (earlyAnswer) {
+    // Already answered before the first render (startSessionCheck): nothing to ask again. Otherwise refresh() takes
+    // the early question's answer, whether it came meanwhile or is still on its way.
+    if (startedFromEarlyAnswer.current) {
       earlyCheck = null;
       earlyAnswer = null;
       return;
