@@ -26,11 +26,20 @@ export function businessToday(ctx: { clock: Clock; config: { TZ_BUSINESS: string
 
 /** The UTC instant at which local midnight of `day` (YYYY-MM-DD) falls in `timeZone`. */
 export function startOfLocalDay(day: string, timeZone: string): Date {
-  const utcMidnight = Date.parse(`${day}T00:00:00Z`);
-  // The zone's offset at that instant, from what its wall clock reads; applied twice so a day that starts on an
-  // offset change still lands on the local midnight.
-  let guess = utcMidnight;
-  for (let i = 0; i < 2; i++) guess = utcMidnight - offsetAt(new Date(guess), timeZone);
+  return atLocalHour(day, 0, timeZone);
+}
+
+/**
+ * The UTC instant at which the wall clock of `timeZone` reads `hour`:00 on `day` (an hour skipped by a clock change:
+ * the first instant after it). Not the local midnight plus `hour` hours: on a day whose clocks change before that
+ * hour, that would be an hour early or late.
+ */
+export function atLocalHour(day: string, hour: number, timeZone: string): Date {
+  const wall = Date.parse(`${day}T00:00:00Z`) + hour * 3_600_000;
+  // The zone's offset at the guess, from what its wall clock reads; applied twice so a time just after an offset
+  // change still lands on it.
+  let guess = wall;
+  for (let i = 0; i < 2; i++) guess = wall - offsetAt(new Date(guess), timeZone);
   return new Date(guess);
 }
 

@@ -41,6 +41,8 @@ describe('bill reminders', () => {
     // A zone with daylight saving: Cairo is UTC+3 in July, UTC+2 in December.
     expect(reminderMomentOf(biller, '2026-07-10', 'Africa/Cairo').toISOString()).toBe('2026-07-05T06:00:00.000Z');
     expect(reminderMomentOf(biller, '2026-12-10', 'Africa/Cairo').toISOString()).toBe('2026-12-05T07:00:00.000Z');
+    // The day Cairo's clocks go from 00:00 to 01:00 (2026-04-24): 09:00 local is 06:00 UTC, not midnight + 9 h.
+    expect(reminderMomentOf(biller, '2026-04-29', 'Africa/Cairo').toISOString()).toBe('2026-04-24T06:00:00.000Z');
   });
 
   it('are written at their moment, for what is still owed then, once', async () => {

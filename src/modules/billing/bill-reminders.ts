@@ -8,7 +8,7 @@
 // (the process stopped, the database went away) is simply run again: the events' dedupe keys make the pages already
 // written write nothing, and the run is marked reminded only once its last page is written.
 import type { Ctx } from '../../platform/context.js';
-import { businessToday, startOfLocalDay } from '../../platform/clock.js';
+import { atLocalHour, businessToday } from '../../platform/clock.js';
 import { emitMany, type EventToEmit } from '../../platform/outbox.js';
 import { formatAmount } from '../../shared/money.js';
 import { addDays } from '../../shared/days.js';
@@ -27,7 +27,7 @@ const PAGE_SIZE = 2_000;
 export function reminderMomentOf(biller: Biller, dueDate: string, timeZone: string): Date {
   const settings = (biller.settings ?? {}) as { reminderDaysBeforeDue?: number };
   const days = Number.isInteger(settings.reminderDaysBeforeDue) ? settings.reminderDaysBeforeDue! : DEFAULT_REMINDER_DAYS;
-  return new Date(startOfLocalDay(addDays(dueDate, -days), timeZone).getTime() + REMINDER_LOCAL_HOUR * 3_600_000);
+  return atLocalHour(addDays(dueDate, -days), REMINDER_LOCAL_HOUR, timeZone);
 }
 
 export interface RemindersOutcome {
