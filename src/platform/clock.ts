@@ -1,4 +1,6 @@
 // One place to ask the time, so tests can move it.
+import { addDays } from '../shared/days.js';
+
 export interface Clock {
   now(): Date;
 }
@@ -27,6 +29,11 @@ export function businessToday(ctx: { clock: Clock; config: { TZ_BUSINESS: string
 /** The UTC instant at which local midnight of `day` (YYYY-MM-DD) falls in `timeZone`. */
 export function startOfLocalDay(day: string, timeZone: string): Date {
   return atLocalHour(day, 0, timeZone);
+}
+
+/** [local midnight, next local midnight) of `day` in `timeZone`, as instants: a business day's window. */
+export function localDayBounds(day: string, timeZone: string): { from: Date; to: Date } {
+  return { from: startOfLocalDay(day, timeZone), to: startOfLocalDay(addDays(day, 1), timeZone) };
 }
 
 /**

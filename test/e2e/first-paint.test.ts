@@ -169,4 +169,3 @@ describe.skipIf(!browserCheck.available)('first paint of quick pay and the dashb
     await page.close();
   });
 });
-

@@ -11,7 +11,7 @@ import { normalizePlate, plateFormatOf } from '../../shared/plates.js';
 import { amountDue, getBiller, payables, type Payable } from '../billers/index.js';
 import { findBankPayment, postBankNotification, reverseBankPayment, type BankPayment } from '../payments/index.js';
 import { auditedBankRefusals } from './channels.audit.js';
-import { businessDateOf, businessDayBounds } from './business-day.js';
+import { localDate, localDayBounds } from '../../platform/clock.js';
 import * as store from './channels.store.js';
 
 export type BillingNumberKind = 'accountNumber' | 'meterNumber' | 'civilId' | 'plate';
@@ -111,7 +111,7 @@ export async function notifyPayment(ctx: Ctx, actor: Actor, input: NotificationI
 
 /** When a payment may no longer be reversed: the earliest window of the billers it paid. */
 function reversalDeadline(ctx: Ctx, postedAt: Date, windows: (number | null | undefined)[]): Date {
-  const endOfDay = businessDayBounds(businessDateOf(postedAt, ctx.config.TZ_BUSINESS), ctx.config.TZ_BUSINESS).to;
+  const endOfDay = localDayBounds(localDate(postedAt, ctx.config.TZ_BUSINESS), ctx.config.TZ_BUSINESS).to;
   let deadline = Number.POSITIVE_INFINITY;
   for (const minutes of windows) {
     const end = minutes === null || minutes === undefined ? endOfDay.getTime() : postedAt.getTime() + minutes * 60_000;

@@ -12,7 +12,7 @@ import { AppError, errorDefinition, type ErrorCode } from '../../platform/errors
 import { formatAmount } from '../../shared/money.js';
 import { isDay } from '../../shared/days.js';
 import { writeXml, xmlChild, xmlList, xmlText, type XmlTree } from '../../shared/safe-xml.js';
-import { businessDateOf } from './business-day.js';
+import { localDate } from '../../platform/clock.js';
 import {
   firstRefusal, readSwitchDocument, required, resultCodeOf, TRANSACTION_ID,
   type AnswerClock, type ParsedSwitchRequest, type SwitchAdapter, type SwitchAnswer, type SwitchMessage,
@@ -134,7 +134,7 @@ function answerBody(answer: SwitchAnswer, clock: AnswerClock): XmlTree {
           TrxInf: answer.outcomes.map((o) => {
             if ('error' in o) return { JOEBPPSTrx: o.transactionId, Result: resultOf(o.error) };
             const posted = o.result.payment.postedAt ?? o.result.payment.createdAt;
-            return { JOEBPPSTrx: o.transactionId, ProcessDate: posted.toISOString(), STMTDate: businessDateOf(posted, clock.timeZone), Result: resultOf(null) };
+            return { JOEBPPSTrx: o.transactionId, ProcessDate: posted.toISOString(), STMTDate: localDate(posted, clock.timeZone), Result: resultOf(null) };
           }),
         },
       };

@@ -8,7 +8,7 @@ import { toCsv } from '../../shared/csv.js';
 import { formatAmount } from '../../shared/money.js';
 import { isDay } from '../../shared/days.js';
 import { bankActivityBetween } from '../payments/index.js';
-import { businessDayBounds } from './business-day.js';
+import { localDayBounds } from '../../platform/clock.js';
 
 export interface BankDayReport {
   businessDate: string;
@@ -21,7 +21,7 @@ export interface BankDayReport {
 export async function bankDayReport(ctx: Ctx, actor: Actor, businessDate: string): Promise<BankDayReport> {
   if (actor.kind !== 'client' || actor.role !== 'bank') throw new AppError('forbidden', { channel: 'bank' });
   if (!isDay(businessDate)) throw new AppError('validation_failed', { field: 'date', reason: 'a business date YYYY-MM-DD' });
-  const { from, to } = businessDayBounds(businessDate, ctx.config.TZ_BUSINESS);
+  const { from, to } = localDayBounds(businessDate, ctx.config.TZ_BUSINESS);
   const { posted, reversals } = await bankActivityBetween(ctx, actor, from, to);
   const totals = new Map<string, { paymentCount: number; paid: bigint; reversalCount: number; reversed: bigint }>();
   const totalOf = (currency: string) => {

@@ -2,8 +2,7 @@
 // (Asia/Kuwait by default). And the demo's facts for the portal's home page (who to try, where the inboxes are).
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Ctx } from '../../platform/context.js';
-import { localDate, startOfLocalDay } from '../../platform/clock.js';
-import { addDays } from '../../shared/days.js';
+import { localDate, localDayBounds } from '../../platform/clock.js';
 import { requireRole, type Actor } from '../../platform/actor.js';
 import { findPersonIdByCivilId } from '../identity/index.js';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../../db/seed/demo-accounts.js';
@@ -61,7 +60,7 @@ export function businessDayWindow(day: string, timeZone: string): { from: Date; 
   if (!match || Number.isNaN(utcMidnight) || new Date(utcMidnight).toISOString().slice(0, 10) !== day) {
     throw new AppError('report_date_invalid', { date: day });
   }
-  return { from: startOfLocalDay(day, timeZone), to: startOfLocalDay(addDays(day, 1), timeZone) };
+  return localDayBounds(day, timeZone);
 }
 
 export interface DemoFacts {
