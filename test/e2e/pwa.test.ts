@@ -48,7 +48,7 @@ describe.skipIf(!browserCheck.available)('the installable portal', () => {
   beforeAll(async () => {
     server = await startServerUnderTest();
     browser = await launchChromium();
-    context = await newPortalContext(browser, { baseURL: server.url, language: 'ar' });
+    context = await newPortalContext(browser, { baseURL: server.url, language: 'ar', serviceWorker: 'allow' });
     page = await context.newPage();
   });
 

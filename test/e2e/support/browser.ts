@@ -44,13 +44,19 @@ export type FormFactor = keyof typeof VIEWPORTS;
 /**
  * A fresh browser profile (no cookies, no storage) at a screen size, optionally with the portal's language
  * already chosen, as a returning visitor would have it. Only loopback addresses are reachable from it.
+ *
+ * The portal's service worker is kept out unless `serviceWorker: 'allow'`: installing it fetches the whole shell
+ * (every script, style and font) again in each new profile, and it then answers every request the page makes, which
+ * doubled Chromium's work per page on this machine. What the worker does is tested where it is the subject, with it
+ * allowed: pwa.test.ts (install, control, offline pages) and counter-offline.test.ts (a persistent profile).
  */
 export async function newPortalContext(
   browser: Browser,
-  options: { baseURL: string; formFactor?: FormFactor; language?: 'ar' | 'en' },
+  options: { baseURL: string; formFactor?: FormFactor; language?: 'ar' | 'en'; serviceWorker?: 'allow' | 'block' },
 ): Promise<BrowserContext> {
   const formFactor = options.formFactor ?? 'desktop';
   const context = await browser.newContext({
+    serviceWorkers: options.serviceWorker ?? 'block',
     baseURL: options.baseURL,
     viewport: VIEWPORTS[formFactor],
     deviceScaleFactor: 1,

@@ -60,7 +60,7 @@ async function measure(context: BrowserContext, url: string): Promise<PaintFigur
 
 async function series(browser: Browser, baseURL: string, url: string, runs: number, storageState?: Awaited<ReturnType<BrowserContext['storageState']>>) {
   const once = async () => {
-    const context = await newPortalContext(browser, { baseURL });
+    const context = await newPortalContext(browser, { baseURL, serviceWorker: 'allow' });
     if (storageState) await context.addCookies(storageState.cookies);
     try {
       return await measure(context, url);
@@ -89,7 +89,7 @@ export async function run(args: string[]): Promise<void> {
     const quickPay = await series(browser, server.url, '/', runs);
 
     const citizen = demoPeople(1)[0]!;
-    const signIn = await newPortalContext(browser, { baseURL: server.url });
+    const signIn = await newPortalContext(browser, { baseURL: server.url, serviceWorker: 'allow' });
     await signInThroughForm(await signIn.newPage(), { civilId: citizen.civilId }, DEMO_PASSWORD, '/dashboard');
     const session = await signIn.storageState();
     await signIn.close();
