@@ -54,6 +54,14 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   const client = inMemory ? new PGlite(loadDataDir ? { loadDataDir } : {}) : new PGlite(join(dataDir, 'pglite'));
   await client.waitReady;
+  return pgliteHandle(client, { inMemory });
+}
+
+/**
+ * The handle over a PGlite already open: openDatabase's, and the tests' in-memory databases, which a test worker
+ * keeps from one file to the next (test/support/pglite-reuse.ts). Closing the handle closes the client.
+ */
+export function pgliteHandle(client: PGlite, options: { inMemory: boolean }): DatabaseHandle {
   const db = drizzlePglite({ client, ...drizzleOptions }) as unknown as Database;
   let closed = false;
   return {
@@ -64,7 +72,7 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
       if (closed) return;
       closed = true;
       // PGlite cannot fsync on its own schedule: a checkpoint before closing leaves a clean data folder.
-      if (!inMemory) await client.query('CHECKPOINT').catch(() => undefined);
+      if (!options.inMemory) await client.query('CHECKPOINT').catch(() => undefined);
       await client.close();
     },
   };

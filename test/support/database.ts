@@ -4,11 +4,13 @@
 // Neither runs initdb or the migrations per file: the project's global set-up made them once per run, as a PGlite
 // snapshot (dumpDataDir, loaded here with loadDataDir) or a PostgreSQL template database (copied here with
 // CREATE DATABASE … TEMPLATE). `{ seeded: 'demo' }` starts from a demo data set seeded once the same way (seeds.ts).
+// A PGlite database a file is done with is put back as its snapshot had it and given to the worker's next file
+// (pglite-reuse.ts); `destroy()` gives it back, `close()` closes it.
 // Without a global set-up (a config that has none) the file does the work itself, with the same result.
-import { openAsBlob } from 'node:fs';
 import { inject } from 'vitest';
 import { openDatabase, migrateDatabase, type DatabaseHandle } from '../../src/db/client.js';
 import { createScratchDatabase, type ScratchDatabase } from '../../src/db/scratch-database.js';
+import { reusedPglite } from './pglite-reuse.js';
 import { copyDatabase, TEST_DATABASE_PREFIX } from './template-database.js';
 import { runSeed, type SeedName, type SeededData, type Snapshots } from './seeds.js';
 
@@ -34,8 +36,8 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
   if (testDatabaseKind() === 'pglite') {
     if (snapshots?.kind === 'pglite') {
       const source = options.seeded ? snapshots.seeds[options.seeded] : { file: snapshots.migrated, data: undefined };
-      const handle = await openDatabase({ dataDir: 'memory://', loadDataDir: await openAsBlob(source.file) });
-      return { ...handle, seeded: structuredClone(source.data), destroy: () => handle.close() };
+      const handle = await reusedPglite(source.file);
+      return { ...handle, seeded: structuredClone(source.data), destroy: () => handle.release() };
     }
     const handle = await openDatabase({ dataDir: 'memory://' });
     await migrateDatabase(handle);
