@@ -25,6 +25,13 @@ async function expectStatus(page: Page, status: string): Promise<void> {
   }, `the request shown as ${status}`);
 }
 
+/** The fee's state once known (the request types load beside the request: until then the fee shows "loading"). */
+async function feeState(page: Page): Promise<string | null> {
+  const fee = page.locator('[data-testid="request-fee"]:not([data-fee="loading"])');
+  await fee.waitFor();
+  return fee.getAttribute('data-fee');
+}
+
 async function takeStep(page: Page, step: string, status: string): Promise<void> {
   await page.getByTestId(`step-${step}`).click();
   await page.locator(`[data-testid="request"][data-status="${status}"]`).waitFor();
@@ -62,7 +69,7 @@ describe.skipIf(!browserCheck.available)('service requests in the portal', () =>
     const number = await citizenPage.getByTestId('request-number').innerText();
     expect(number).toMatch(/^SR-\d{4}-[0-9A-Z]{10}$/);
     expect(await citizenPage.getByTestId('request').getAttribute('data-status')).toBe('submitted');
-    expect(await citizenPage.getByTestId('request-fee').getAttribute('data-fee')).toBe('later');
+    expect(await feeState(citizenPage)).toBe('later');
     await citizenPage.locator('textarea[name="comment"]').fill('Please come in the morning.');
     await citizenPage.getByTestId('add-comment').click();
     await citizenPage.getByTestId('timeline-body').filter({ hasText: 'Please come in the morning.' }).waitFor();
@@ -101,7 +108,7 @@ describe.skipIf(!browserCheck.available)('service requests in the portal', () =>
     const reply = citizenPage.locator('[data-testid="timeline-entry"][data-kind="comment"][data-actor="staff"]');
     expect(plain(await reply.innerText())).toContain(en.requests.timeline.staff);
     expect(plain(await reply.innerText())).toContain('سنزوركم صباحاً');
-    expect(await citizenPage.getByTestId('request-fee').getAttribute('data-fee')).toBe('due');
+    expect(await feeState(citizenPage)).toBe('due');
     await citizenPage.getByTestId('pay-this').click();
     await citizenPage.waitForURL((url) => url.pathname.endsWith('/kpg/PaymentHTTP.htm'));
     await citizenPage.locator('button.approve').click();
@@ -109,7 +116,7 @@ describe.skipIf(!browserCheck.available)('service requests in the portal', () =>
     await citizenPage.getByTestId('receipt').waitFor();
     await citizenPage.goto(requestPath);
     await citizenPage.getByTestId('request-details').waitFor();
-    expect(await citizenPage.getByTestId('request-fee').getAttribute('data-fee')).toBe('paid');
+    expect(await feeState(citizenPage)).toBe('paid');
 
     // Staff schedule the visit (the fee is paid now), start and finish the work.
     await staffPage.reload();

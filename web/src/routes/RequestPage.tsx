@@ -91,7 +91,7 @@ export default function RequestPage() {
             <RequestFacts request={r} type={type} />
           </Section>
           <Section title={t('requests.fee.title')}>
-            <RequestFee request={r} type={type} canPay={!staff} />
+            <RequestFee request={r} type={type} typesLoading={types.status === 'loading'} canPay={!staff} />
           </Section>
           {mayMove && (
             <Section title={t('requests.steps.title')} testId="request-steps">

@@ -9,7 +9,8 @@ import { lookupDues } from '../quick-pay/dues.api.js';
 import { PayOneButton } from '../quick-pay/PayOneButton.js';
 import type { RequestDetail, RequestType } from './requests.api.js';
 
-export function RequestFee({ request, type, canPay }: { request: RequestDetail; type: RequestType | undefined; canPay: boolean }) {
+/** `typesLoading`: the request types are still on their way; until then whether there is a fee is not known. */
+export function RequestFee({ request, type, typesLoading, canPay }: { request: RequestDetail; type: RequestType | undefined; typesLoading: boolean; canPay: boolean }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const payableId = request.feePayableId;
@@ -19,6 +20,8 @@ export function RequestFee({ request, type, canPay }: { request: RequestDetail; 
       : Promise.resolve(null)),
     [canPay, payableId, request.feePaid, request.civilId],
   );
+  // Not "no fee" while the types load: a request with a fee showed "no fee" for a moment, then its fee.
+  if (!type && typesLoading) return <p role="status" data-testid="request-fee" data-fee="loading">{t('common.loading')}</p>;
   if (!type || !/[1-9]/.test(type.fee)) return <p data-testid="request-fee" data-fee="none">{t('requests.fee.none')}</p>;
   return (
     <div className="flex flex-col gap-3" data-testid="request-fee" data-fee={!payableId ? 'later' : request.feePaid ? 'paid' : 'due'}>
