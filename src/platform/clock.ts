@@ -18,19 +18,27 @@ export function fixedClock(at: Date | string): Clock & { set(at: Date | string):
 
 /** YYYY-MM-DD of an instant in a time zone (the business zone, TZ_BUSINESS: bills and due dates are local days). */
 export function localDate(at: Date, timeZone: string): string {
-  return formatterOf(dayFormatters, timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }, 'en-CA').format(at);
+  return dayFormatter(timeZone).format(at);
 }
 
-// Making an Intl.DateTimeFormat costs about as much as a hundred uses of one (ICU loads the zone's rules and the
-// locale's patterns each time): the seed and the bill run ask for thousands of local dates. One per zone is kept.
-const dayFormatters = new Map<string, Intl.DateTimeFormat>();
-const wallClockFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterOf(cache: Map<string, Intl.DateTimeFormat>, timeZone: string, options: Intl.DateTimeFormatOptions, locale: string): Intl.DateTimeFormat {
-  let formatter = cache.get(timeZone);
-  if (!formatter) cache.set(timeZone, (formatter = new Intl.DateTimeFormat(locale, { ...options, timeZone })));
-  return formatter;
+/**
+ * One formatter per zone, made on first use: making an Intl.DateTimeFormat costs about as much as a hundred uses of
+ * one (ICU loads the zone's rules and the locale's patterns each time), and the seed and the bill run ask for
+ * thousands of local dates.
+ */
+function perZone(make: (timeZone: string) => Intl.DateTimeFormat): (timeZone: string) => Intl.DateTimeFormat {
+  const made = new Map<string, Intl.DateTimeFormat>();
+  return (timeZone) => {
+    let formatter = made.get(timeZone);
+    if (!formatter) made.set(timeZone, (formatter = make(timeZone)));
+    return formatter;
+  };
 }
+
+const dayFormatter = perZone((timeZone) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }));
+const wallClockFormatter = perZone((timeZone) => new Intl.DateTimeFormat('en-US', {
+  timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+}));
 
 /** Today in the business time zone (TZ_BUSINESS, Asia/Kuwait by default). */
 export function businessToday(ctx: { clock: Clock; config: { TZ_BUSINESS: string } }): string {
@@ -63,9 +71,7 @@ export function atLocalHour(day: string, hour: number, timeZone: string): Date {
 
 /** How far ahead of UTC the wall clock of `timeZone` is at an instant (Kuwait: +3 h all year), in milliseconds. */
 function offsetAt(at: Date, timeZone: string): number {
-  const parts = Object.fromEntries(formatterOf(wallClockFormatters, timeZone, {
-    hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-  }, 'en-US').formatToParts(at).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(wallClockFormatter(timeZone).formatToParts(at).map((p) => [p.type, p.value]));
   const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
   return wall - Math.floor(at.getTime() / 1000) * 1000;
 }
