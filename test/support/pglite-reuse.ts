@@ -20,11 +20,15 @@ export interface ReusedDatabase extends DatabaseHandle {
 
 /** What a snapshot holds, read from a database loaded from it: enough to put a used one back. */
 interface Baseline {
-  tables: string[];
+  /** Empties every table and sets every sequence back (run with triggers off, in the put-back's transaction). */
+  reset: string;
+  /** The tables that had rows, with them (COPY's binary format), copied back after the reset. */
   rows: Map<string, Blob>;
-  sequences: Array<{ name: string; lastValue: string; isCalled: boolean }>;
   schema: string;
 }
+
+// The schemas a file's data and schema live in: all but PostgreSQL's own.
+const USER_NAMESPACE = `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'`;
 
 // At most this many idle databases per snapshot in a worker (a file may hold two at once); more are closed.
 const IDLE_PER_SNAPSHOT = 2;
@@ -92,10 +96,10 @@ function baselineOf(snapshotFile: string, loaded: PGlite): Promise<Baseline> {
 }
 
 async function readBaseline(client: PGlite): Promise<Baseline> {
-  const tables = (await client.query<{ name: string }>(`
+  const relations = async (kinds: string) => (await client.query<{ name: string }>(`
     SELECT format('%I.%I', n.nspname, c.relname) AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'
-    ORDER BY 1`)).rows.map((row) => row.name);
+    WHERE c.relkind IN (${kinds}) AND ${USER_NAMESPACE} ORDER BY 1`)).rows.map((row) => row.name);
+  const tables = await relations(`'r', 'p'`);
   const rows = new Map<string, Blob>();
   for (const table of tables) {
     const [{ any } = { any: false }] = (await client.query<{ any: boolean }>(`SELECT EXISTS (SELECT FROM ${table}) AS any`)).rows;
@@ -104,15 +108,20 @@ async function readBaseline(client: PGlite): Promise<Baseline> {
     if (!copied.blob) throw new Error(`COPY ${table} gave no rows back`);
     rows.set(table, copied.blob);
   }
-  const sequences: Baseline['sequences'] = [];
-  const names = (await client.query<{ name: string }>(`
-    SELECT format('%I.%I', n.nspname, c.relname) AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE c.relkind = 'S' ORDER BY 1`)).rows.map((row) => row.name);
-  for (const name of names) {
-    const [state] = (await client.query<{ last_value: string; is_called: boolean }>(`SELECT last_value::text, is_called FROM ${name}`)).rows;
-    sequences.push({ name, lastValue: state!.last_value, isCalled: state!.is_called });
+  const setvals: string[] = [];
+  for (const sequence of await relations(`'S'`)) {
+    const [state] = (await client.query<{ setval: string }>(
+      `SELECT format('setval(%L::regclass, %s, %s)', $1::text, last_value, is_called::text) AS setval FROM ${sequence}`, [sequence])).rows;
+    setvals.push(state!.setval);
   }
-  return { tables, rows, sequences, schema: await schemaOf(client) };
+  const reset = [
+    // Triggers and foreign keys are the data's own rules, not the tests': the append-only audit log's trigger
+    // refuses DELETE, and the tables are emptied in no particular order.
+    'SET LOCAL session_replication_role = replica;',
+    ...tables.map((table) => `DELETE FROM ${table};`),
+    ...(setvals.length ? [`SELECT ${setvals.join(', ')};`] : []),
+  ].join(' ');
+  return { reset, rows, schema: await schemaOf(client) };
 }
 
 /** Puts a database back as its snapshot had it; false when it cannot be (its schema was changed, or it fails). */
@@ -124,13 +133,8 @@ async function putBack(client: PGlite, baseline: Baseline): Promise<boolean> {
     await client.exec('DISCARD ALL');
     if ((await schemaOf(client)) !== baseline.schema) return false;
     await client.exec('BEGIN');
-    // Triggers and foreign keys are the data's own rules, not the tests': the append-only audit log's trigger
-    // refuses DELETE, and the tables are emptied in no particular order.
-    await client.exec(`SET LOCAL session_replication_role = replica; ${baseline.tables.map((table) => `DELETE FROM ${table};`).join(' ')}`);
+    await client.exec(baseline.reset);
     for (const [table, blob] of baseline.rows) await client.query(`COPY ${table} FROM '/dev/blob' WITH (FORMAT binary)`, [], { blob });
-    for (const sequence of baseline.sequences) {
-      await client.query('SELECT setval($1::regclass, $2::bigint, $3)', [sequence.name, sequence.lastValue, sequence.isCalled]);
-    }
     await client.exec('COMMIT');
     return true;
   } catch {
@@ -146,15 +150,15 @@ async function schemaOf(client: PGlite): Promise<string> {
   const [row] = (await client.query<{ digest: string }>(`
     SELECT md5(concat_ws('|',
       (SELECT string_agg(format('%s.%s:%s:%s', n.nspname, c.relname, c.relkind, c.relpersistence), ',' ORDER BY n.nspname, c.relname)
-         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'),
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE ${USER_NAMESPACE}),
       (SELECT string_agg(format('%s.%s:%s:%s:%s:%s', a.attrelid::regclass::text, a.attname, a.atttypid, a.attnotnull, a.attisdropped, pg_get_expr(d.adbin, d.adrelid)), ',' ORDER BY a.attrelid::regclass::text, a.attnum)
          FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
          LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-         WHERE a.attnum > 0 AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'),
+         WHERE a.attnum > 0 AND ${USER_NAMESPACE}),
       (SELECT string_agg(format('%s:%s', conrelid::regclass::text, pg_get_constraintdef(oid)), ',' ORDER BY conrelid::regclass::text, conname) FROM pg_constraint WHERE connamespace NOT IN ('pg_catalog'::regnamespace, 'information_schema'::regnamespace)),
-      (SELECT string_agg(pg_get_indexdef(indexrelid), ',' ORDER BY indexrelid::regclass::text) FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'),
+      (SELECT string_agg(pg_get_indexdef(indexrelid), ',' ORDER BY indexrelid::regclass::text) FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE ${USER_NAMESPACE}),
       (SELECT string_agg(format('%s:%s:%s', tgrelid::regclass::text, tgname, tgenabled), ',' ORDER BY tgrelid::regclass::text, tgname) FROM pg_trigger),
-      (SELECT string_agg(format('%s.%s:%s', n.nspname, p.proname, md5(p.prosrc)), ',' ORDER BY n.nspname, p.proname, p.oid) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')),
+      (SELECT string_agg(format('%s.%s:%s', n.nspname, p.proname, md5(p.prosrc)), ',' ORDER BY n.nspname, p.proname, p.oid) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE ${USER_NAMESPACE}),
       (SELECT string_agg(format('%s:%s', ev_class::regclass::text, rulename), ',' ORDER BY ev_class::regclass::text, rulename) FROM pg_rewrite WHERE ev_class >= 16384),
       (SELECT string_agg(format('%s:%s', polrelid::regclass::text, polname), ',' ORDER BY polrelid::regclass::text, polname) FROM pg_policy),
       (SELECT string_agg(nspname, ',' ORDER BY nspname) FROM pg_namespace),
