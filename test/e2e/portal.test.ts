@@ -11,7 +11,7 @@ import { dueToday } from '../../web/src/features/quick-pay/dues-selection.js';
 import ar from '../../web/src/i18n/ar.json';
 import en from '../../web/src/i18n/en.json';
 import { seriousAccessibilityViolations } from './support/axe.js';
-import { browserAvailability, launchChromium, newPortalContext, type FormFactor } from './support/browser.js';
+import { browserAvailability, launchChromium, newPortalContext, refusedOutsideConnections, type FormFactor } from './support/browser.js';
 import { startServerUnderTest, type ServerUnderTest } from './support/server.js';
 
 const browserCheck = browserAvailability();
@@ -191,5 +191,20 @@ describe.skipIf(!browserCheck.available)('web portal in Chromium', () => {
     const api = await page.request.get('/api/v1/no-such-endpoint');
     expect(api.status()).toBe(404);
     expect(((await api.json()) as { code: string }).code).toBe('not_found');
+  });
+
+  // The tests' browsers reach loopback only (support/browser.ts): an address outside is refused by the browser's own
+  // network stack, through the refusing proxy, and the portal's server on loopback is still reached directly.
+  it('reaches nothing but loopback from the tests’ browser', async () => {
+    const page = await open('/', { language: 'en' });
+    const before = refusedOutsideConnections();
+    for (const outside of ['http://example.com/', 'http://203.0.113.7:8080/x']) {
+      await expect(page.goto(outside), outside).rejects.toThrow(/net::ERR_/);
+    }
+    expect(refusedOutsideConnections()).toBeGreaterThanOrEqual(before + 2);
+    // Reached directly: through the proxy, which refuses everything, it would fail as the two above did.
+    const home = await page.context().newPage();
+    await home.goto(`${server.url}/no-such-page`);
+    expect(await heading(home)).toBe(en.notFound.title);
   });
 });

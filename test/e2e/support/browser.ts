@@ -1,6 +1,7 @@
 // Debian's Chromium driven by playwright-core (no browser download). When /usr/bin/chromium is missing the e2e
 // tests are skipped with a clear message, unless TASDEED_REQUIRE_BROWSER=1 (CI), where a missing browser fails.
 import { existsSync } from 'node:fs';
+import net from 'node:net';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { WAIT_BOUND_MS } from '../../support/wait.js';
 
@@ -31,8 +32,37 @@ export function browserAvailability(): BrowserAvailability {
   return { available: false, reason };
 }
 
+/**
+ * Only loopback is reachable from the browser: every other address goes to a "proxy" that closes each connection it
+ * is given, so the request fails at once, without a packet leaving the machine. Chromium itself never sends loopback
+ * addresses (localhost, 127.0.0.0/8, [::1]) to a proxy, so the portal and the simulators are reached directly.
+ * This is Chromium's own network stack doing what a `context.route` filter did before: that filter paused every
+ * request of every page to ask this process what to do, which cost ~15 % of the browser's CPU per page load.
+ */
+async function loopbackOnlyArgs(): Promise<string[]> {
+  refusingProxyPort ??= new Promise<number>((resolve, reject) => {
+    const proxy = net.createServer((socket) => {
+      refusedConnections += 1;
+      socket.destroy();
+    });
+    proxy.on('error', reject);
+    proxy.listen(0, '127.0.0.1', () => {
+      proxy.unref();
+      resolve((proxy.address() as net.AddressInfo).port);
+    });
+  });
+  return [`--proxy-server=http://127.0.0.1:${await refusingProxyPort}`];
+}
+let refusingProxyPort: Promise<number> | undefined;
+let refusedConnections = 0;
+
+/** How many connections to addresses other than loopback the browsers of this process have been refused. */
+export function refusedOutsideConnections(): number {
+  return refusedConnections;
+}
+
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, timeout: WAIT_BOUND_MS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...(await loopbackOnlyArgs())], headless: true, timeout: WAIT_BOUND_MS });
 }
 
 export const VIEWPORTS = {
@@ -43,12 +73,13 @@ export type FormFactor = keyof typeof VIEWPORTS;
 
 /**
  * A fresh browser profile (no cookies, no storage) at a screen size, optionally with the portal's language
- * already chosen, as a returning visitor would have it. Only loopback addresses are reachable from it.
+ * already chosen, as a returning visitor would have it.
  *
  * The portal's service worker is kept out unless `serviceWorker: 'allow'`: installing it fetches the whole shell
  * (every script, style and font) again in each new profile, and it then answers every request the page makes, which
  * doubled Chromium's work per page on this machine. What the worker does is tested where it is the subject, with it
  * allowed: pwa.test.ts (install, control, offline pages) and counter-offline.test.ts (a persistent profile).
+ * Only loopback addresses are reachable (launchChromium).
  */
 export async function newPortalContext(
   browser: Browser,
@@ -68,7 +99,6 @@ export async function newPortalContext(
   // Playwright's own 30 s limits on waits and navigation are ones a busy machine can reach: wait as the tests do.
   context.setDefaultTimeout(WAIT_BOUND_MS);
   context.setDefaultNavigationTimeout(WAIT_BOUND_MS);
-  await context.route(/^(?!https?:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/])/, (route) => route.abort());
   if (options.language) {
     const language = options.language;
     await context.addInitScript((lang) => {
@@ -84,12 +114,11 @@ export async function newPortalContext(
  */
 export async function launchPersistentPortal(userDataDir: string, options: { baseURL: string; language?: 'ar' | 'en' }): Promise<BrowserContext> {
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, timeout: WAIT_BOUND_MS,
+    executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...(await loopbackOnlyArgs())], headless: true, timeout: WAIT_BOUND_MS,
     baseURL: options.baseURL, viewport: VIEWPORTS.desktop, deviceScaleFactor: 1, locale: 'ar-KW', timezoneId: 'Asia/Kuwait',
   });
   context.setDefaultTimeout(WAIT_BOUND_MS);
   context.setDefaultNavigationTimeout(WAIT_BOUND_MS);
-  await context.route(/^(?!https?:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/])/, (route) => route.abort());
   if (options.language) {
     await context.addInitScript((lang) => {
       if (!window.localStorage.getItem('tasdeed.language')) window.localStorage.setItem('tasdeed.language', lang);
