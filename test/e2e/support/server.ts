@@ -4,7 +4,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { inject } from 'vitest';
 import { startTasdeed } from '../../../src/server.js';
+import type { DatabaseHandle } from '../../../src/db/client.js';
 import type { Ctx } from '../../../src/platform/context.js';
+import { reusedPglite } from '../../support/pglite-reuse.js';
 import { waitUntil } from '../../support/wait.js';
 import { demoDatabaseFailureFile } from './demo-database-global-setup.js';
 import { SERVER_CONFIG } from './server-config.js';
@@ -23,7 +25,7 @@ export interface ServerUnderTest {
 
 export async function startServerUnderTest(): Promise<ServerUnderTest> {
   ensureWebBuilt();
-  const running = await startTasdeed({ port: 0, host: '127.0.0.1', dataDir: 'memory://', loadDataDir: await demoDatabase(), demo: true, config: SERVER_CONFIG });
+  const running = await startTasdeed({ port: 0, host: '127.0.0.1', dataDir: 'memory://', database: await demoDatabase(), demo: true, config: SERVER_CONFIG });
   const home = await getOnce(`${running.url}/`);
   if (!(home.contentType ?? '').includes('text/html')) {
     await running.close();
@@ -35,9 +37,11 @@ export async function startServerUnderTest(): Promise<ServerUnderTest> {
 
 /**
  * The demo database made once for the run (demo-database-global-setup.ts), waited for if its child process is still
- * at work; none outside vitest: the server seeds its own.
+ * at work; none outside vitest: the server seeds its own. Each file's server gets one as the snapshot has it: the
+ * previous file's, put back (test/support/pglite-reuse.ts), or a fresh load of the tarball. Loading it cost each
+ * file ~1.4 s and 2 s of CPU; closing the server gives it back for the next file of this worker.
  */
-async function demoDatabase(): Promise<Blob | undefined> {
+async function demoDatabase(): Promise<DatabaseHandle | undefined> {
   let file: string | undefined;
   try {
     file = inject('tasdeedDemoDatabase');
@@ -48,7 +52,8 @@ async function demoDatabase(): Promise<Blob | undefined> {
   const failed = demoDatabaseFailureFile(file);
   await waitUntil(() => existsSync(file) || existsSync(failed), 'the demo database of the browser tests (demo-database.build.ts)', { intervalMs: 100 });
   if (existsSync(failed)) throw new Error(`the browser tests' demo database could not be made: ${readFileSync(failed, 'utf8')}`);
-  return new Blob([readFileSync(file)]);
+  const database = await reusedPglite(file);
+  return { ...database, close: () => database.release() };
 }
 
 /**
