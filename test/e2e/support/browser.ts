@@ -61,8 +61,48 @@ export function refusedOutsideConnections(): number {
   return refusedConnections;
 }
 
+/**
+ * The Chromium of this test process, for one file: one browser is launched per process and shared by its files in
+ * turn (vitest runs a worker's files one after another), since launching one cost ~0.6 s of CPU per file. What a file
+ * gets is a view of it whose `close()` closes only the contexts that file opened, leaving the browser to the next
+ * file; a browser that has gone (crashed, or closed by a test) is launched again. Playwright ends it with the process.
+ */
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...(await loopbackOnlyArgs())], headless: true, timeout: WAIT_BOUND_MS });
+  let browser = await shared?.catch(() => undefined);
+  if (!browser?.isConnected()) {
+    shared = chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...(await loopbackOnlyArgs())], headless: true, timeout: WAIT_BOUND_MS });
+    browser = await shared;
+  }
+  return lentBrowser(browser);
+}
+let shared: Promise<Browser> | undefined;
+
+function lentBrowser(browser: Browser): Browser {
+  const mine = new Set<BrowserContext>();
+  const own = (context: BrowserContext) => {
+    mine.add(context);
+    context.once('close', () => mine.delete(context));
+    return context;
+  };
+  const overrides: Partial<Browser> = {
+    newContext: async (...args) => own(await browser.newContext(...args)),
+    newPage: async (...args) => {
+      const page = await browser.newPage(...args);
+      own(page.context());
+      return page;
+    },
+    contexts: () => browser.contexts().filter((context) => mine.has(context)),
+    close: async () => {
+      for (const context of [...mine]) await context.close().catch(() => undefined);
+    },
+  };
+  return new Proxy(browser, {
+    get(target, property) {
+      if (property in overrides) return overrides[property as keyof Browser];
+      const value = Reflect.get(target, property, target) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 export const VIEWPORTS = {
