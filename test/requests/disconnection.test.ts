@@ -111,7 +111,8 @@ async function as(username: 'admin' | 'field' | 'cashier') {
 const accountStatus = async (id: string) => (await database.db.select().from(utilityAccounts).where(eq(utilityAccounts.id, id)))[0]!.status;
 const casesOf = (accountNumber: string) => database.db.select().from(disconnectionCases).where(eq(disconnectionCases.accountNumber, accountNumber));
 const ordersOf = (accountNumber: string) => database.db.select().from(disconnectionOrders).where(eq(disconnectionOrders.accountNumber, accountNumber));
-const topicsFor = async (accountNumber: string) => (await database.db.select().from(outbox)).filter((r) => (r.payload as { accountNumber?: string }).accountNumber === accountNumber).map((r) => r.topic);
+// In the order they were written: a table read without ORDER BY comes back in whatever order its rows lie in.
+const topicsFor = async (accountNumber: string) => (await database.db.select().from(outbox).orderBy(outbox.id)).filter((r) => (r.payload as { accountNumber?: string }).accountNumber === accountNumber).map((r) => r.topic);
 
 // What each step's SMS says, in the owner's language (templates.defaults.ts).
 const STEP_TEXT = {
