@@ -47,7 +47,8 @@ describe.skipIf(!browserCheck.available)('the installable portal', () => {
 
   beforeAll(async () => {
     server = await startServerUnderTest();
-    browser = await launchChromium();
+    // The full browser (not the headless shell the other files use), where installed: the one a person installs it in.
+    browser = await launchChromium({ full: true });
     context = await newPortalContext(browser, { baseURL: server.url, language: 'ar', serviceWorker: 'allow' });
     page = await context.newPage();
   });

@@ -84,7 +84,7 @@ export async function run(args: string[]): Promise<void> {
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a whole number ≥ 1');
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tasdeed-bench-portal-'));
   const server = await npmStart(dataDir);
-  const browser = await launchChromium();
+  const browser = await launchChromium({ full: true });
   try {
     const quickPay = await series(browser, server.url, '/', runs);
 
