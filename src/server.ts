@@ -17,8 +17,6 @@ export interface StartOptions {
   port?: number;
   host?: string;
   dataDir?: string;
-  /** With dataDir memory://, start from this dump of a data folder (the browser tests' demo, seeded once a run). */
-  loadDataDir?: Blob;
   /**
    * A database already open, used instead of opening one (the browser tests hand each file's server a demo database
    * the previous file's server gave back); closed with the server, like one opened here.
@@ -54,8 +52,7 @@ export async function startTasdeed(options: StartOptions = {}): Promise<RunningT
   // Refused before anything opens; the demo's own secret is read or made once PGlite has made its folder.
   await settleSecret(config, { host, demo: false, listens: roles.includes('api') && !options.demo });
   if (options.demo) refuseDemoOnSharedDatabase(config);
-  const database: DatabaseHandle = options.database
-    ?? await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.TASDEED_DATA_DIR, loadDataDir: options.loadDataDir });
+  const database: DatabaseHandle = options.database ?? await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.TASDEED_DATA_DIR });
   const clock = options.clock ?? systemClock;
   // Closed in this order: stop taking requests, finish background work, stop simulators, close the database.
   let app: FastifyInstance | undefined;
